@@ -1,0 +1,127 @@
+#include "cli_options.h"
+
+#include "procfs/zoneinfo.h"
+#include "sim/scenarios.h"
+#include "util/units.h"
+
+#include <QFile>
+
+namespace {
+QCommandLineOption opt(const QStringList& names, const QString& help, const QString& value = {}) {
+    return value.isEmpty() ? QCommandLineOption(names, help) : QCommandLineOption(names, help, value);
+}
+} // namespace
+
+void addCliOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(
+        "ReclaimScope simulates the Linux kernel's memory reclaim and shows it live.\n"
+        "Without --headless it opens the window on the built-in default scenario.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(opt({"headless"}, "Run without a window and print the requested results."));
+    parser.addOption(opt({"scenario"}, "Built-in scenario to run (see --list-scenarios).", "name"));
+    parser.addOption(opt({"list-scenarios"}, "List the built-in scenarios and exit."));
+    parser.addOption(opt({"ram"}, "Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M).", "size"));
+    parser.addOption(opt({"machine-from-zoneinfo"},
+                         "Clone the machine (nodes, zones, spanned/present/managed, pages in use) "
+                         "from /proc/zoneinfo text.",
+                         "file"));
+    parser.addOption(opt({"kernel"},
+                         "Kernel release whose rules to follow where they changed, e.g. 5.15 "
+                         "(default 6.16).",
+                         "version"));
+    parser.addOption(opt({"thp"}, "Transparent hugepages at boot: always, madvise (default) or never.", "mode"));
+    parser.addOption(opt({"set"},
+                         "Write a sysctl after boot, e.g. vm.min_free_kbytes=3000000 "
+                         "(repeatable; applied in order).",
+                         "vm.key=value"));
+    parser.addOption(opt({"duration"}, "Simulated time to run before printing (e.g. 30s, 250ms).", "time"));
+    parser.addOption(opt({"print-zoneinfo"}, "Print /proc/zoneinfo of the simulated machine."));
+    parser.addOption(opt({"verbose"}, "Print the simulated kernel's boot messages to stderr."));
+}
+
+rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
+    using R = rs::Result<CliOptions>;
+    CliOptions o;
+    o.headless = parser.isSet("headless");
+    o.print_zoneinfo = parser.isSet("print-zoneinfo");
+    o.list_scenarios = parser.isSet("list-scenarios");
+    o.verbose = parser.isSet("verbose");
+    if (!parser.positionalArguments().isEmpty())
+        return R::failure("unexpected argument '" + parser.positionalArguments().first().toStdString() +
+                          "' (options start with --; see --help)");
+
+    const bool custom_machine = parser.isSet("ram") || parser.isSet("machine-from-zoneinfo");
+    if (parser.isSet("ram") && parser.isSet("machine-from-zoneinfo"))
+        return R::failure("--ram and --machine-from-zoneinfo cannot be used together");
+
+    if (parser.isSet("scenario")) {
+        o.scenario_name = parser.value("scenario");
+        const auto* s = rs::find_builtin_scenario(o.scenario_name.toStdString());
+        if (!s) {
+            std::string names;
+            for (const auto& b : rs::builtin_scenarios()) names += (names.empty() ? "" : ", ") + b.name;
+            return R::failure("--scenario: no built-in scenario named '" + o.scenario_name.toStdString() +
+                              "' (built-in: " + names + ")");
+        }
+        o.config = s->make();
+    } else if (custom_machine) {
+        o.config = rs::EngineConfig{}; // an idle machine
+        o.config.title = "Idle machine";
+    } else {
+        o.config = rs::default_scenario();
+        o.scenario_name = QString::fromStdString(rs::builtin_scenarios().front().name);
+    }
+
+    if (parser.isSet("ram")) {
+        const auto size = rs::parse_size(parser.value("ram").toStdString());
+        if (!size) return R::failure("--ram: " + size.error());
+        if (*size < rs::kMinRamBytes || *size > rs::kMaxRamBytes)
+            return R::failure("--ram: " + rs::format_size(*size) + " is outside the supported range " +
+                              rs::format_size(rs::kMinRamBytes) + " .. " + rs::format_size(rs::kMaxRamBytes));
+        o.config.machine = rs::x86_64_machine(*size);
+    }
+    if (parser.isSet("machine-from-zoneinfo")) {
+        const QString path = parser.value("machine-from-zoneinfo");
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return R::failure("--machine-from-zoneinfo: cannot read '" + path.toStdString() +
+                              "': " + f.errorString().toStdString());
+        const QByteArray text = f.readAll();
+        const auto zi = rs::parse_zoneinfo(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+                                           path.toStdString());
+        if (!zi) return R::failure(zi.error());
+        auto spec = rs::machine_from_zoneinfo(*zi, path.toStdString());
+        if (!spec) return R::failure(spec.error());
+        o.config.machine = std::move(spec).value();
+    }
+    if (parser.isSet("kernel")) {
+        const QString v = parser.value("kernel");
+        const QStringList parts = v.split('.');
+        bool ok1 = false, ok2 = false;
+        const int major = parts.size() >= 2 ? parts[0].toInt(&ok1) : 0;
+        const int minor = parts.size() >= 2 ? parts[1].toInt(&ok2) : 0;
+        if (!ok1 || !ok2 || major < 4 || major > 99 || minor < 0 || minor > 99)
+            return R::failure("--kernel: '" + v.toStdString() + "' is not a kernel release (expected e.g. 5.15 or 6.16)");
+        o.config.machine.kernel_version = major * 100 + minor;
+    }
+    if (parser.isSet("thp")) {
+        const auto mode = rs::thp_mode_from_name(parser.value("thp").toStdString());
+        if (!mode)
+            return R::failure("--thp: '" + parser.value("thp").toStdString() +
+                              "' is not a THP mode (expected always, madvise or never)");
+        o.config.thp = *mode;
+    }
+    const int nr_zones = o.config.machine.nr_zone_types() ? o.config.machine.nr_zone_types() : rs::kMaxZoneTypes;
+    for (const QString& s : parser.values("set")) {
+        auto w = rs::parse_sysctl_assignment(s.toStdString(), nr_zones);
+        if (!w) return R::failure("--set: " + w.error());
+        o.config.sysctl_writes.push_back(std::move(w).value());
+    }
+    if (parser.isSet("duration")) {
+        const auto d = rs::parse_duration_ns(parser.value("duration").toStdString());
+        if (!d) return R::failure("--duration: " + d.error());
+        o.duration_ns = *d;
+    }
+    return o;
+}

@@ -1,0 +1,26 @@
+#pragma once
+// The command line (a stable contract: later features add options, none change meaning).
+#include "sim/engine.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+struct CliOptions {
+    bool headless = false;
+    bool print_zoneinfo = false;
+    bool list_scenarios = false;
+    bool verbose = false;
+    std::int64_t duration_ns = 0;
+    rs::EngineConfig config;
+    QString scenario_name;
+};
+
+// Declares every option on the parser.
+void addCliOptions(QCommandLineParser& parser);
+
+// Turns parsed options into an engine configuration. On bad input returns an error message
+// that names the option and the expected form.
+rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser);

@@ -1,0 +1,47 @@
+#include "headless.h"
+
+#include "procfs/zoneinfo.h"
+#include "sim/scenarios.h"
+
+#include <algorithm>
+#include <unistd.h>
+
+int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
+    if (o.list_scenarios) {
+        for (const auto& s : rs::builtin_scenarios())
+            std::fprintf(out, "%-24s %s\n", s.name.c_str(), s.title.c_str());
+        return 0;
+    }
+    auto engine = rs::Engine::create(o.config);
+    if (!engine) {
+        std::fprintf(err, "reclaimscope: %s\n", engine.error().c_str());
+        return 2;
+    }
+    auto& e = *engine.value();
+    if (o.verbose)
+        for (const auto& line : e.boot_log()) std::fprintf(err, "[boot] %s\n", line.c_str());
+    if (o.duration_ns > 0) {
+        // Run in slices so a long run can show progress on a terminal.
+        const bool progress = isatty(fileno(err));
+        const std::int64_t slice = std::max<std::int64_t>(o.duration_ns / 100, 1'000'000);
+        for (std::int64_t t = 0; t < o.duration_ns;) {
+            t = std::min(o.duration_ns, t + slice);
+            e.run_until(t);
+#ifdef RECLAIMSCOPE_CHECK_INVARIANTS
+            if (auto bad = e.check_invariants()) {
+                std::fprintf(err, "reclaimscope: invariant violated at %.3f s: %s\n",
+                             static_cast<double>(e.now()) / 1e9, bad->c_str());
+                return 1;
+            }
+#endif
+            if (progress)
+                std::fprintf(err, "\rsimulating: %5.1f%%", 100.0 * static_cast<double>(t) / static_cast<double>(o.duration_ns));
+        }
+        if (progress) std::fprintf(err, "\r%*s\r", 20, "");
+    }
+    if (o.print_zoneinfo) {
+        const std::string text = rs::format_zoneinfo(e.kernel().machine);
+        std::fwrite(text.data(), 1, text.size(), out);
+    }
+    return std::ferror(out) ? 1 : 0;
+}

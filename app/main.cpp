@@ -1,0 +1,63 @@
+// ReclaimScope: the command line and the window.
+#include "cli_options.h"
+#include "headless.h"
+
+#include "MainWindow.h"
+#include "sim/scenarios.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+// Help, version, listing and --headless runs need no display: they get a QCoreApplication.
+bool needsNoDisplay(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v", "--list-scenarios"})
+            if (std::strcmp(argv[i], flag) == 0) return true;
+    return false;
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    const bool noDisplay = needsNoDisplay(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (noDisplay) app = std::make_unique<QCoreApplication>(argc, argv);
+    else app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName("ReclaimScope");
+    QCoreApplication::setApplicationName("reclaimscope");
+    QCoreApplication::setApplicationVersion(RECLAIMSCOPE_VERSION);
+
+    QCommandLineParser parser;
+    addCliOptions(parser);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "reclaimscope: %s\n(see reclaimscope --help)\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet("help")) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet("version")) {
+        std::printf("reclaimscope %s\n", RECLAIMSCOPE_VERSION);
+        return 0;
+    }
+    auto options = cliOptionsFrom(parser);
+    if (!options) {
+        std::fprintf(stderr, "reclaimscope: %s\n", options.error().c_str());
+        return 2;
+    }
+    if (options->headless || options->list_scenarios) return runHeadless(options.value(), stdout, stderr);
+
+    QString explanation;
+    for (const auto& s : rs::builtin_scenarios())
+        if (QString::fromStdString(s.name) == options->scenario_name) explanation = QString::fromStdString(s.explanation);
+    if (explanation.isEmpty())
+        explanation = QString::fromStdString(options->config.machine.origin);
+    MainWindow window(options->config, explanation, /*autoplay=*/true);
+    window.show();
+    return app->exec();
+}

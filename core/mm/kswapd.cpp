@@ -1,0 +1,218 @@
+#include "mm/kswapd.h"
+
+#include "mm/vmscan.h"
+
+#include <algorithm>
+
+namespace rs {
+
+namespace {
+
+constexpr std::int64_t kNapNs = HZ_NS / 10; // schedule_timeout(HZ/10)
+
+KswapdState& kswapd_of(Kernel& k, int nid) { return k.nodes[static_cast<std::size_t>(nid)].kswapd; }
+
+// kswapd_highest_zoneidx(): the recorded request, or the previous one when none is recorded.
+int kswapd_highest_zoneidx(const KswapdState& ks, int prev) {
+    return ks.kswapd_highest_zoneidx < 0 ? prev : ks.kswapd_highest_zoneidx;
+}
+
+void start_balance_pgdat(Kernel& k, int nid) {
+    KswapdState& ks = kswapd_of(k, nid);
+    // The kswapd() loop reads the request and resets it before calling balance_pgdat().
+    ks.highest_zoneidx = kswapd_highest_zoneidx(ks, ks.highest_zoneidx);
+    ks.kswapd_order = 0;
+    ks.kswapd_highest_zoneidx = -1;
+    ks.phase = KswapdState::Phase::Balancing;
+    ks.priority = DEF_PRIORITY;
+    ks.iteration_started = false;
+    ks.nr_reclaimed = 0;
+    k.vmstat.add(PAGEOUTRUN);
+    // Boosted watermarks are reclaimed cheaply first.
+    ks.nr_boost_reclaim = 0;
+    ks.zone_boosts.fill(0);
+    for (int i = 0; i <= ks.highest_zoneidx; ++i) {
+        const Zone& z = k.pgdat(nid).zones[static_cast<std::size_t>(i)];
+        if (!z.managed()) continue;
+        ks.nr_boost_reclaim += z.watermark_boost;
+        ks.zone_boosts[static_cast<std::size_t>(i)] = z.watermark_boost;
+    }
+    ks.boosted = ks.nr_boost_reclaim != 0;
+}
+
+// kswapd_try_to_sleep(), first half: nap if the node is balanced, else back to balancing.
+void kswapd_try_to_sleep(Kernel& k, int nid) {
+    KswapdState& ks = kswapd_of(k, nid);
+    const int highest = kswapd_highest_zoneidx(ks, ks.highest_zoneidx);
+    if (prepare_kswapd_sleep(k, nid, ks.kswapd_order, highest)) {
+        ks.phase = KswapdState::Phase::Napping;
+        ks.woken_from_nap = false;
+        ks.ready_at = k.now + kNapNs;
+        return;
+    }
+    // Not balanced without a nap: remaining == 0.
+    k.vmstat.add(KSWAPD_HIGH_WMARK_HIT_QUICKLY);
+    start_balance_pgdat(k, nid);
+    ks.ready_at = k.now;
+}
+
+// balance_pgdat()'s "out:" label.
+void finish_balance_pgdat(Kernel& k, int nid) {
+    KswapdState& ks = kswapd_of(k, nid);
+    if (ks.boosted) {
+        for (int i = 0; i <= ks.highest_zoneidx; ++i) {
+            Zone& z = k.pgdat(nid).zones[static_cast<std::size_t>(i)];
+            z.watermark_boost -= std::min(z.watermark_boost, ks.zone_boosts[static_cast<std::size_t>(i)]);
+        }
+    }
+    kswapd_try_to_sleep(k, nid);
+}
+
+ScanControl kswapd_scan_control(Kernel& k, int nid) {
+    KswapdState& ks = kswapd_of(k, nid);
+    ScanControl sc;
+    sc.is_kswapd = true;
+    sc.reclaim_idx = ks.highest_zoneidx;
+    sc.priority = ks.priority;
+    sc.nr_to_reclaim = ks.nr_to_reclaim;
+    sc.may_deactivate = ks.may_deactivate;
+    return sc;
+}
+
+// One step of balance_pgdat(): the top of a priority iteration, or one shrink_lruvec round.
+void balance_pgdat_step(Kernel& k, int nid) {
+    KswapdState& ks = kswapd_of(k, nid);
+    if (!ks.iteration_started) {
+        const bool balanced = pgdat_balanced(k, nid, 0, ks.highest_zoneidx);
+        if (!balanced && ks.nr_boost_reclaim) {
+            // A real shortage: stop treating this as boost-only reclaim and restart.
+            ks.nr_boost_reclaim = 0;
+            ks.priority = DEF_PRIORITY;
+        }
+        if (!ks.nr_boost_reclaim && balanced) {
+            finish_balance_pgdat(k, nid);
+            return;
+        }
+        // kswapd_shrink_node(): reclaim up to the sum of the high watermarks.
+        ks.nr_to_reclaim = 0;
+        for (int i = 0; i <= ks.highest_zoneidx; ++i) {
+            const Zone& z = k.pgdat(nid).zones[static_cast<std::size_t>(i)];
+            if (z.managed()) ks.nr_to_reclaim += std::max(z.high_wmark_pages(), SWAP_CLUSTER_MAX);
+        }
+        ScanControl sc = kswapd_scan_control(k, nid);
+        prepare_scan_control(k, nid, sc);
+        ks.may_deactivate = sc.may_deactivate;
+        get_scan_count(k, nid, sc, ks.nr);
+        ks.targets = ks.nr;
+        ks.scaled = false;
+        ks.iter_reclaimed = 0;
+        ks.iter_scanned = 0;
+        ks.iteration_started = true;
+        ks.ready_at = k.now + k.cost.scan_page_ns; // the bookkeeping is not free
+        return;
+    }
+    ScanControl sc = kswapd_scan_control(k, nid);
+    const bool more = shrink_lruvec_round(k, nid, sc, ks.nr, ks.targets, ks.iter_reclaimed, ks.scaled);
+    ks.iter_scanned += sc.nr_scanned;
+    ks.ready_at = k.now + std::max<std::int64_t>(sc.cost_ns, k.cost.scan_page_ns);
+    if (more) return;
+
+    // End of the priority iteration.
+    KswapdState& s = ks;
+    s.nr_reclaimed += s.iter_reclaimed;
+    if (s.iter_reclaimed) k.pgdat(nid).kswapd_failures = 0; // shrink_node(): progress
+    // kswapd_shrink_node() returns "scanned enough": then the priority is not raised.
+    const bool raise_priority =
+        !(std::max(s.iter_scanned, s.iter_reclaimed) >= s.nr_to_reclaim);
+    if (s.nr_boost_reclaim) {
+        s.nr_boost_reclaim -= std::min(s.nr_boost_reclaim, s.iter_reclaimed);
+        if (s.iter_reclaimed == 0) { // boosting is best effort
+            finish_balance_pgdat(k, nid);
+            return;
+        }
+    }
+    if (raise_priority || !s.iter_reclaimed) --s.priority;
+    s.iteration_started = false;
+    if (s.priority < 1) {
+        if (!s.nr_reclaimed) ++k.pgdat(nid).kswapd_failures;
+        finish_balance_pgdat(k, nid);
+    }
+}
+
+} // namespace
+
+bool prepare_kswapd_sleep(Kernel& k, int nid, int order, int highest_zoneidx) {
+    if (k.pgdat(nid).kswapd_failures >= MAX_RECLAIM_RETRIES) return true;
+    return pgdat_balanced(k, nid, order, highest_zoneidx);
+}
+
+void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t /*gfp*/, int order, int highest_zoneidx) {
+    if (!zone.managed()) return;
+    const int nid = zone.node_id;
+    KswapdState& ks = kswapd_of(k, nid);
+    if (ks.kswapd_highest_zoneidx < 0 || ks.kswapd_highest_zoneidx < highest_zoneidx)
+        ks.kswapd_highest_zoneidx = highest_zoneidx;
+    ks.kswapd_order = std::max(ks.kswapd_order, order);
+    // Only a kswapd waiting on kswapd_wait can be woken: a running one picks the request up.
+    if (ks.phase == KswapdState::Phase::Balancing) return;
+    if (k.pgdat(nid).kswapd_failures >= MAX_RECLAIM_RETRIES ||
+        (pgdat_balanced(k, nid, order, highest_zoneidx) &&
+         !pgdat_watermark_boosted(k, nid, highest_zoneidx)))
+        return;
+    if (ks.phase == KswapdState::Phase::Napping) {
+        // Woken during the short nap: premature, the low watermark was hit quickly.
+        k.vmstat.add(KSWAPD_LOW_WMARK_HIT_QUICKLY);
+        ks.kswapd_highest_zoneidx = std::max(ks.kswapd_highest_zoneidx, ks.highest_zoneidx);
+        start_balance_pgdat(k, nid);
+        ks.ready_at = k.now;
+        return;
+    }
+    k.events.add(k.now, EventType::KswapdWake, nid,
+                 "kswapd" + std::to_string(nid) + " woken by an allocation (" +
+                     std::string(zone_name(zone.type)) + " below its low watermark)");
+    start_balance_pgdat(k, nid);
+    ks.ready_at = k.now + k.cost.kswapd_wakeup_ns;
+}
+
+void wake_all_kswapds(Kernel& k, int order, gfp_t gfp, int highest_zoneidx, int preferred_nid) {
+    const int nr_nodes = static_cast<int>(k.machine.nodes.size());
+    for (int i = 0; i < nr_nodes; ++i) {
+        const int nid = (preferred_nid + i) % nr_nodes;
+        // The first managed zone of the node in zonelist order stands for the node.
+        for (int z = highest_zoneidx; z >= 0; --z) {
+            Zone& zone = k.pgdat(nid).zones[static_cast<std::size_t>(z)];
+            if (!zone.managed()) continue;
+            wakeup_kswapd(k, zone, gfp, order, highest_zoneidx);
+            break;
+        }
+    }
+}
+
+void kswapd_run(Kernel& k, int nid) {
+    KswapdState& ks = kswapd_of(k, nid);
+    switch (ks.phase) {
+    case KswapdState::Phase::Sleeping:
+        ks.ready_at = kNever;
+        return;
+    case KswapdState::Phase::Napping: {
+        // The nap ran out without a wake-up: sleep for good if still balanced.
+        const int highest = kswapd_highest_zoneidx(ks, ks.highest_zoneidx);
+        if (prepare_kswapd_sleep(k, nid, ks.kswapd_order, highest)) {
+            ks.phase = KswapdState::Phase::Sleeping;
+            ks.ready_at = kNever;
+            k.events.add(k.now, EventType::KswapdSleep, nid,
+                         "kswapd" + std::to_string(nid) + " sleeps: the node is balanced");
+            return;
+        }
+        k.vmstat.add(KSWAPD_HIGH_WMARK_HIT_QUICKLY);
+        start_balance_pgdat(k, nid);
+        ks.ready_at = k.now;
+        return;
+    }
+    case KswapdState::Phase::Balancing:
+        balance_pgdat_step(k, nid);
+        return;
+    }
+}
+
+} // namespace rs

@@ -1,0 +1,23 @@
+#pragma once
+// Page-side LRU operations of mm/swap.c: adding pages to the LRU, marking them accessed,
+// moving them between lists. Every move keeps the node and zone list counters in step.
+#include "sim/kernel.h"
+
+namespace rs {
+
+// The list a page belongs on, from its flags (folio_lru_list()).
+LruList folio_lru_list(const Kernel& k, frame_t f);
+
+void lruvec_add_folio(Kernel& k, frame_t f);      // at the head of folio_lru_list()
+void lruvec_add_folio_tail(Kernel& k, frame_t f); // at the tail (rotation)
+void lruvec_del_folio(Kernel& k, frame_t f);
+
+// folio_add_lru(): a new page goes to the head of the inactive list of its type, or the
+// active list when PG_active is set (a recent refault).
+void folio_add_lru(Kernel& k, frame_t f);
+
+// folio_mark_accessed(): the first access sets PG_referenced; a second one on an inactive
+// page activates it (pgactivate) and clears PG_referenced.
+void folio_mark_accessed(Kernel& k, frame_t f);
+
+} // namespace rs

@@ -1,0 +1,116 @@
+#include "mm/sysctl.h"
+
+#include "util/units.h"
+
+#include <climits>
+
+namespace rs {
+
+std::int64_t default_lowmem_reserve_ratio(ZoneType t) {
+    switch (t) {
+    case ZoneType::DMA: return 256;
+    case ZoneType::DMA32: return 256;
+    case ZoneType::Normal: return 32;
+    case ZoneType::Movable: return 0;
+    case ZoneType::Device: return 0;
+    }
+    return 0;
+}
+
+const std::vector<SysctlInfo>& sysctl_table() {
+    static const std::vector<SysctlInfo> table = {
+        {"vm.min_free_kbytes", 0, INT_MAX, false, "kB",
+         "Free memory the kernel keeps in reserve; split over the zones as their min watermarks.",
+         "min_free_kbytes_sysctl_handler"},
+        {"vm.watermark_scale_factor", 1, 3000, false, "1/10000 of a zone",
+         "Distance between the min, low and high watermarks, as a fraction of the zone's size.",
+         "watermark_scale_factor_sysctl_handler"},
+        {"vm.watermark_boost_factor", 0, INT_MAX, false, "1/10000 of high",
+         "How far a fragmentation event may boost the watermarks, relative to the high mark.",
+         "proc_dointvec_minmax"},
+        {"vm.lowmem_reserve_ratio", INT_MIN, INT_MAX, true, "ratio per zone",
+         "Per-zone divisor of the protection that keeps lower zones for allocations that need "
+         "them; values below 1 switch the protection off.",
+         "lowmem_reserve_ratio_sysctl_handler"},
+    };
+    return table;
+}
+
+const SysctlInfo* find_sysctl(std::string_view name) {
+    for (const auto& s : sysctl_table())
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+namespace {
+std::string known_names() {
+    std::string out;
+    for (const auto& s : sysctl_table()) {
+        if (!out.empty()) out += ", ";
+        out += s.name;
+    }
+    return out;
+}
+} // namespace
+
+Result<SysctlWrite> make_sysctl_write(std::string_view name, std::string_view value,
+                                      int nr_zone_types) {
+    std::string full(name);
+    // Accept the /proc/sys spelling too: vm/min_free_kbytes.
+    for (auto& c : full)
+        if (c == '/') c = '.';
+    if (full.rfind("vm.", 0) != 0) full = "vm." + full;
+    const SysctlInfo* info = find_sysctl(full);
+    if (!info)
+        return Result<SysctlWrite>::failure("unknown sysctl '" + std::string(name) +
+                                            "' (known: " + known_names() + ")");
+    SysctlWrite w{full, {}};
+    std::string token;
+    auto flush = [&]() -> std::optional<std::string> {
+        if (token.empty()) return std::nullopt;
+        auto v = parse_int(token);
+        token.clear();
+        if (!v) return full + ": " + v.error();
+        if (*v < info->min || *v > info->max)
+            return full + ": value " + std::to_string(*v) + " is out of range (the kernel accepts " +
+                   std::to_string(info->min) + ".." + std::to_string(info->max) + ")";
+        w.values.push_back(*v);
+        return std::nullopt;
+    };
+    for (char c : value) {
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (auto e = flush()) return Result<SysctlWrite>::failure(*e);
+        } else {
+            token += c;
+        }
+    }
+    if (auto e = flush()) return Result<SysctlWrite>::failure(*e);
+    if (w.values.empty()) return Result<SysctlWrite>::failure(full + ": no value given");
+    if (!info->is_list && w.values.size() != 1)
+        return Result<SysctlWrite>::failure(full + " takes one value, got " +
+                                            std::to_string(w.values.size()));
+    if (info->is_list && static_cast<int>(w.values.size()) > nr_zone_types)
+        return Result<SysctlWrite>::failure(full + " takes at most one value per zone (" +
+                                            std::to_string(nr_zone_types) + "), got " +
+                                            std::to_string(w.values.size()));
+    return w;
+}
+
+Result<SysctlWrite> parse_sysctl_assignment(std::string_view text, int nr_zone_types) {
+    const auto eq = text.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+        return Result<SysctlWrite>::failure("'" + std::string(text) +
+                                            "' is not of the form vm.KEY=VALUE");
+    return make_sysctl_write(text.substr(0, eq), text.substr(eq + 1), nr_zone_types);
+}
+
+std::string format_sysctl_value(const SysctlWrite& w) {
+    std::string out;
+    for (auto v : w.values) {
+        if (!out.empty()) out += ' ';
+        out += std::to_string(v);
+    }
+    return out;
+}
+
+} // namespace rs

@@ -1,0 +1,56 @@
+#pragma once
+// The vm.* sysctls the simulator models, with the kernel's defaults and ranges
+// (kernel/sysctl.c, mm/page_alloc.c, mm/vmscan.c; Documentation/admin-guide/sysctl/vm.rst).
+#include "model/zone_type.h"
+#include "util/result.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rs {
+
+struct VmSysctl {
+    // mm/page_alloc.c: static defaults before init_per_zone_wmark_min() runs.
+    std::int64_t min_free_kbytes = 1024;
+    std::int64_t user_min_free_kbytes = -1; // set by the first write of vm.min_free_kbytes
+    std::int64_t watermark_boost_factor = 15000;
+    std::int64_t watermark_scale_factor = 10;
+    // sysctl_lowmem_reserve_ratio[]: DMA 256, DMA32 256, Normal 32, Movable 0, Device 0,
+    // indexed by the machine's zone index.
+    std::array<std::int64_t, kMaxZoneTypes> lowmem_reserve_ratio{256, 256, 32, 0, 0};
+};
+
+// Default lowmem_reserve_ratio for a zone type (the kernel's array is indexed by zone type).
+std::int64_t default_lowmem_reserve_ratio(ZoneType t);
+
+struct SysctlInfo {
+    std::string_view name; // "vm.min_free_kbytes"
+    std::int64_t min;
+    std::int64_t max;
+    bool is_list; // vm.lowmem_reserve_ratio: one value per zone
+    std::string_view unit;
+    std::string_view doc; // one line, our own words
+    std::string_view kernel_handler;
+};
+
+const std::vector<SysctlInfo>& sysctl_table();
+const SysctlInfo* find_sysctl(std::string_view name);
+
+// One write to a sysctl, as `sysctl -w vm.KEY=VALUE` or `echo VALUE > /proc/sys/vm/KEY` does.
+struct SysctlWrite {
+    std::string name; // with the "vm." prefix
+    std::vector<std::int64_t> values;
+};
+
+// Parses "vm.KEY=VALUE" (VALUE: an integer, or for lists integers separated by spaces or
+// commas) and checks the kernel's range. Errors name the sysctl, the value and the range.
+Result<SysctlWrite> parse_sysctl_assignment(std::string_view text, int nr_zone_types);
+Result<SysctlWrite> make_sysctl_write(std::string_view name, std::string_view value,
+                                      int nr_zone_types);
+
+std::string format_sysctl_value(const SysctlWrite& w);
+
+} // namespace rs

@@ -1,0 +1,277 @@
+#include "procfs/zoneinfo.h"
+
+#include "util/units.h"
+
+#include <cctype>
+#include <cstdio>
+#include <sstream>
+
+namespace rs {
+
+namespace {
+
+void line_kv(std::string& out, const char* indent, std::string_view name, std::int64_t v) {
+    // "%-12s %lu": the name left-justified in 12 columns, a space, the value.
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s%-12.*s %lld\n", indent, static_cast<int>(name.size()),
+                  name.data(), static_cast<long long>(v));
+    out += buf;
+}
+
+} // namespace
+
+std::string format_zoneinfo(const Machine& m) {
+    std::string out;
+    char buf[256];
+    for (const auto& node : m.nodes) {
+        const Zone* first = node.first_populated_zone();
+        for (const auto& z : node.zones) {
+            const std::string name(zone_name(z.type));
+            std::snprintf(buf, sizeof buf, "Node %d, zone %8s\n", node.node_id, name.c_str());
+            out += buf;
+            if (&z == first) {
+                out += "  per-node stats\n";
+                for (int l = 0; l < NR_LRU_LISTS; ++l)
+                    line_kv(out, "      ", lru_node_stat_name(static_cast<LruList>(l)),
+                            node.nr_lru[static_cast<std::size_t>(l)]);
+                line_kv(out, "      ", "nr_anon_pages", node.nr_anon_pages);
+                line_kv(out, "      ", "nr_file_pages", node.nr_file_pages);
+            }
+            // The promo watermark (NUMA memory tiering) is printed by 6.x kernels.
+            const std::string promo =
+                m.kernel_version >= 600
+                    ? "        promo    " + std::to_string(z.promo_wmark_pages()) + "\n"
+                    : std::string();
+            std::snprintf(buf, sizeof buf,
+                          "  pages free     %lld\n"
+                          "        boost    %llu\n"
+                          "        min      %llu\n"
+                          "        low      %llu\n"
+                          "        high     %llu\n"
+                          "%s"
+                          "        spanned  %llu\n"
+                          "        present  %llu\n"
+                          "        managed  %llu\n"
+                          "        cma      0\n",
+                          static_cast<long long>(z.nr_free_pages),
+                          static_cast<unsigned long long>(z.watermark_boost),
+                          static_cast<unsigned long long>(z.min_wmark_pages()),
+                          static_cast<unsigned long long>(z.low_wmark_pages()),
+                          static_cast<unsigned long long>(z.high_wmark_pages()),
+                          promo.c_str(),
+                          static_cast<unsigned long long>(z.spanned_pages),
+                          static_cast<unsigned long long>(z.present_pages),
+                          static_cast<unsigned long long>(z.managed_pages));
+            out += buf;
+            out += "        protection: (";
+            for (int i = 0; i < m.nr_zone_types(); ++i) {
+                if (i) out += ", ";
+                out += std::to_string(z.lowmem_reserve[static_cast<std::size_t>(i)]);
+            }
+            out += ")\n";
+            if (!z.populated()) continue;
+            line_kv(out, "      ", "nr_free_pages", z.nr_free_pages);
+            for (int l = 0; l < NR_LRU_LISTS; ++l)
+                line_kv(out, "      ", lru_zone_stat_name(static_cast<LruList>(l)),
+                        z.nr_zone_lru[static_cast<std::size_t>(l)]);
+            std::snprintf(buf, sizeof buf, "  node_unreclaimable:  %u\n  start_pfn:           %llu\n",
+                          node.kswapd_failures >= 16 ? 1u : 0u,
+                          static_cast<unsigned long long>(z.zone_start_pfn));
+            out += buf;
+        }
+    }
+    return out;
+}
+
+std::optional<std::int64_t> ZoneinfoZone::get(const std::string& key) const {
+    auto it = fields.find(key);
+    if (it == fields.end()) return std::nullopt;
+    return it->second;
+}
+
+const ZoneinfoZone* Zoneinfo::find(int node, std::string_view zone) const {
+    for (const auto& z : zones)
+        if (z.node == node && z.name == zone) return &z;
+    return nullptr;
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+bool parse_i64(std::string_view s, std::int64_t& out) {
+    auto r = parse_int(s);
+    if (!r) return false;
+    out = *r;
+    return true;
+}
+
+} // namespace
+
+Result<Zoneinfo> parse_zoneinfo(std::string_view text, std::string_view source) {
+    Zoneinfo zi;
+    enum class Section { None, NodeStats, Zone, Pagesets } section = Section::None;
+    int lineno = 0;
+    auto fail = [&](const std::string& what) {
+        return Result<Zoneinfo>::failure(std::string(source) + ":" + std::to_string(lineno) +
+                                         ": " + what);
+    };
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t nl = text.find('\n', pos);
+        std::string_view raw =
+            text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+        pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+        ++lineno;
+        const std::string_view line = trim(raw);
+        if (line.empty()) continue;
+        if (line.rfind("Node ", 0) == 0) {
+            // "Node 0, zone   Normal"
+            int node = -1;
+            char name[32] = {};
+            const std::string l(line);
+            if (std::sscanf(l.c_str(), "Node %d, zone %31s", &node, name) != 2 || node < 0)
+                return fail("expected 'Node <n>, zone <name>', got '" + l + "'");
+            if (!zone_type_from_name(name))
+                return fail(std::string("unknown zone '") + name +
+                            "' (expected DMA, DMA32, Normal, Movable or Device)");
+            if (zi.find(node, name)) return fail("node " + std::to_string(node) + ", zone " + name + " appears twice");
+            ZoneinfoZone z;
+            z.node = node;
+            z.name = name;
+            z.line = lineno;
+            zi.zones.push_back(std::move(z));
+            bool have_node = false;
+            for (const auto& n : zi.nodes) have_node |= n.node == node;
+            if (!have_node) zi.nodes.push_back(ZoneinfoNode{node, {}});
+            section = Section::Zone;
+            continue;
+        }
+        if (zi.zones.empty()) {
+            // A line before any zone header: a shell prompt or a command in a pasted excerpt.
+            continue;
+        }
+        ZoneinfoZone& zone = zi.zones.back();
+        if (line == "per-node stats") {
+            section = Section::NodeStats;
+            continue;
+        }
+        if (line == "pagesets") {
+            section = Section::Pagesets;
+            continue;
+        }
+        if (line.rfind("pages free", 0) == 0) {
+            std::int64_t v;
+            if (!parse_i64(line.substr(10), v)) return fail("expected a number after 'pages free'");
+            zone.fields["pages free"] = v;
+            section = Section::Zone;
+            continue;
+        }
+        if (line.rfind("protection:", 0) == 0) {
+            std::string_view rest = trim(line.substr(11));
+            if (rest.size() < 2 || rest.front() != '(' || rest.back() != ')')
+                return fail("expected 'protection: (a, b, ...)'");
+            rest = rest.substr(1, rest.size() - 2);
+            zone.protection.clear();
+            std::size_t p = 0;
+            while (p <= rest.size()) {
+                const std::size_t c = rest.find(',', p);
+                const std::string_view item =
+                    rest.substr(p, c == std::string_view::npos ? std::string_view::npos : c - p);
+                std::int64_t v;
+                if (!parse_i64(item, v))
+                    return fail("protection entry '" + std::string(trim(item)) + "' is not a number");
+                zone.protection.push_back(v);
+                if (c == std::string_view::npos) break;
+                p = c + 1;
+            }
+            continue;
+        }
+        if (line.rfind("node_unreclaimable:", 0) == 0 || line.rfind("start_pfn:", 0) == 0 ||
+            line.rfind("vm stats threshold:", 0) == 0) {
+            const std::size_t colon = line.find(':');
+            std::int64_t v;
+            if (!parse_i64(line.substr(colon + 1), v))
+                return fail("expected a number after '" + std::string(line.substr(0, colon)) + ":'");
+            if (line.rfind("vm stats", 0) != 0) zone.fields[std::string(line.substr(0, colon))] = v;
+            continue;
+        }
+        if (section == Section::Pagesets) continue; // per-cpu lists: not simulated
+        // "key value" lines: watermarks, sizes and stat items.
+        const std::size_t sp = line.find_first_of(" \t");
+        if (sp == std::string_view::npos) return fail("expected 'name value', got '" + std::string(line) + "'");
+        const std::string key(line.substr(0, sp));
+        std::int64_t v;
+        if (!parse_i64(line.substr(sp), v))
+            return fail("value of '" + key + "' is not a number");
+        if (section == Section::NodeStats) {
+            for (auto& n : zi.nodes)
+                if (n.node == zone.node) n.stats[key] = v;
+        } else if (key == "boost" || key == "min" || key == "low" || key == "high" ||
+                   key == "promo" || key == "spanned" || key == "present" || key == "managed" ||
+                   key == "cma") {
+            zone.fields[key] = v;
+        } else {
+            zone.stats[key] = v;
+        }
+    }
+    if (zi.zones.empty())
+        return Result<Zoneinfo>::failure(std::string(source) +
+                                         ": no 'Node <n>, zone <name>' header found; is this /proc/zoneinfo text?");
+    return zi;
+}
+
+Result<MachineSpec> machine_from_zoneinfo(const Zoneinfo& zi, std::string_view source) {
+    MachineSpec spec;
+    // The machine's zone list: every zone type named in the text, in kernel order. Real
+    // zoneinfo prints every zone of the kernel's config, populated or not.
+    for (auto t : {ZoneType::DMA, ZoneType::DMA32, ZoneType::Normal, ZoneType::Movable,
+                   ZoneType::Device})
+        for (const auto& z : zi.zones)
+            if (z.name == zone_name(t)) {
+                spec.zone_types.push_back(t);
+                break;
+            }
+    // With a protection line the kernel also tells MAX_NR_ZONES: trust it when it is longer
+    // (an excerpt may have dropped the empty zones).
+    int max_nodes = 0;
+    for (const auto& z : zi.zones) max_nodes = std::max(max_nodes, z.node + 1);
+    for (int n = 0; n < max_nodes; ++n) {
+        NodeSpec node;
+        for (auto t : spec.zone_types) node.zones.push_back(ZoneSpec{.type = t});
+        spec.nodes.push_back(std::move(node));
+    }
+    for (const auto& z : zi.zones) {
+        const auto t = *zone_type_from_name(z.name);
+        std::size_t idx = 0;
+        while (spec.zone_types[idx] != t) ++idx;
+        ZoneSpec& zs = spec.nodes[static_cast<std::size_t>(z.node)].zones[idx];
+        auto where = [&] {
+            return std::string(source) + ":" + std::to_string(z.line) + ": node " +
+                   std::to_string(z.node) + ", zone " + z.name + ": ";
+        };
+        const auto managed = z.get("managed");
+        if (!managed) return Result<MachineSpec>::failure(where() + "no 'managed' line");
+        if (*managed < 0) return Result<MachineSpec>::failure(where() + "negative managed pages");
+        zs.managed = static_cast<std::uint64_t>(*managed);
+        zs.present = static_cast<std::uint64_t>(z.get("present").value_or(*managed));
+        zs.spanned = static_cast<std::uint64_t>(z.get("spanned").value_or(static_cast<std::int64_t>(zs.present)));
+        zs.start_pfn = static_cast<std::uint64_t>(z.get("start_pfn").value_or(0));
+        if (auto free = z.get("pages free")) {
+            if (*free < 0 || static_cast<std::uint64_t>(*free) > zs.managed)
+                return Result<MachineSpec>::failure(where() + "pages free (" + std::to_string(*free) +
+                                                    ") is not within 0..managed (" +
+                                                    std::to_string(zs.managed) + ")");
+            zs.used_at_start = zs.managed - static_cast<std::uint64_t>(*free);
+        }
+    }
+    spec.origin = "cloned from " + std::string(source);
+    if (auto err = validate_machine(spec)) return Result<MachineSpec>::failure(std::string(source) + ": " + *err);
+    return spec;
+}
+
+} // namespace rs

@@ -1,0 +1,38 @@
+#pragma once
+// Timestamped events the simulated kernel reports: what the views mark on their time axes.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace rs {
+
+enum class EventType {
+    KswapdWake,
+    KswapdSleep,
+    AllocStall,   // an allocation found no page at the min watermark and waited
+    SysctlChange,
+    Note,
+};
+
+struct Event {
+    std::int64_t t_ns = 0;
+    EventType type = EventType::Note;
+    int node = -1;
+    std::string text;
+};
+
+struct EventLog {
+    std::vector<Event> items;
+    // Called at the moment an event happens, with the kernel in that state (tests use it to
+    // check the conditions of a wake-up or a sleep exactly when it occurs).
+    std::function<void(const Event&)> listener;
+    void add(std::int64_t t, EventType type, int node, std::string text) {
+        items.push_back(Event{t, type, node, std::move(text)});
+        if (listener) listener(items.back());
+    }
+};
+
+const char* event_type_name(EventType t);
+
+} // namespace rs

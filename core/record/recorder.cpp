@@ -1,0 +1,28 @@
+#include "record/recorder.h"
+
+namespace rs {
+
+void Recorder::add(Sample s) {
+    if (samples.size() >= max_samples) {
+        // Keep memory bounded on very long runs: drop every other sample of the older half.
+        const std::size_t half = samples.size() / 2;
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < samples.size(); ++i)
+            if (i >= half || i % 2 == 0) samples[out++] = std::move(samples[i]);
+        samples.resize(out);
+    }
+    samples.push_back(std::move(s));
+}
+
+const char* event_type_name(EventType t) {
+    switch (t) {
+    case EventType::KswapdWake: return "kswapd-wake";
+    case EventType::KswapdSleep: return "kswapd-sleep";
+    case EventType::AllocStall: return "alloc-stall";
+    case EventType::SysctlChange: return "sysctl";
+    case EventType::Note: return "note";
+    }
+    return "?";
+}
+
+} // namespace rs

@@ -1,0 +1,48 @@
+#pragma once
+// Samples of the simulated kernel's state over time, for the views, exports and tests.
+#include "record/event.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rs {
+
+struct ZoneSample {
+    std::int64_t free = 0;
+    std::int64_t min = 0;   // watermarks including the boost, as the kernel reports them
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    std::int64_t boost = 0;
+};
+
+struct NodeSample {
+    std::uint8_t kswapd_phase = 0; // 0 sleeping, 1 napping, 2 balancing
+    std::array<std::int64_t, 5> lru{};
+};
+
+struct Sample {
+    std::int64_t t_ns = 0;
+    std::vector<ZoneSample> zones; // by global zone number
+    std::vector<NodeSample> nodes;
+};
+
+struct ZoneLabel {
+    int node = 0;
+    int global = 0;
+    std::string name; // "DMA32"
+    bool populated = false;
+    std::int64_t managed = 0;
+};
+
+class Recorder {
+public:
+    std::vector<ZoneLabel> zones;
+    std::vector<Sample> samples;
+    std::size_t max_samples = 2'000'000; // the oldest half is thinned out beyond this
+
+    void add(Sample s);
+};
+
+} // namespace rs

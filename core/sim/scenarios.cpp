@@ -1,0 +1,56 @@
+#include "sim/scenarios.h"
+
+namespace rs {
+
+namespace {
+
+constexpr std::uint64_t MiB = 1ull << 20;
+constexpr std::uint64_t pages_of(std::uint64_t bytes) { return bytes / kPageSize; }
+
+EngineConfig watermark_dance() {
+    EngineConfig c;
+    c.title = "Watermark dance: kswapd between low and high";
+    c.machine = x86_64_machine(2048 * MiB);
+    c.thp = ThpMode::Madvise;
+    // An application takes 1.7 GiB of anonymous memory, then a backup job streams a 6 GiB file
+    // through the page cache. Free memory falls to the low watermark, kswapd wakes, reclaims
+    // the streamed pages until the high watermark, naps, sleeps, and the cycle repeats.
+    c.tasks.push_back(TaskSpec{.name = "app",
+                               .kind = TaskSpec::Kind::AllocAnon,
+                               .start_ns = 0,
+                               .pages = pages_of(1700 * MiB),
+                               .pages_per_sec = static_cast<double>(pages_of(400 * MiB)),
+                               .loop = false});
+    c.tasks.push_back(TaskSpec{.name = "backup",
+                               .kind = TaskSpec::Kind::ReadFile,
+                               .start_ns = 500'000'000,
+                               .pages = pages_of(6144 * MiB),
+                               .pages_per_sec = static_cast<double>(pages_of(32 * MiB)),
+                               .loop = true});
+    return c;
+}
+
+} // namespace
+
+const std::vector<BuiltinScenario>& builtin_scenarios() {
+    static const std::vector<BuiltinScenario> list = {
+        {"watermark-dance", "Watermark dance: kswapd between low and high",
+         "A 2 GiB machine: an application holds 1.7 GiB of anonymous memory while a backup "
+         "streams a file through the page cache. When an allocation finds every zone below its "
+         "low watermark, the allocator wakes kswapd; kswapd reclaims streamed page-cache pages "
+         "until a zone is above its high watermark, naps 100 ms and sleeps. Raise "
+         "min_free_kbytes or watermark_scale_factor and watch the lines move and the band widen.",
+         &watermark_dance},
+    };
+    return list;
+}
+
+const BuiltinScenario* find_builtin_scenario(const std::string& name) {
+    for (const auto& s : builtin_scenarios())
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+EngineConfig default_scenario() { return watermark_dance(); }
+
+} // namespace rs

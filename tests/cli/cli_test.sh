@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Command-line tests: run the real binary and compare what it prints with the kernel's numbers.
+set -u
+case_name=$1; bin=$2; data=$3
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# zone_field FILE ZONE FIELD -> the value of FIELD in ZONE's block of zoneinfo text
+zone_field() {
+  awk -v zone="$2" -v field="$3" '
+    /^Node/ { inzone = ($4 == zone) }
+    inzone && $1 == field { print $2; exit }
+    inzone && field == "free" && $1 == "pages" && $2 == "free" { print $3; exit }' "$1"
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+case $case_name in
+seed_experiment)
+  # The seed chapter: echo 3000000 > /proc/sys/vm/min_free_kbytes on its 4 GiB machine (a 5.x
+  # kernel). Every zone's min/low/high must be the chapter's.
+  "$bin" --headless --machine-from-zoneinfo "$data/seed-4g-min_free_kbytes-8000.txt" --kernel 5.15 \
+      --set vm.min_free_kbytes=3000000 --print-zoneinfo > "$tmp/out" || fail "exit code $?"
+  for zone in DMA DMA32 Normal Movable; do
+    for f in min low high managed free; do
+      want=$(zone_field "$data/seed-4g-min_free_kbytes-3000000.txt" "$zone" "$f")
+      [[ $f == free ]] && want=$(zone_field "$data/seed-4g-min_free_kbytes-8000.txt" "$zone" "$f")
+      got=$(zone_field "$tmp/out" "$zone" "$f")
+      [[ "$got" == "$want" ]] || fail "$zone $f: got '$got', the chapter shows '$want'"
+    done
+  done
+  # The same on a current kernel: only the empty Movable zone differs (min 32 since v6.5).
+  "$bin" --headless --machine-from-zoneinfo "$data/seed-4g-min_free_kbytes-8000.txt" \
+      --set vm.min_free_kbytes=3000000 --print-zoneinfo > "$tmp/out2" || fail "exit code $?"
+  [[ $(zone_field "$tmp/out2" Normal min) == 181602 ]] || fail "6.16 Normal min"
+  [[ $(zone_field "$tmp/out2" Movable min) == 32 ]] || fail "6.16 Movable min"
+  ;;
+errors)
+  out=$("$bin" --headless --ram 4G --set vm.watermark_scale_factor=5000 --print-zoneinfo 2>&1); rc=$?
+  [[ $rc == 2 ]] || fail "out-of-range sysctl: exit $rc"
+  [[ "$out" == *"vm.watermark_scale_factor: value 5000 is out of range (the kernel accepts 1..3000)"* ]] || fail "message: $out"
+  out=$("$bin" --headless --ram lots --print-zoneinfo 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"--ram: 'lots' is not a size"* ]] || fail "bad size: $rc $out"
+  out=$("$bin" --headless --machine-from-zoneinfo /nonexistent/zoneinfo --print-zoneinfo 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"cannot read '/nonexistent/zoneinfo'"* ]] || fail "missing file: $rc $out"
+  printf 'Node 0, zone   Normal\n  pages free     12x\n' > "$tmp/bad.txt"
+  out=$("$bin" --headless --machine-from-zoneinfo "$tmp/bad.txt" --print-zoneinfo 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"bad.txt:2: expected a number after 'pages free'"* ]] || fail "malformed: $rc $out"
+  out=$("$bin" --headless --set vm.bogus=1 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"unknown sysctl 'vm.bogus'"* ]] || fail "unknown sysctl: $rc $out"
+  out=$("$bin" --headless --thp sometimes 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"--thp: 'sometimes'"* ]] || fail "thp: $rc $out"
+  out=$("$bin" --headless --nonsense 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"nonsense"* ]] || fail "unknown option: $rc $out"
+  out=$("$bin" --headless --ram 16M 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"outside the supported range"* ]] || fail "tiny ram: $rc $out"
+  ;;
+help_version)
+  "$bin" --help | grep -q -- "--machine-from-zoneinfo" || fail "--help"
+  "$bin" --version | grep -Eq '^reclaimscope [0-9]+\.[0-9]+' || fail "--version"
+  ;;
+idle_machine)
+  # A 4 GiB x86-64 machine with THP: khugepaged's 3 zones * 11 * 512 pages = 67584 kB,
+  # pages_min 16896, and each zone's min its share of the lowmem managed pages.
+  "$bin" --headless --ram 4G --thp always --print-zoneinfo > "$tmp/out" || fail "exit $?"
+  dma32=$(zone_field "$tmp/out" DMA32 managed); normal=$(zone_field "$tmp/out" Normal managed); dma=$(zone_field "$tmp/out" DMA managed)
+  lowmem=$((dma + dma32 + normal))
+  [[ $(zone_field "$tmp/out" DMA32 min) == $((16896 * dma32 / lowmem)) ]] || fail "DMA32 min"
+  [[ $(zone_field "$tmp/out" Normal min) == $((16896 * normal / lowmem)) ]] || fail "Normal min"
+  # THP never: int_sqrt(lowmem kB * 16) spread the same way.
+  "$bin" --headless --ram 4G --thp never --print-zoneinfo > "$tmp/out" || fail "exit $?"
+  kb=$((lowmem * 4 * 16)); r=$(awk -v x=$kb 'BEGIN { r = int(sqrt(x)); while (r*r > x) r--; while ((r+1)*(r+1) <= x) r++; print r }')
+  pages_min=$((r / 4))
+  [[ $(zone_field "$tmp/out" DMA32 min) == $((pages_min * dma32 / lowmem)) ]] || fail "THP never DMA32 min"
+  ;;
+run_duration)
+  # The default scenario for 20 s: the page cache fills memory, kswapd keeps DMA32 between
+  # its watermarks, so free memory ends no lower than min.
+  "$bin" --headless --duration 20s --print-zoneinfo > "$tmp/out" || fail "exit $?"
+  free=$(zone_field "$tmp/out" DMA32 free); min=$(zone_field "$tmp/out" DMA32 min); high=$(zone_field "$tmp/out" DMA32 high)
+  (( free >= min )) || fail "free $free below min $min"
+  (( free <= high * 3 )) || fail "free $free: memory never filled (high $high)"
+  grep -q "nr_inactive_file" "$tmp/out" || fail "no LRU counters"
+  ;;
+*) fail "unknown case $case_name";;
+esac
+echo "ok $case_name"

@@ -1,0 +1,202 @@
+// The minimal engine: allocation through the zonelist, kswapd woken at low and sleeping at
+// high, reclaim of clean page cache, determinism and invariants.
+#include "machine_helpers.h"
+#include "mm/vmscan.h"
+#include "mm/watermarks.h"
+#include "sim/engine.h"
+#include "sim/scenarios.h"
+
+#include <catch2/catch.hpp>
+
+using namespace rs;
+
+namespace {
+
+// A reader streaming a file twice the size of RAM through the page cache.
+EngineConfig reader_machine(std::uint64_t ram = 256ull << 20, double pages_per_sec = 20000) {
+    EngineConfig c;
+    c.machine = x86_64_machine(ram);
+    c.thp = ThpMode::Never;
+    c.tasks.push_back(TaskSpec{.name = "reader",
+                               .kind = TaskSpec::Kind::ReadFile,
+                               .pages = 2 * ram / kPageSize,
+                               .pages_per_sec = pages_per_sec,
+                               .loop = true});
+    return c;
+}
+
+// Every eligible zone fails the low watermark for GFP_HIGHUSER_MOVABLE (highest zone index =
+// the last zone up to Movable): the condition for the slow path to wake kswapd.
+bool all_zones_below_low(const Kernel& k, int nid) {
+    const Machine& m = k.machine;
+    const int highest = *m.zone_index(ZoneType::Movable);
+    for (const auto& z : m.nodes[static_cast<std::size_t>(nid)].zones) {
+        if (!z.managed() || z.zone_idx > highest) continue;
+        if (zone_watermark_ok(z, 0, z.low_wmark_pages(), highest, 0, z.nr_free_pages)) return false;
+    }
+    return true;
+}
+
+bool node_balanced(const Kernel& k, int nid) {
+    const Machine& m = k.machine;
+    const int highest = *m.zone_index(ZoneType::Movable);
+    for (const auto& z : m.nodes[static_cast<std::size_t>(nid)].zones)
+        if (z.managed() && z.zone_idx <= highest &&
+            zone_watermark_ok(z, 0, z.high_wmark_pages(), highest, 0, z.nr_free_pages))
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("kswapd wakes only when every zone is below low and sleeps once one is above high") {
+    // The default scenario: 1.7 GiB of anonymous memory, then a file streamed through the
+    // page cache. The listener sees the kernel at the instant of each wake-up and sleep.
+    auto e = Engine::create(default_scenario());
+    REQUIRE(e);
+    Engine& eng = *e.value();
+    int wakes = 0, sleeps = 0;
+    eng.set_event_listener([&](const Event& ev) {
+        if (ev.type == EventType::KswapdWake) {
+            ++wakes;
+            CHECK(all_zones_below_low(eng.kernel(), 0));
+        } else if (ev.type == EventType::KswapdSleep) {
+            ++sleeps;
+            CHECK(node_balanced(eng.kernel(), 0));
+        }
+    });
+    eng.run_until(15'000'000'000);
+    CHECK(wakes >= 5);
+    CHECK(sleeps >= 5);
+    REQUIRE_FALSE(eng.check_invariants());
+    const auto& vm = eng.kernel().vmstat;
+    CHECK(vm[PAGEOUTRUN] >= static_cast<std::uint64_t>(wakes));
+    CHECK(vm[PGSTEAL_KSWAPD] > 0);
+    CHECK(vm[PGSTEAL_KSWAPD] <= vm[PGSCAN_KSWAPD]);
+    CHECK(vm[PGSTEAL_FILE] == vm[PGSTEAL_KSWAPD]); // only page cache is reclaimable here
+    // kswapd kept up with the stream: no managed zone ever fell below min.
+    const auto& labels = eng.recorder().zones;
+    for (const auto& s : eng.recorder().samples)
+        for (std::size_t z = 0; z < s.zones.size(); ++z)
+            if (labels[z].managed > 0) CHECK(s.zones[z].free >= s.zones[z].min);
+}
+
+TEST_CASE("a stream faster than the nap allows keeps kswapd from sleeping") {
+    // kswapd_try_to_sleep(): after the 100 ms nap the node is below high again, so kswapd
+    // goes straight back to balance_pgdat and counts kswapd_high_wmark_hit_quickly.
+    EngineConfig c = reader_machine(256ull << 20, 20000);
+    c.sysctl_writes.push_back(SysctlWrite{"vm.watermark_scale_factor", {1000}});
+    auto e = Engine::create(c);
+    REQUIRE(e);
+    e.value()->run_until(6'000'000'000);
+    const auto& vm = e.value()->kernel().vmstat;
+    CHECK(vm[KSWAPD_HIGH_WMARK_HIT_QUICKLY] > 10);
+    int sleeps = 0;
+    for (const auto& ev : e.value()->kernel().events.items) sleeps += ev.type == EventType::KswapdSleep;
+    // At most the first nap, before the stream had reached full speed, ends in sleep.
+    CHECK(sleeps <= 1);
+}
+
+TEST_CASE("allocations prefer the highest zone and keep lowmem_reserve in lower zones") {
+    // A 4 GiB machine: Normal first, DMA32 when Normal is at its low mark, DMA never while
+    // DMA32 has more than its protection.
+    EngineConfig c;
+    c.machine = x86_64_machine(4ull << 30);
+    c.thp = ThpMode::Never;
+    c.tasks.push_back(TaskSpec{.name = "hog", .kind = TaskSpec::Kind::AllocAnon, .pages = 500000,
+                               .pages_per_sec = 1e6, .loop = false});
+    auto e = Engine::create(c);
+    REQUIRE(e);
+    e.value()->run_until(1'000'000'000);
+    const auto& m = e.value()->kernel().machine;
+    const Zone& normal = zone_of(m, ZoneType::Normal);
+    const Zone& dma32 = zone_of(m, ZoneType::DMA32);
+    const Zone& dma = zone_of(m, ZoneType::DMA);
+    const auto& vm = e.value()->kernel().vmstat;
+    // 500000 pages: Normal gives everything down to its low watermark, DMA32 the rest.
+    CHECK(vm[PGALLOC_NORMAL] == normal.managed_pages - normal.low_wmark_pages());
+    CHECK(vm[PGALLOC_NORMAL] + vm[PGALLOC_DMA32] == 500000);
+    CHECK(vm[PGALLOC_DMA] == 0);
+    CHECK(dma.nr_free_pages == static_cast<std::int64_t>(dma.managed_pages));
+    CHECK(dma32.nr_free_pages > static_cast<std::int64_t>(dma32.low_wmark_pages()));
+    REQUIRE_FALSE(e.value()->check_invariants());
+}
+
+TEST_CASE("anonymous memory is not reclaimed without swap") {
+    EngineConfig c = reader_machine(1ull << 30, 100000);
+    c.tasks.push_back(TaskSpec{.name = "app", .kind = TaskSpec::Kind::AllocAnon, .pages = 100000,
+                               .pages_per_sec = 1e6, .loop = false});
+    auto e = Engine::create(c);
+    REQUIRE(e);
+    e.value()->run_until(8'000'000'000);
+    const auto& k = e.value()->kernel();
+    CHECK(k.vmstat[PGSCAN_ANON] == 0);
+    CHECK(k.machine.nodes[0].nr_anon_pages == 100000);
+    CHECK(k.machine.nodes[0].nr_lru[LRU_INACTIVE_ANON] + k.machine.nodes[0].nr_lru[LRU_ACTIVE_ANON] == 100000);
+}
+
+TEST_CASE("a stream larger than RAM activates nothing: each page is gone before its re-read") {
+    auto e = Engine::create(reader_machine());
+    REQUIRE(e);
+    e.value()->run_until(10'000'000'000);
+    const auto& vm = e.value()->kernel().vmstat;
+    // One read sets PG_referenced; folio_check_references() then answers RECLAIM_CLEAN for an
+    // unmapped page-cache page, so nothing is ever activated.
+    CHECK(vm[PGSTEAL_KSWAPD] > 0);
+    CHECK(vm[PGACTIVATE] == 0);
+}
+
+TEST_CASE("the same configuration gives the same run") {
+    auto a = Engine::create(default_scenario());
+    auto b = Engine::create(default_scenario());
+    REQUIRE(a);
+    REQUIRE(b);
+    a.value()->run_until(15'000'000'000);
+    b.value()->run_until(15'000'000'000);
+    const auto& sa = a.value()->recorder().samples;
+    const auto& sb = b.value()->recorder().samples;
+    REQUIRE(sa.size() == sb.size());
+    for (std::size_t i = 0; i < sa.size(); ++i)
+        for (std::size_t z = 0; z < sa[i].zones.size(); ++z) REQUIRE(sa[i].zones[z].free == sb[i].zones[z].free);
+    CHECK(a.value()->kernel().vmstat.count == b.value()->kernel().vmstat.count);
+}
+
+TEST_CASE("raising min_free_kbytes at run time moves the lines and wakes kswapd on the next allocation") {
+    auto e = Engine::create(default_scenario());
+    REQUIRE(e);
+    Engine& eng = *e.value();
+    eng.run_until(2'000'000'000);
+    const auto before = eng.recorder().samples.back().zones;
+    eng.write_sysctl(SysctlWrite{"vm.min_free_kbytes", {400000}});
+    const auto& after = eng.recorder().samples.back();
+    CHECK(after.t_ns == eng.now());
+    // Every managed zone's min moved to its share of 100000 pages.
+    const auto& m = eng.kernel().machine;
+    std::uint64_t lowmem = 0;
+    m.for_each_zone([&](const Zone& z) { if (z.type != ZoneType::Movable) lowmem += z.managed_pages; });
+    for (const auto& z : m.nodes[0].zones) {
+        if (!z.managed() || z.type == ZoneType::Movable) continue;
+        CHECK(after.zones[static_cast<std::size_t>(z.zone_idx)].min == static_cast<std::int64_t>(100000 * z.managed_pages / lowmem));
+    }
+    CHECK(after.zones[1].min > before[1].min);
+    const auto wakes_before = eng.kernel().vmstat[PAGEOUTRUN];
+    eng.run_until(eng.now() + 2'000'000'000);
+    CHECK(eng.kernel().vmstat[PAGEOUTRUN] > wakes_before);
+    REQUIRE_FALSE(eng.check_invariants());
+}
+
+TEST_CASE("invalid engine configurations are refused with a reason") {
+    EngineConfig c = reader_machine();
+    c.tasks[0].pages_per_sec = 0;
+    auto e = Engine::create(c);
+    REQUIRE_FALSE(e);
+    CHECK(e.error() == "task 'reader' needs a positive rate");
+    c = reader_machine();
+    c.tasks[0].node = 3;
+    CHECK_FALSE(Engine::create(c));
+    c = reader_machine();
+    c.machine.nodes[0].zones[1].managed = c.machine.nodes[0].zones[1].present + 1;
+    auto bad = Engine::create(c);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().find("node 0, zone DMA32: managed pages") == 0);
+}

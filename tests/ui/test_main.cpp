@@ -1,0 +1,16 @@
+// Qt tests need a QApplication, and a platform: offscreen unless the caller chose one, so the
+// binary also runs when ctest discovers its tests at build time without a display.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+
+#include <cstdlib>
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName("ReclaimScopeTests");
+    QCoreApplication::setApplicationName("ui_tests");
+    return Catch::Session().run(argc, argv);
+}

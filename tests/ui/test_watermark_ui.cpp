@@ -1,0 +1,135 @@
+// The window, offscreen: frames reach the charts, a slider write reaches the core and moves
+// the lines, bad input is refused with a message, the chart exports to a real PNG.
+#include "MainWindow.h"
+#include "SimulationController.h"
+#include "SysctlEditor.h"
+#include "TuningPanel.h"
+#include "WatermarkPlot.h"
+#include "WatermarkView.h"
+#include "mm/watermarks.h"
+#include "sim/scenarios.h"
+
+#include <catch2/catch.hpp>
+
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+void advance(MainWindow& w, qint64 ns) {
+    auto* c = w.controller();
+    QMetaObject::invokeMethod(c, [c, ns] { c->advance(ns); }, Qt::BlockingQueuedConnection);
+}
+
+bool waitFor(const std::function<bool()>& cond, int ms = 5000) { return QTest::qWaitFor(cond, ms); }
+
+int countColor(const QImage& img, QColor c, int tol = 30) {
+    int n = 0;
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x) {
+            const QColor p = img.pixelColor(x, y);
+            if (std::abs(p.red() - c.red()) < tol && std::abs(p.green() - c.green()) < tol &&
+                std::abs(p.blue() - c.blue()) < tol)
+                ++n;
+        }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("the watermark view fills with the simulated kernel's samples") {
+    const rs::EngineConfig cfg = rs::default_scenario();
+    MainWindow w(cfg, "test", /*autoplay=*/false);
+    w.resize(1300, 900);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 8'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 8'000'000'000; }));
+    QTest::qWait(50); // let the queued replot happen
+
+    auto& plots = w.watermarkView()->plots();
+    // 2 GiB: ZONE_DMA and ZONE_DMA32 are populated.
+    REQUIRE(plots.size() == 2);
+    WatermarkPlot* dma32 = plots[1];
+    CHECK(dma32->zone().name == "DMA32");
+    // 8 s at one sample per 10 ms, plus the one at time 0.
+    CHECK(dma32->freeGraph()->dataCount() >= 800);
+    CHECK(dma32->minGraph()->dataCount() == dma32->freeGraph()->dataCount());
+    // The lines hold the zone's watermarks, as the core computes them.
+    auto booted = rs::boot_machine(cfg.machine, cfg.thp);
+    const rs::Zone& z = booted.machine.nodes[0].zones[1];
+    const auto lastMin = (dma32->minGraph()->data()->constEnd() - 1)->value;
+    const auto lastHigh = (dma32->highGraph()->data()->constEnd() - 1)->value;
+    CHECK(lastMin == static_cast<double>(z.min_wmark_pages()));
+    CHECK(lastHigh == static_cast<double>(z.high_wmark_pages()));
+    // kswapd was awake at some point: by 8 s the page cache has filled memory.
+    bool awake = false;
+    for (auto it = dma32->kswapdGraph()->data()->constBegin(); it != dma32->kswapdGraph()->data()->constEnd(); ++it)
+        awake |= it->value > 0;
+    CHECK(awake);
+    // Pixels: the free-pages line (blue) and the min line (red) are drawn.
+    dma32->replot(QCustomPlot::rpImmediateRefresh);
+    const QImage img = dma32->grab().toImage();
+    CHECK(countColor(img, QColor(31, 119, 180)) > 100);
+    CHECK(countColor(img, QColor(214, 39, 40)) > 30);
+}
+
+TEST_CASE("a slider value reaches the core and moves the lines and bad input changes nothing") {
+    const rs::EngineConfig cfg = rs::default_scenario();
+    MainWindow w(cfg, "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 1'000'000'000);
+
+    SysctlEditor* ed = w.tuningPanel()->editor("vm.min_free_kbytes");
+    REQUIRE(ed);
+    ed->commitText("400000");
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sysctl.min_free_kbytes == 400000; }));
+    QTest::qWait(20);
+
+    // What the kernel's rules give for this machine after the same write.
+    auto booted = rs::boot_machine(cfg.machine, cfg.thp);
+    rs::apply_sysctl_write(booted.machine, booted.sysctl, rs::SysctlWrite{"vm.min_free_kbytes", {400000}});
+    for (WatermarkPlot* p : w.watermarkView()->plots()) {
+        const rs::Zone& z = booted.machine.nodes[0].zones[static_cast<std::size_t>(p->zone().global)];
+        INFO(p->zone().name);
+        CHECK((p->minGraph()->data()->constEnd() - 1)->value == static_cast<double>(z.min_wmark_pages()));
+        CHECK((p->lowGraph()->data()->constEnd() - 1)->value == static_cast<double>(z.low_wmark_pages()));
+        CHECK((p->highGraph()->data()->constEnd() - 1)->value == static_cast<double>(z.high_wmark_pages()));
+    }
+    CHECK(ed->slider()->value() > 0);
+
+    // watermark_scale_factor 5000 is outside the kernel's 1..3000: refused with the reason.
+    SysctlEditor* scale = w.tuningPanel()->editor("vm.watermark_scale_factor");
+    REQUIRE(scale);
+    scale->commitText("5000");
+    CHECK(scale->errorText().contains("out of range"));
+    CHECK(scale->errorText().contains("1..3000"));
+    advance(w, 10'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 1'010'000'000; }));
+    CHECK(w.lastFrame()->sysctl.watermark_scale_factor == 10);
+    scale->commitText("200");
+    REQUIRE(waitFor([&] { return w.lastFrame()->sysctl.watermark_scale_factor == 200; }));
+    CHECK(scale->errorText().isEmpty());
+}
+
+TEST_CASE("the chart exports to a PNG with every zone") {
+    MainWindow w(rs::default_scenario(), "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 3'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("chart.png");
+    CHECK(w.exportPng(path).isEmpty());
+    QImage img(path);
+    REQUIRE_FALSE(img.isNull());
+    CHECK(img.width() == 1600);
+    CHECK(img.height() > 2 * 400);
+    // Unwritable target: a message naming the file, and nothing left behind.
+    const QString bad = dir.filePath("no/such/dir/chart.png");
+    const QString err = w.exportPng(bad);
+    CHECK(err.contains(bad));
+    CHECK_FALSE(QFile::exists(bad));
+}

@@ -1,0 +1,29 @@
+#pragma once
+// An immutable snapshot the controller hands to the UI thread: the samples and events since
+// the previous frame, and the state the views show now.
+#include "mm/sysctl.h"
+#include "record/recorder.h"
+
+#include <QMetaType>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct Frame {
+    quint64 generation = 0;             // bumps on reset or scenario change: views start over
+    std::string title;
+    std::string explanation;
+    std::vector<rs::ZoneLabel> zones;
+    std::vector<rs::Sample> samples;    // new since the previous frame, in time order
+    std::vector<rs::Event> events;      // new since the previous frame
+    rs::VmSysctl sysctl;
+    std::uint64_t totalram_pages = 0;
+    std::int64_t simTimeNs = 0;
+    bool running = false;
+    double speed = 1.0;                 // simulated seconds per wall second; 0 = as fast as possible
+    double achievedSpeed = 0.0;         // measured over the last second
+};
+
+using FramePtr = std::shared_ptr<const Frame>;
+Q_DECLARE_METATYPE(FramePtr)

@@ -1,0 +1,60 @@
+#pragma once
+// The main window: the watermarks view, the tuning panel, the transport and the event log.
+#include "Frame.h"
+#include "sim/engine.h"
+
+#include <QMainWindow>
+#include <QThread>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class SimulationController;
+class TuningPanel;
+class WatermarkView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(const rs::EngineConfig& config, const QString& explanation, bool autoplay,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    WatermarkView* watermarkView() const { return m_view; }
+    TuningPanel* tuningPanel() const { return m_tuning; }
+    SimulationController* controller() const { return m_controller; }
+    FramePtr lastFrame() const { return m_lastFrame; }
+    quint64 framesReceived() const { return m_frames; }
+    // Export the charts without a dialog; returns an error message or an empty string.
+    QString exportPng(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private slots:
+    void onFrame(const FramePtr& frame);
+    void onError(const QString& message);
+    void togglePlay();
+    void exportChartDialog();
+
+private:
+    void createActions();
+    void restoreSettings();
+
+    QThread m_thread;
+    SimulationController* m_controller = nullptr;
+    WatermarkView* m_view = nullptr;
+    TuningPanel* m_tuning = nullptr;
+    QListWidget* m_eventLog = nullptr;
+    QAction* m_playAction = nullptr;
+    QComboBox* m_speedBox = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    QLabel* m_speedLabel = nullptr;
+    QLabel* m_fpsLabel = nullptr;
+    FramePtr m_lastFrame;
+    bool m_running = false;
+    quint64 m_frames = 0;
+    quint64 m_framesAtLastFps = 0;
+    qint64 m_fpsStartMs = 0;
+};

@@ -1,0 +1,127 @@
+#include "SimulationController.h"
+
+#include <algorithm>
+
+SimulationController::SimulationController(QObject* parent) : QObject(parent), m_timer(this) {
+    m_timer.setInterval(kFrameIntervalMs);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &SimulationController::tick);
+    m_wall.start();
+}
+
+SimulationController::~SimulationController() = default;
+
+void SimulationController::load(const rs::EngineConfig& config, const QString& explanation) {
+    auto engine = rs::Engine::create(config);
+    if (!engine) {
+        emit errorOccurred(QString::fromStdString(engine.error()));
+        return;
+    }
+    m_config = config;
+    m_explanation = explanation;
+    m_engine = std::move(engine).value();
+    ++m_generation;
+    m_sentSamples = 0;
+    m_sentEvents = 0;
+    m_sentLabels = false;
+    m_engine->run_until(0); // the first sample, at time 0
+    publish();
+    if (m_running) play();
+}
+
+void SimulationController::play() {
+    if (!m_engine) return;
+    m_running = true;
+    m_lastTickNs = m_wall.nsecsElapsed();
+    m_rateWallStart = m_lastTickNs;
+    m_rateSimStart = m_engine->now();
+    m_timer.start();
+    publish();
+}
+
+void SimulationController::pause() {
+    m_running = false;
+    m_timer.stop();
+    publish();
+}
+
+void SimulationController::reset() {
+    if (!m_engine) return;
+    const bool wasRunning = m_running;
+    m_running = false;
+    m_timer.stop();
+    load(m_config, m_explanation);
+    if (wasRunning) play();
+}
+
+void SimulationController::setSpeed(double speed) {
+    m_speed = std::max(0.0, speed);
+    publish();
+}
+
+void SimulationController::writeSysctl(const QString& name, const QString& value) {
+    if (!m_engine) return;
+    auto w = rs::make_sysctl_write(name.toStdString(), value.toStdString(),
+                                   m_engine->kernel().nr_zone_types());
+    if (!w) {
+        emit errorOccurred(QString::fromStdString(w.error()));
+        return;
+    }
+    m_engine->write_sysctl(w.value());
+    // Remember the write so a reset keeps what the user chose.
+    m_config.sysctl_writes.push_back(w.value());
+    publish();
+}
+
+void SimulationController::advance(qint64 ns) {
+    if (!m_engine || ns <= 0) return;
+    m_engine->run_until(m_engine->now() + ns);
+    publish();
+}
+
+void SimulationController::tick() {
+    if (!m_engine || !m_running) return;
+    const qint64 nowNs = m_wall.nsecsElapsed();
+    const qint64 wallDt = std::min<qint64>(nowNs - m_lastTickNs, 200'000'000); // cap after a stall
+    m_lastTickNs = nowNs;
+    // Spend at most ~10 ms of each 16 ms frame simulating, so the thread stays responsive.
+    QElapsedTimer budget;
+    budget.start();
+    if (m_speed > 0) {
+        const auto target = m_engine->now() + static_cast<std::int64_t>(static_cast<double>(wallDt) * m_speed);
+        while (m_engine->now() < target && budget.nsecsElapsed() < 10'000'000)
+            m_engine->run_until(std::min<std::int64_t>(target, m_engine->now() + 5'000'000));
+    } else {
+        while (budget.nsecsElapsed() < 10'000'000) m_engine->run_until(m_engine->now() + 10'000'000);
+    }
+    if (nowNs - m_rateWallStart >= 1'000'000'000) {
+        m_achieved = static_cast<double>(m_engine->now() - m_rateSimStart) /
+                     static_cast<double>(nowNs - m_rateWallStart);
+        m_rateWallStart = nowNs;
+        m_rateSimStart = m_engine->now();
+    }
+    publish();
+}
+
+void SimulationController::publish() {
+    if (!m_engine) return;
+    auto f = std::make_shared<Frame>();
+    f->generation = m_generation;
+    f->title = m_config.title;
+    f->explanation = m_explanation.toStdString();
+    const auto& rec = m_engine->recorder();
+    f->zones = rec.zones;
+    if (m_sentSamples > rec.samples.size()) m_sentSamples = 0; // history was thinned
+    f->samples.assign(rec.samples.begin() + static_cast<std::ptrdiff_t>(m_sentSamples), rec.samples.end());
+    m_sentSamples = rec.samples.size();
+    const auto& ev = m_engine->kernel().events.items;
+    f->events.assign(ev.begin() + static_cast<std::ptrdiff_t>(m_sentEvents), ev.end());
+    m_sentEvents = ev.size();
+    f->sysctl = m_engine->kernel().sysctl;
+    f->totalram_pages = m_engine->kernel().machine.totalram_pages();
+    f->simTimeNs = m_engine->now();
+    f->running = m_running;
+    f->speed = m_speed;
+    f->achievedSpeed = m_achieved;
+    emit frameReady(f);
+}

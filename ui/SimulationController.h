@@ -1,0 +1,59 @@
+#pragma once
+// Owns the engine on a worker thread. Commands arrive as queued calls and take effect between
+// engine slices; results leave as immutable frames, at most 60 per second.
+#include "Frame.h"
+#include "sim/engine.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    static constexpr int kFrameIntervalMs = 16;
+
+public slots:
+    // Replaces the simulation with a new configuration, paused at time 0.
+    void load(const rs::EngineConfig& config, const QString& explanation);
+    void play();
+    void pause();
+    void reset();
+    // Simulated seconds per wall second; 0 runs as fast as the machine allows.
+    void setSpeed(double speed);
+    // A sysctl write, e.g. ("vm.min_free_kbytes", "3000000"). Bad values are reported through
+    // errorOccurred() and change nothing.
+    void writeSysctl(const QString& name, const QString& value);
+    // Runs the simulation for the given simulated time right away (for tests and stepping).
+    void advance(qint64 ns);
+
+signals:
+    void frameReady(FramePtr frame);
+    void errorOccurred(const QString& message);
+
+private:
+    void tick();
+    void publish();
+
+    rs::EngineConfig m_config;
+    QString m_explanation;
+    std::unique_ptr<rs::Engine> m_engine;
+    QTimer m_timer;
+    QElapsedTimer m_wall;
+    qint64 m_lastTickNs = 0;
+    bool m_running = false;
+    double m_speed = 1.0;
+    quint64 m_generation = 0;
+    std::size_t m_sentSamples = 0;
+    std::size_t m_sentEvents = 0;
+    bool m_sentLabels = false;
+    // achieved speed over a sliding second
+    qint64 m_rateWallStart = 0;
+    std::int64_t m_rateSimStart = 0;
+    double m_achieved = 0.0;
+};

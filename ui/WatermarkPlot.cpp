@@ -1,0 +1,112 @@
+#include "WatermarkPlot.h"
+
+#include <algorithm>
+
+namespace {
+QCPGraph* makeLine(QCustomPlot* p, const QString& name, const QColor& c, Qt::PenStyle style, double width) {
+    QCPGraph* g = p->addGraph();
+    g->setName(name);
+    QPen pen(c);
+    pen.setWidthF(width);
+    pen.setStyle(style);
+    g->setPen(pen);
+    g->setLineStyle(QCPGraph::lsStepLeft);
+    g->setAdaptiveSampling(true);
+    return g;
+}
+} // namespace
+
+WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
+    : QCustomPlot(parent), m_zone(zone) {
+    setMinimumHeight(180);
+    setAntialiasedElements(QCP::aeNone);
+    plotLayout()->insertRow(0);
+    auto* title = new QCPTextElement(
+        this,
+        QString("Node %1, zone %2 \u2014 free pages against watermarks").arg(zone.node).arg(QString::fromStdString(zone.name)),
+        QFont(font().family(), 10, QFont::Bold));
+    plotLayout()->addElement(0, 0, title);
+
+    xAxis->setLabel("simulated time (s)");
+    yAxis->setLabel("pages (4 KiB)");
+    yAxis->setNumberFormat("f");
+    yAxis->setNumberPrecision(0);
+
+    // kswapd activity first, so the lines draw over it: 1 = balancing, 0.5 = napping.
+    m_kswapd = addGraph(xAxis, yAxis2);
+    m_kswapd->setName("kswapd awake");
+    m_kswapd->setLineStyle(QCPGraph::lsStepLeft);
+    m_kswapd->setPen(Qt::NoPen);
+    m_kswapd->setBrush(QColor(140, 110, 210, 60));
+    yAxis2->setRange(0, 1);
+    yAxis2->setVisible(false);
+
+    m_free = makeLine(this, "free", QColor(31, 119, 180), Qt::SolidLine, 1.6);
+    m_high = makeLine(this, "high", QColor(44, 160, 44), Qt::DashLine, 1.4);
+    m_low = makeLine(this, "low", QColor(255, 127, 14), Qt::DashLine, 1.4);
+    m_min = makeLine(this, "min", QColor(214, 39, 40), Qt::DashLine, 1.4);
+
+    legend->setVisible(true);
+    legend->setFont(QFont(font().family(), 8));
+    legend->setBrush(QColor(255, 255, 255, 220));
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    setToolTip(QString("Zone %1 of node %2: %3 managed pages. Lines are the zone's watermarks "
+                       "(include any boost) as /proc/zoneinfo prints them; shading shows kswapd "
+                       "balancing the node (dark) or napping (light).")
+                   .arg(QString::fromStdString(zone.name)).arg(zone.node).arg(zone.managed));
+}
+
+void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
+    const auto g = static_cast<std::size_t>(m_zone.global);
+    const auto node = static_cast<std::size_t>(m_zone.node);
+    for (const auto& s : samples) {
+        const double t = static_cast<double>(s.t_ns) / 1e9;
+        if (t < m_lastT || g >= s.zones.size()) continue;
+        const auto& z = s.zones[g];
+        m_free->addData(t, static_cast<double>(z.free));
+        m_min->addData(t, static_cast<double>(z.min));
+        m_low->addData(t, static_cast<double>(z.low));
+        m_high->addData(t, static_cast<double>(z.high));
+        const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : 0;
+        m_kswapd->addData(t, phase == 2 ? 1.0 : phase == 1 ? 0.5 : 0.0);
+        m_lastT = t;
+    }
+}
+
+void WatermarkPlot::addEventMarker(double t, const QString& label, const QColor& color) {
+    auto* line = new QCPItemStraightLine(this);
+    line->point1->setCoords(t, 0);
+    line->point2->setCoords(t, 1);
+    QPen pen(color);
+    pen.setStyle(Qt::DotLine);
+    pen.setWidthF(1.2);
+    line->setPen(pen);
+    auto* text = new QCPItemText(this);
+    text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(t, 0.02);
+    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    text->setText(label);
+    text->setColor(color);
+    text->setFont(QFont(font().family(), 8));
+    text->setClipToAxisRect(true);
+}
+
+void WatermarkPlot::followLatest(double windowSeconds) {
+    const double end = std::max(m_lastT, 0.0);
+    const double start = std::max(0.0, end - windowSeconds);
+    xAxis->setRange(start, std::max(start + windowSeconds, end));
+    bool found = false;
+    QCPRange total;
+    for (QCPGraph* gr : {m_free, m_min, m_low, m_high}) {
+        bool ok = false;
+        const QCPRange r = gr->getValueRange(ok, QCP::sdBoth, xAxis->range());
+        if (!ok) continue;
+        if (!found) total = r;
+        else total.expand(r);
+        found = true;
+    }
+    if (!found) return;
+    const double pad = std::max(8.0, (total.upper - total.lower) * 0.12);
+    yAxis->setRange(std::max(0.0, total.lower - pad), total.upper + pad);
+}

@@ -1,0 +1,35 @@
+#pragma once
+// One zone's chart: free pages against the min/low/high watermarks over simulated time, with
+// the periods kswapd is awake shaded and sysctl changes marked.
+#include "Frame.h"
+
+#include <qcustomplot.h>
+
+class WatermarkPlot : public QCustomPlot {
+    Q_OBJECT
+public:
+    WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent = nullptr);
+
+    const rs::ZoneLabel& zone() const { return m_zone; }
+    // Appends this zone's values from the samples (older samples than the last one are ignored).
+    void appendSamples(const std::vector<rs::Sample>& samples);
+    void addEventMarker(double t, const QString& label, const QColor& color);
+    // Follow the latest data with a window of the given length (seconds), fitting y to it.
+    void followLatest(double windowSeconds);
+
+    QCPGraph* freeGraph() const { return m_free; }
+    QCPGraph* minGraph() const { return m_min; }
+    QCPGraph* lowGraph() const { return m_low; }
+    QCPGraph* highGraph() const { return m_high; }
+    QCPGraph* kswapdGraph() const { return m_kswapd; }
+    double lastTime() const { return m_lastT; }
+
+private:
+    rs::ZoneLabel m_zone;
+    QCPGraph* m_free = nullptr;
+    QCPGraph* m_min = nullptr;
+    QCPGraph* m_low = nullptr;
+    QCPGraph* m_high = nullptr;
+    QCPGraph* m_kswapd = nullptr;
+    double m_lastT = -1;
+};

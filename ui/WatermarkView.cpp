@@ -1,0 +1,46 @@
+#include "WatermarkView.h"
+
+#include "WatermarkPlot.h"
+
+WatermarkView::WatermarkView(QWidget* parent) : QWidget(parent) {
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(4, 4, 4, 4);
+    m_header = new QLabel(this);
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_layout->addWidget(m_header);
+}
+
+void WatermarkView::rebuild(const Frame& frame) {
+    for (auto* p : m_plots) {
+        m_layout->removeWidget(p);
+        delete p;
+    }
+    m_plots.clear();
+    for (const auto& z : frame.zones) {
+        if (!z.populated || z.managed == 0) continue;
+        auto* plot = new WatermarkPlot(z, this);
+        // Small zones (ZONE_DMA) get less room than the zones that do the work.
+        m_layout->addWidget(plot, z.managed < 65536 ? 1 : 3);
+        m_plots.push_back(plot);
+    }
+    m_title = QString::fromStdString(frame.title);
+    m_header->setText(QString("<b>%1</b><br><span style='color:palette(mid)'>%2</span>")
+                          .arg(m_title.toHtmlEscaped(), QString::fromStdString(frame.explanation).toHtmlEscaped()));
+    m_generation = frame.generation;
+}
+
+void WatermarkView::onFrame(const FramePtr& frame) {
+    if (!frame) return;
+    if (frame->generation != m_generation || m_plots.empty()) rebuild(*frame);
+    for (auto* p : m_plots) p->appendSamples(frame->samples);
+    for (const auto& e : frame->events) {
+        if (e.type != rs::EventType::SysctlChange) continue;
+        for (auto* p : m_plots)
+            p->addEventMarker(static_cast<double>(e.t_ns) / 1e9, QString::fromStdString(e.text), QColor(90, 90, 90));
+    }
+    for (auto* p : m_plots) {
+        p->followLatest(m_window);
+        p->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
