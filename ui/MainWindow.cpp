@@ -136,6 +136,19 @@ void MainWindow::createActions() {
         QSettings().setValue("simulation/speed", s);
     });
     tb->addSeparator();
+    auto* fitAll = new QAction("Fit all data", this);
+    fitAll->setCheckable(true);
+    fitAll->setShortcut(QKeySequence("Ctrl+F"));
+    fitAll->setToolTip("Scale the charts' y axes to all visible data instead of the band around "
+                       "the watermarks (Ctrl+F)");
+    connect(fitAll, &QAction::toggled, this, [this](bool on) {
+        m_view->setFitAllData(on);
+        QSettings().setValue("view/fitAllData", on);
+    });
+    fitAll->setChecked(QSettings().value("view/fitAllData", false).toBool());
+    simMenu->addAction(fitAll);
+    tb->addAction(fitAll);
+    tb->addSeparator();
     tb->addAction(exportAction);
 }
 

@@ -16,7 +16,7 @@ public:
     explicit SimulationController(QObject* parent = nullptr);
     ~SimulationController() override;
 
-    static constexpr int kFrameIntervalMs = 16;
+    static constexpr int kFrameIntervalMs = 17; // at most 60 frames per second
 
 public slots:
     // Replaces the simulation with a new configuration, paused at time 0.

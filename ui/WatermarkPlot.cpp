@@ -32,12 +32,18 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     yAxis->setNumberFormat("f");
     yAxis->setNumberPrecision(0);
 
-    // kswapd activity first, so the lines draw over it: 1 = balancing, 0.5 = napping.
+    // kswapd activity first, so the lines draw over it: full-height shading while kswapd runs
+    // balance_pgdat(), lighter while it naps in kswapd_try_to_sleep().
     m_kswapd = addGraph(xAxis, yAxis2);
-    m_kswapd->setName("kswapd awake");
+    m_kswapd->setName("kswapd reclaiming");
     m_kswapd->setLineStyle(QCPGraph::lsStepLeft);
     m_kswapd->setPen(Qt::NoPen);
-    m_kswapd->setBrush(QColor(140, 110, 210, 60));
+    m_kswapd->setBrush(QColor(140, 110, 210, 90));
+    m_nap = addGraph(xAxis, yAxis2);
+    m_nap->setName("kswapd napping");
+    m_nap->setLineStyle(QCPGraph::lsStepLeft);
+    m_nap->setPen(Qt::NoPen);
+    m_nap->setBrush(QColor(140, 110, 210, 35));
     yAxis2->setRange(0, 1);
     yAxis2->setVisible(false);
 
@@ -46,10 +52,17 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     m_low = makeLine(this, "low", QColor(255, 127, 14), Qt::DashLine, 1.4);
     m_min = makeLine(this, "min", QColor(214, 39, 40), Qt::DashLine, 1.4);
 
+    // The legend sits in its own row under the title: inside the axis rect it would cover the
+    // newest data, which is always at the right edge.
     legend->setVisible(true);
     legend->setFont(QFont(font().family(), 8));
-    legend->setBrush(QColor(255, 255, 255, 220));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    axisRect()->insetLayout()->take(legend);
+    plotLayout()->insertRow(1);
+    plotLayout()->addElement(1, 0, legend);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+    plotLayout()->setRowStretchFactor(1, 0.001);
     setToolTip(QString("Zone %1 of node %2: %3 managed pages. Lines are the zone's watermarks "
                        "(include any boost) as /proc/zoneinfo prints them; shading shows kswapd "
                        "balancing the node (dark) or napping (light).")
@@ -68,7 +81,8 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
         m_low->addData(t, static_cast<double>(z.low));
         m_high->addData(t, static_cast<double>(z.high));
         const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : 0;
-        m_kswapd->addData(t, phase == 2 ? 1.0 : phase == 1 ? 0.5 : 0.0);
+        m_kswapd->addData(t, phase == 2 ? 1.0 : 0.0);
+        m_nap->addData(t, phase == 1 ? 1.0 : 0.0);
         m_lastT = t;
     }
 }
@@ -92,21 +106,21 @@ void WatermarkPlot::addEventMarker(double t, const QString& label, const QColor&
     text->setClipToAxisRect(true);
 }
 
-void WatermarkPlot::followLatest(double windowSeconds) {
+void WatermarkPlot::followLatest(double windowSeconds, YFit fit) {
     const double end = std::max(m_lastT, 0.0);
     const double start = std::max(0.0, end - windowSeconds);
     xAxis->setRange(start, std::max(start + windowSeconds, end));
-    bool found = false;
-    QCPRange total;
-    for (QCPGraph* gr : {m_free, m_min, m_low, m_high}) {
-        bool ok = false;
-        const QCPRange r = gr->getValueRange(ok, QCP::sdBoth, xAxis->range());
-        if (!ok) continue;
-        if (!found) total = r;
-        else total.expand(r);
-        found = true;
+    bool okFree = false, okHigh = false;
+    const QCPRange free = m_free->getValueRange(okFree, QCP::sdBoth, xAxis->range());
+    const QCPRange high = m_high->getValueRange(okHigh, QCP::sdBoth, xAxis->range());
+    if (!okFree || !okHigh) return;
+    double upper;
+    if (fit == YFit::AllData) {
+        upper = std::max(free.upper, high.upper) * 1.08;
+    } else {
+        // Keep the watermarks in the lower part of the chart and the free line in view where it
+        // comes close to them; a free line far above simply leaves the chart at the top.
+        upper = std::max({high.upper * 1.6, free.lower * 1.15, high.upper + 16.0});
     }
-    if (!found) return;
-    const double pad = std::max(8.0, (total.upper - total.lower) * 0.12);
-    yAxis->setRange(std::max(0.0, total.lower - pad), total.upper + pad);
+    yAxis->setRange(0, std::max(upper, 16.0));
 }

@@ -14,14 +14,19 @@ public:
     // Appends this zone's values from the samples (older samples than the last one are ignored).
     void appendSamples(const std::vector<rs::Sample>& samples);
     void addEventMarker(double t, const QString& label, const QColor& color);
+    enum class YFit {
+        WatermarkBand, // 0 .. a little above the high watermark and the lowest free value shown
+        AllData,       // everything in the visible time window
+    };
     // Follow the latest data with a window of the given length (seconds), fitting y to it.
-    void followLatest(double windowSeconds);
+    void followLatest(double windowSeconds, YFit fit);
 
     QCPGraph* freeGraph() const { return m_free; }
     QCPGraph* minGraph() const { return m_min; }
     QCPGraph* lowGraph() const { return m_low; }
     QCPGraph* highGraph() const { return m_high; }
     QCPGraph* kswapdGraph() const { return m_kswapd; }
+    QCPGraph* kswapdNapGraph() const { return m_nap; }
     double lastTime() const { return m_lastT; }
 
 private:
@@ -31,5 +36,6 @@ private:
     QCPGraph* m_low = nullptr;
     QCPGraph* m_high = nullptr;
     QCPGraph* m_kswapd = nullptr;
+    QCPGraph* m_nap = nullptr;
     double m_lastT = -1;
 };

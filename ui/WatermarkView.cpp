@@ -40,7 +40,15 @@ void WatermarkView::onFrame(const FramePtr& frame) {
             p->addEventMarker(static_cast<double>(e.t_ns) / 1e9, QString::fromStdString(e.text), QColor(90, 90, 90));
     }
     for (auto* p : m_plots) {
-        p->followLatest(m_window);
+        p->followLatest(m_window, m_fitAll ? WatermarkPlot::YFit::AllData : WatermarkPlot::YFit::WatermarkBand);
+        p->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void WatermarkView::setFitAllData(bool all) {
+    m_fitAll = all;
+    for (auto* p : m_plots) {
+        p->followLatest(m_window, m_fitAll ? WatermarkPlot::YFit::AllData : WatermarkPlot::YFit::WatermarkBand);
         p->replot(QCustomPlot::rpQueuedReplot);
     }
 }

@@ -16,6 +16,8 @@ public:
     explicit WatermarkView(QWidget* parent = nullptr);
 
     void setWindowSeconds(double s) { m_window = s; }
+    void setFitAllData(bool all);
+    bool fitAllData() const { return m_fitAll; }
     const std::vector<WatermarkPlot*>& plots() const { return m_plots; }
     QString title() const { return m_title; }
 
@@ -30,5 +32,6 @@ private:
     std::vector<WatermarkPlot*> m_plots;
     quint64 m_generation = 0;
     double m_window = 30.0;
+    bool m_fitAll = false;
     QString m_title;
 };

@@ -46,7 +46,6 @@ void kswapd_try_to_sleep(Kernel& k, int nid) {
     const int highest = kswapd_highest_zoneidx(ks, ks.highest_zoneidx);
     if (prepare_kswapd_sleep(k, nid, ks.kswapd_order, highest)) {
         ks.phase = KswapdState::Phase::Napping;
-        ks.woken_from_nap = false;
         ks.ready_at = k.now + kNapNs;
         return;
     }
@@ -104,15 +103,14 @@ void balance_pgdat_step(Kernel& k, int nid) {
         ks.may_deactivate = sc.may_deactivate;
         get_scan_count(k, nid, sc, ks.nr);
         ks.targets = ks.nr;
-        ks.scaled = false;
-        ks.iter_reclaimed = 0;
+            ks.iter_reclaimed = 0;
         ks.iter_scanned = 0;
         ks.iteration_started = true;
         ks.ready_at = k.now + k.cost.scan_page_ns; // the bookkeeping is not free
         return;
     }
     ScanControl sc = kswapd_scan_control(k, nid);
-    const bool more = shrink_lruvec_round(k, nid, sc, ks.nr, ks.targets, ks.iter_reclaimed, ks.scaled);
+    const bool more = shrink_lruvec_round(k, nid, sc, ks.nr, ks.targets, ks.iter_reclaimed);
     ks.iter_scanned += sc.nr_scanned;
     ks.ready_at = k.now + std::max<std::int64_t>(sc.cost_ns, k.cost.scan_page_ns);
     if (more) return;
@@ -121,19 +119,19 @@ void balance_pgdat_step(Kernel& k, int nid) {
     KswapdState& s = ks;
     s.nr_reclaimed += s.iter_reclaimed;
     if (s.iter_reclaimed) k.pgdat(nid).kswapd_failures = 0; // shrink_node(): progress
-    // kswapd_shrink_node() returns "scanned enough": then the priority is not raised.
-    const bool raise_priority =
-        !(std::max(s.iter_scanned, s.iter_reclaimed) >= s.nr_to_reclaim);
+    // kswapd_shrink_node() returns "scanned enough": then the priority is not raised. Boost
+    // reclaim stays cheap: it never goes below DEF_PRIORITY - 2.
+    bool raise_priority = !(std::max(s.iter_scanned, s.iter_reclaimed) >= s.nr_to_reclaim);
+    if (s.nr_boost_reclaim && s.priority == DEF_PRIORITY - 2) raise_priority = false;
+    s.iteration_started = false;
+    bool stop = false;
     if (s.nr_boost_reclaim) {
         s.nr_boost_reclaim -= std::min(s.nr_boost_reclaim, s.iter_reclaimed);
-        if (s.iter_reclaimed == 0) { // boosting is best effort
-            finish_balance_pgdat(k, nid);
-            return;
-        }
+        if (s.iter_reclaimed == 0) stop = true; // boosting is best effort
     }
-    if (raise_priority || !s.iter_reclaimed) --s.priority;
-    s.iteration_started = false;
-    if (s.priority < 1) {
+    if (!stop && (raise_priority || !s.iter_reclaimed)) --s.priority;
+    if (stop || s.priority < 1) {
+        // After the loop, however it ended: a run that reclaimed nothing is a failure.
         if (!s.nr_reclaimed) ++k.pgdat(nid).kswapd_failures;
         finish_balance_pgdat(k, nid);
     }
@@ -162,15 +160,20 @@ void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t /*gfp*/, int order, int highest_
     if (ks.phase == KswapdState::Phase::Napping) {
         // Woken during the short nap: premature, the low watermark was hit quickly.
         k.vmstat.add(KSWAPD_LOW_WMARK_HIT_QUICKLY);
-        ks.kswapd_highest_zoneidx = std::max(ks.kswapd_highest_zoneidx, ks.highest_zoneidx);
-        start_balance_pgdat(k, nid);
-        ks.ready_at = k.now;
+        // kswapd_try_to_sleep(): the request just recorded, else the previous zone index.
+        if (ks.kswapd_highest_zoneidx < 0) ks.kswapd_highest_zoneidx = ks.highest_zoneidx;
+        ks.phase = KswapdState::Phase::Balancing;
+        ks.needs_start = true;
+        ks.ready_at = k.now + k.cost.kswapd_wakeup_ns;
         return;
     }
     k.events.add(k.now, EventType::KswapdWake, nid,
                  "kswapd" + std::to_string(nid) + " woken by an allocation (" +
                      std::string(zone_name(zone.type)) + " below its low watermark)");
-    start_balance_pgdat(k, nid);
+    // Runnable now; balance_pgdat() starts when it gets the CPU, with every request recorded
+    // until then.
+    ks.phase = KswapdState::Phase::Balancing;
+    ks.needs_start = true;
     ks.ready_at = k.now + k.cost.kswapd_wakeup_ns;
 }
 
@@ -210,6 +213,10 @@ void kswapd_run(Kernel& k, int nid) {
         return;
     }
     case KswapdState::Phase::Balancing:
+        if (ks.needs_start) {
+            ks.needs_start = false;
+            start_balance_pgdat(k, nid);
+        }
         balance_pgdat_step(k, nid);
         return;
     }

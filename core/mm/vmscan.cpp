@@ -115,7 +115,9 @@ std::vector<frame_t> isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_
         ++scan;
         dst.push_back(f);
     }
-    for (auto it = skipped.rbegin(); it != skipped.rend(); ++it) lruvec_add_folio(k, *it);
+    // Skipped folios were list_move()d to the head of a side list (so the last one skipped is
+    // first), then list_splice()d to the head of the LRU: add them to the head in skip order.
+    for (frame_t f : skipped) lruvec_add_folio(k, f);
     nr_scanned = total_scan;
     return dst;
 }
@@ -128,7 +130,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
     auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
     k.vmstat.add(sc.is_kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, nr_scanned);
     k.vmstat.add(is_file_lru(lru) ? PGSCAN_FILE : PGSCAN_ANON, nr_scanned);
-    sc.nr_scanned += nr_scanned;
+    sc.nr_scanned += isolated.size(); // shrink_folio_list() counts the isolated folios
 
     // shrink_folio_list()
     std::uint64_t nr_reclaimed = 0, nr_activate = 0;
@@ -200,7 +202,7 @@ std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_s
 bool shrink_lruvec_round(Kernel& k, int nid, ScanControl& sc,
                          std::array<std::uint64_t, NR_LRU_LISTS>& nr,
                          const std::array<std::uint64_t, NR_LRU_LISTS>& targets,
-                         std::uint64_t& nr_reclaimed, bool& scaled) {
+                         std::uint64_t& nr_reclaimed) {
     auto at = [&](LruList l) -> std::uint64_t& { return nr[static_cast<std::size_t>(l)]; };
     if (!(at(LRU_INACTIVE_ANON) || at(LRU_ACTIVE_FILE) || at(LRU_INACTIVE_FILE))) return false;
     for (LruList lru : {LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, LRU_INACTIVE_FILE, LRU_ACTIVE_FILE}) {
@@ -209,9 +211,9 @@ bool shrink_lruvec_round(Kernel& k, int nid, ScanControl& sc,
         at(lru) -= nr_to_scan;
         nr_reclaimed += shrink_list(k, nid, lru, nr_to_scan, sc);
     }
-    // Direct reclaim at the first priority does not stop early; after the scaling below, neither
-    // does anyone (the kernel sets proportional_reclaim then).
-    const bool proportional_reclaim = scaled || (!sc.is_kswapd && sc.priority == DEF_PRIORITY);
+    // Direct reclaim at the first priority does not stop early. After a rescale the next round
+    // finds the smaller type at zero and stops (since v6.1 nothing else keeps the loop going).
+    const bool proportional_reclaim = !sc.is_kswapd && sc.priority == DEF_PRIORITY;
     if (nr_reclaimed < sc.nr_to_reclaim || proportional_reclaim) return true;
 
     // Enough reclaimed: stop scanning the smaller type and scale the other one down so both
@@ -240,7 +242,6 @@ bool shrink_lruvec_round(Kernel& k, int nid, ScanControl& sc,
         const std::uint64_t want = tgt(l) * (100 - percentage) / 100;
         at(l) = want > scanned ? want - scanned : 0;
     }
-    scaled = true;
     return true;
 }
 

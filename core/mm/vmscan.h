@@ -61,6 +61,6 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
 bool shrink_lruvec_round(Kernel& k, int nid, ScanControl& sc,
                          std::array<std::uint64_t, NR_LRU_LISTS>& nr,
                          const std::array<std::uint64_t, NR_LRU_LISTS>& targets,
-                         std::uint64_t& nr_reclaimed, bool& scaled);
+                         std::uint64_t& nr_reclaimed);
 
 } // namespace rs

@@ -180,8 +180,8 @@ BootedMachine boot_machine(const MachineSpec& spec, ThpMode configured_thp) {
         const auto before = b.sysctl.min_free_kbytes;
         const auto rec = set_recommended_min_free_kbytes(b.machine, b.sysctl, b.thp);
         if (b.sysctl.min_free_kbytes != before)
-            b.log.push_back("khugepaged: raising min_free_kbytes from " + std::to_string(before) +
-                            " to " + std::to_string(rec) + " to help transparent hugepage allocations");
+            b.log.push_back("set_recommended_min_free_kbytes: min_free_kbytes " + std::to_string(before) +
+                            " -> " + std::to_string(rec) + " (THP " + std::string(thp_mode_name(b.thp)) + ")");
     }
     // free_initmem() and friends: managed grows, watermarks stay (adjust_managed_page_count).
     for (std::size_t n = 0; n < spec.nodes.size(); ++n)

@@ -100,11 +100,11 @@ public:
     std::vector<frame_t> prev;
     std::vector<std::uint32_t> owner; // address space id (file or mm)
     std::vector<std::uint32_t> index; // page offset in the file, or virtual page number
-    std::vector<std::uint8_t> zone;   // global zone number: node * nr_zone_types + zone_idx
+    std::vector<std::uint16_t> zone;  // global zone number: node * nr_zone_types + zone_idx
 };
 
 // Bytes of simulator state per page frame (for the memory budget in the docs and benches).
 inline constexpr std::size_t kBytesPerFrame =
-    sizeof(std::uint32_t) * 3 + sizeof(frame_t) * 2 + sizeof(std::uint8_t);
+    sizeof(std::uint32_t) * 3 + sizeof(frame_t) * 2 + sizeof(std::uint16_t);
 
 } // namespace rs

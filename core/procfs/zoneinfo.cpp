@@ -136,6 +136,7 @@ Result<Zoneinfo> parse_zoneinfo(std::string_view text, std::string_view source) 
             const std::string l(line);
             if (std::sscanf(l.c_str(), "Node %d, zone %31s", &node, name) != 2 || node < 0)
                 return fail("expected 'Node <n>, zone <name>', got '" + l + "'");
+            if (node >= 64) return fail("node " + std::to_string(node) + " is beyond the 64 nodes the simulator supports");
             if (!zone_type_from_name(name))
                 return fail(std::string("unknown zone '") + name +
                             "' (expected DMA, DMA32, Normal, Movable or Device)");
@@ -236,8 +237,6 @@ Result<MachineSpec> machine_from_zoneinfo(const Zoneinfo& zi, std::string_view s
                 spec.zone_types.push_back(t);
                 break;
             }
-    // With a protection line the kernel also tells MAX_NR_ZONES: trust it when it is longer
-    // (an excerpt may have dropped the empty zones).
     int max_nodes = 0;
     for (const auto& z : zi.zones) max_nodes = std::max(max_nodes, z.node + 1);
     for (int n = 0; n < max_nodes; ++n) {

@@ -31,7 +31,7 @@ Kernel make_kernel(BootedMachine booted, const CostModel& cost) {
             zs.nr_frames = static_cast<frame_t>(z.managed_pages);
             z.nr_free_pages = 0;
             for (frame_t f = next; f < next + zs.nr_frames; ++f) {
-                k.frames.zone[f] = static_cast<std::uint8_t>(g);
+                k.frames.zone[f] = static_cast<std::uint16_t>(g);
                 k.frames.flags[f] = PG_buddy;
                 k.frames.list_add_tail(zs.free_list, f);
                 ++z.nr_free_pages;
@@ -53,6 +53,9 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                               ", which the machine does not have");
         if (!(t.pages_per_sec > 0) || !std::isfinite(t.pages_per_sec))
             return R::failure("task '" + t.name + "' needs a positive rate");
+        if (t.pages_per_sec < 0.001 || t.pages_per_sec > 1e12)
+            return R::failure("task '" + t.name + "': a rate of " + std::to_string(t.pages_per_sec) +
+                              " pages/s is outside 0.001 .. 1e12");
         if (t.pages == 0) return R::failure("task '" + t.name + "' has a size of zero pages");
         if (t.pages > 0x7fffffffull) return R::failure("task '" + t.name + "' is too large");
     }

@@ -35,7 +35,7 @@ struct KswapdState {
     int kswapd_order = 0;
     int kswapd_highest_zoneidx = -1; // -1: MAX_NR_ZONES, "no request recorded"
     int highest_zoneidx = 0;         // of the balance_pgdat() run in progress
-    bool woken_from_nap = false;
+    bool needs_start = false; // woken: balance_pgdat() starts when kswapd gets the CPU
 
     // balance_pgdat() in progress
     int priority = DEF_PRIORITY;
@@ -49,7 +49,6 @@ struct KswapdState {
     bool boosted = false;
     std::array<std::uint64_t, NR_LRU_LISTS> nr{};      // shrink_lruvec: left to scan
     std::array<std::uint64_t, NR_LRU_LISTS> targets{}; // shrink_lruvec: scan targets
-    bool scaled = false;                               // shrink_lruvec: proportional scaling done
     unsigned may_deactivate = 0;
 };
 

@@ -8,7 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <cstdio>
 
 using namespace rs;
 
@@ -49,19 +49,31 @@ std::optional<LiveSnapshot> take_snapshot() {
         auto lrr = slurp("/proc/sys/vm/lowmem_reserve_ratio");
         auto b = slurp("/proc/zoneinfo");
         if (!a || !mfk || !wsf || !lrr || !b) return std::nullopt;
-        if (*a != *b) continue; // changed while we read: try again
-        LiveSnapshot s;
         auto zi = parse_zoneinfo(*a, "/proc/zoneinfo");
+        auto zi2 = parse_zoneinfo(*b, "/proc/zoneinfo");
         REQUIRE(zi);
+        REQUIRE(zi2);
+        // Free pages and per-cpu counts always move; the sizes and the watermarks must not
+        // have changed between the two reads.
+        bool same = zi->zones.size() == zi2->zones.size();
+        for (std::size_t i = 0; same && i < zi->zones.size(); ++i)
+            same = zi->zones[i].fields.size() == zi2->zones[i].fields.size() &&
+                   zi->zones[i].protection == zi2->zones[i].protection &&
+                   [&] {
+                       for (const char* k : {"managed", "present", "spanned", "min", "low", "high", "promo", "boost"})
+                           if (zi->zones[i].get(k) != zi2->zones[i].get(k)) return false;
+                       return true;
+                   }();
+        if (!same) continue; // memory was added or the watermarks moved while we read
+        LiveSnapshot s;
         s.zi = zi.value();
         s.min_free_kbytes = numbers(*mfk).at(0);
         s.watermark_scale_factor = numbers(*wsf).at(0);
         s.lowmem_reserve_ratio = numbers(*lrr);
         s.thp = slurp("/sys/kernel/mm/transparent_hugepage/enabled").value_or("[never]");
         const std::string release = slurp("/proc/sys/kernel/osrelease").value_or("6.16");
-        std::smatch m;
-        if (std::regex_search(release, m, std::regex(R"((\d+)\.(\d+))")))
-            s.kernel_version = std::stoi(m[1]) * 100 + std::stoi(m[2]);
+        int major = 0, minor = 0;
+        if (std::sscanf(release.c_str(), "%d.%d", &major, &minor) == 2) s.kernel_version = major * 100 + minor;
         return s;
     }
     FAIL("/proc/zoneinfo kept changing between reads");

@@ -133,3 +133,9 @@ TEST_CASE("malformed zoneinfo is rejected with the line and the problem") {
     // Duplicate zones.
     CHECK_FALSE(parse_zoneinfo("Node 0, zone Normal\nNode 0, zone Normal\n", "f.txt"));
 }
+
+TEST_CASE("zoneinfo node numbers beyond the simulator's 64 nodes are refused") {
+    auto big = parse_zoneinfo("Node 2147483647, zone Normal\n", "f.txt");
+    REQUIRE_FALSE(big);
+    CHECK(big.error().find("f.txt:1: node 2147483647 is beyond") == 0);
+}
