@@ -24,9 +24,13 @@ void start_balance_pgdat(Kernel& k, int nid) {
     ks.kswapd_order = 0;
     ks.kswapd_highest_zoneidx = -1;
     ks.phase = KswapdState::Phase::Balancing;
-    ks.priority = DEF_PRIORITY;
     ks.iteration_started = false;
-    ks.nr_reclaimed = 0;
+    // scan_control of balance_pgdat(): GFP_KERNEL, may_unmap; the rest per iteration.
+    ks.sc = ScanControl{};
+    ks.sc.is_kswapd = true;
+    ks.sc.gfp_mask = GFP_KERNEL;
+    ks.sc.may_unmap = true;
+    ks.sc.priority = DEF_PRIORITY;
     k.vmstat.add(PAGEOUTRUN);
     // Boosted watermarks are reclaimed cheaply first.
     ks.nr_boost_reclaim = 0;
@@ -64,75 +68,68 @@ void finish_balance_pgdat(Kernel& k, int nid) {
             z.watermark_boost -= std::min(z.watermark_boost, ks.zone_boosts[static_cast<std::size_t>(i)]);
         }
     }
+    snapshot_refaults(k, nid);
     kswapd_try_to_sleep(k, nid);
-}
-
-ScanControl kswapd_scan_control(Kernel& k, int nid) {
-    KswapdState& ks = kswapd_of(k, nid);
-    ScanControl sc;
-    sc.is_kswapd = true;
-    sc.reclaim_idx = ks.highest_zoneidx;
-    sc.priority = ks.priority;
-    sc.nr_to_reclaim = ks.nr_to_reclaim;
-    sc.may_deactivate = ks.may_deactivate;
-    return sc;
 }
 
 // One step of balance_pgdat(): the top of a priority iteration, or one shrink_lruvec round.
 void balance_pgdat_step(Kernel& k, int nid) {
     KswapdState& ks = kswapd_of(k, nid);
+    ScanControl& sc = ks.sc;
+    const std::int64_t cost_before = sc.cost_ns;
     if (!ks.iteration_started) {
         const bool balanced = pgdat_balanced(k, nid, 0, ks.highest_zoneidx);
         if (!balanced && ks.nr_boost_reclaim) {
             // A real shortage: stop treating this as boost-only reclaim and restart.
             ks.nr_boost_reclaim = 0;
-            ks.priority = DEF_PRIORITY;
+            sc.priority = DEF_PRIORITY;
         }
         if (!ks.nr_boost_reclaim && balanced) {
             finish_balance_pgdat(k, nid);
             return;
         }
+        sc.reclaim_idx = ks.highest_zoneidx;
+        // Boost reclaim is cheap only: no writeback, no swap.
+        sc.may_writepage = !ks.nr_boost_reclaim;
+        sc.may_swap = !ks.nr_boost_reclaim;
+        // kswapd_age_node(): keep the inactive anon list from running dry.
+        if (can_reclaim_anon_pages(k, nid) && inactive_is_low(k, nid, LRU_INACTIVE_ANON))
+            shrink_active_list(k, nid, SWAP_CLUSTER_MAX, sc, LRU_ACTIVE_ANON);
         // kswapd_shrink_node(): reclaim up to the sum of the high watermarks.
-        ks.nr_to_reclaim = 0;
+        sc.nr_to_reclaim = 0;
         for (int i = 0; i <= ks.highest_zoneidx; ++i) {
             const Zone& z = k.pgdat(nid).zones[static_cast<std::size_t>(i)];
-            if (z.managed()) ks.nr_to_reclaim += std::max(z.high_wmark_pages(), SWAP_CLUSTER_MAX);
+            if (z.managed()) sc.nr_to_reclaim += std::max(z.high_wmark_pages(), SWAP_CLUSTER_MAX);
         }
-        ScanControl sc = kswapd_scan_control(k, nid);
-        prepare_scan_control(k, nid, sc);
-        ks.may_deactivate = sc.may_deactivate;
-        get_scan_count(k, nid, sc, ks.nr);
-        ks.targets = ks.nr;
-            ks.iter_reclaimed = 0;
-        ks.iter_scanned = 0;
+        ks.iter_reclaimed_start = sc.nr_reclaimed;
+        ks.iter_scanned_start = sc.nr_scanned;
+        shrink_node_begin(k, nid, sc, ks.shrink);
         ks.iteration_started = true;
-        ks.ready_at = k.now + k.cost.scan_page_ns; // the bookkeeping is not free
+        ks.ready_at = k.now + std::max<std::int64_t>(sc.cost_ns - cost_before, k.cost.scan_page_ns);
         return;
     }
-    ScanControl sc = kswapd_scan_control(k, nid);
-    const bool more = shrink_lruvec_round(k, nid, sc, ks.nr, ks.targets, ks.iter_reclaimed);
-    ks.iter_scanned += sc.nr_scanned;
-    ks.ready_at = k.now + std::max<std::int64_t>(sc.cost_ns, k.cost.scan_page_ns);
+    const bool more = shrink_node_round(k, nid, sc, ks.shrink);
+    if (!more) shrink_node_end(k, nid, sc, ks.shrink);
+    ks.ready_at = k.now + std::max<std::int64_t>(sc.cost_ns - cost_before, k.cost.scan_page_ns);
     if (more) return;
 
     // End of the priority iteration.
-    KswapdState& s = ks;
-    s.nr_reclaimed += s.iter_reclaimed;
-    if (s.iter_reclaimed) k.pgdat(nid).kswapd_failures = 0; // shrink_node(): progress
+    const std::uint64_t iter_reclaimed = sc.nr_reclaimed - ks.iter_reclaimed_start;
+    const std::uint64_t iter_scanned = sc.nr_scanned - ks.iter_scanned_start;
     // kswapd_shrink_node() returns "scanned enough": then the priority is not raised. Boost
     // reclaim stays cheap: it never goes below DEF_PRIORITY - 2.
-    bool raise_priority = !(std::max(s.iter_scanned, s.iter_reclaimed) >= s.nr_to_reclaim);
-    if (s.nr_boost_reclaim && s.priority == DEF_PRIORITY - 2) raise_priority = false;
-    s.iteration_started = false;
+    bool raise_priority = !(std::max(iter_scanned, iter_reclaimed) >= sc.nr_to_reclaim);
+    if (ks.nr_boost_reclaim && sc.priority == DEF_PRIORITY - 2) raise_priority = false;
+    ks.iteration_started = false;
     bool stop = false;
-    if (s.nr_boost_reclaim) {
-        s.nr_boost_reclaim -= std::min(s.nr_boost_reclaim, s.iter_reclaimed);
-        if (s.iter_reclaimed == 0) stop = true; // boosting is best effort
+    if (ks.nr_boost_reclaim) {
+        ks.nr_boost_reclaim -= std::min(ks.nr_boost_reclaim, iter_reclaimed);
+        if (iter_reclaimed == 0) stop = true; // boosting is best effort
     }
-    if (!stop && (raise_priority || !s.iter_reclaimed)) --s.priority;
-    if (stop || s.priority < 1) {
+    if (!stop && (raise_priority || !iter_reclaimed)) --sc.priority;
+    if (stop || sc.priority < 1) {
         // After the loop, however it ended: a run that reclaimed nothing is a failure.
-        if (!s.nr_reclaimed) ++k.pgdat(nid).kswapd_failures;
+        if (!sc.nr_reclaimed) ++k.pgdat(nid).kswapd_failures;
         finish_balance_pgdat(k, nid);
     }
 }

@@ -1,7 +1,11 @@
 #include "mm/page_alloc.h"
 
 #include "mm/kswapd.h"
+#include "mm/oom_kill.h"
+#include "mm/vmscan.h"
 #include "mm/watermarks.h"
+
+#include <algorithm>
 
 namespace rs {
 
@@ -34,17 +38,37 @@ template <class Fn> bool for_each_zonelist_zone(Kernel& k, int preferred_nid, in
     return false;
 }
 
+// should_reclaim_retry(): retry while reclaiming everything reclaimable could still lift a
+// zone above its min watermark, for at most MAX_RECLAIM_RETRIES rounds without progress.
+bool should_reclaim_retry(Kernel& k, gfp_t, int order, unsigned alloc_flags, int highest_zoneidx, int preferred_nid,
+                          AllocContext& ac, bool did_some_progress) {
+    if (did_some_progress && order <= PAGE_ALLOC_COSTLY_ORDER) ac.no_progress_loops = 0;
+    else ++ac.no_progress_loops;
+    if (ac.no_progress_loops > MAX_RECLAIM_RETRIES) return false;
+    return for_each_zonelist_zone(k, preferred_nid, highest_zoneidx, [&](Zone& z) {
+        const std::uint64_t available = zone_reclaimable_pages(k, z) + static_cast<std::uint64_t>(std::max<std::int64_t>(0, z.nr_free_pages));
+        return zone_watermark_ok(z, order, z.min_wmark_pages(), highest_zoneidx, alloc_flags,
+                                 static_cast<std::int64_t>(available));
+    });
+}
+
 } // namespace
 
-frame_t get_page_from_freelist(Kernel& k, gfp_t /*gfp*/, int order, unsigned alloc_flags,
-                               int highest_zoneidx, int preferred_nid) {
+frame_t get_page_from_freelist(Kernel& k, gfp_t gfp, int order, unsigned alloc_flags, int highest_zoneidx,
+                               int preferred_nid, std::int64_t& cost_ns) {
     frame_t got = kNoFrame;
     for_each_zonelist_zone(k, preferred_nid, highest_zoneidx, [&](Zone& zone) {
         if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
             const std::uint64_t mark = zone.wmark_pages(static_cast<WmarkIdx>(alloc_flags & ALLOC_WMARK_MASK));
-            if (!zone_watermark_ok(zone, order, mark, highest_zoneidx, alloc_flags,
-                                   zone.nr_free_pages))
-                return false;
+            if (!zone_watermark_ok(zone, order, mark, highest_zoneidx, alloc_flags, zone.nr_free_pages)) {
+                // node_reclaim() for vm.zone_reclaim_mode: every node is within RECLAIM_DISTANCE
+                // here (SLIT 10 local, 20 remote).
+                if (!k.sysctl.zone_reclaim_mode) return false;
+                const auto r = node_reclaim(k, zone.node_id, gfp, order, preferred_nid, cost_ns);
+                if (r == NodeReclaimResult::NoScan || r == NodeReclaimResult::Full) return false;
+                if (!zone_watermark_ok(zone, order, mark, highest_zoneidx, alloc_flags, zone.nr_free_pages))
+                    return false;
+            }
         }
         got = rmqueue(k, zone);
         return got != kNoFrame;
@@ -52,22 +76,97 @@ frame_t get_page_from_freelist(Kernel& k, gfp_t /*gfp*/, int order, unsigned all
     return got;
 }
 
-AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid) {
+AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, AllocContext& ac) {
     AllocResult r;
     const int highest_zoneidx = gfp_zone(gfp, k.machine);
+    auto got_page = [&](frame_t f) {
+        r.status = AllocResult::Status::Page;
+        r.frame = f;
+        r.latency_ns = ac.in_slowpath ? k.now + r.stall_ns - ac.started_ns : 0;
+        ac.in_slowpath = false;
+        ac.no_progress_loops = 0;
+        return r;
+    };
     // Fast path: the low watermark.
     unsigned alloc_flags = ALLOC_WMARK_LOW;
     if (gfp & __GFP_KSWAPD_RECLAIM) alloc_flags |= ALLOC_KSWAPD;
-    r.frame = get_page_from_freelist(k, gfp, order, alloc_flags, highest_zoneidx, preferred_nid);
-    if (r.frame != kNoFrame) return r;
+    if (frame_t f = get_page_from_freelist(k, gfp, order, alloc_flags, highest_zoneidx, preferred_nid, r.stall_ns);
+        f != kNoFrame)
+        return got_page(f);
 
-    // __alloc_pages_slowpath(): the min watermark, after waking kswapd.
-    alloc_flags = gfp_to_alloc_flags(gfp, order);
-    if (alloc_flags & ALLOC_KSWAPD) {
-        wake_all_kswapds(k, order, gfp, highest_zoneidx, preferred_nid);
-        r.woke_kswapd = true;
+    // __alloc_pages_slowpath()
+    if (!ac.in_slowpath) {
+        ac.in_slowpath = true;
+        ac.no_progress_loops = 0;
+        ac.started_ns = k.now;
     }
-    r.frame = get_page_from_freelist(k, gfp, order, alloc_flags, highest_zoneidx, preferred_nid);
+    alloc_flags = gfp_to_alloc_flags(gfp, order);
+    if (alloc_flags & ALLOC_KSWAPD) wake_all_kswapds(k, order, gfp, highest_zoneidx, preferred_nid);
+    if (frame_t f = get_page_from_freelist(k, gfp, order, alloc_flags, highest_zoneidx, preferred_nid, r.stall_ns);
+        f != kNoFrame)
+        return got_page(f);
+    if (!(gfp & __GFP_DIRECT_RECLAIM)) {
+        ac.in_slowpath = false;
+        r.status = AllocResult::Status::Fail;
+        return r;
+    }
+
+    // __alloc_pages_direct_reclaim(), after throttle_direct_reclaim().
+    if (!allow_direct_reclaim(k, preferred_nid)) {
+        // Sleep on pfmemalloc_wait until kswapd has made progress.
+        k.vmstat.add(PGSCAN_DIRECT_THROTTLE);
+        r.status = AllocResult::Status::Retry;
+        r.stall_ns += k.cost.alloc_retry_ns;
+        return r;
+    }
+    r.direct_reclaim = true;
+    std::int64_t reclaim_ns = 0;
+    const std::uint64_t progress = try_to_free_pages(k, gfp, order, preferred_nid, reclaim_ns);
+    r.stall_ns += reclaim_ns;
+    NodeState& ns = k.nodes[static_cast<std::size_t>(preferred_nid)];
+    ++ns.direct_reclaims;
+    ns.direct_reclaim_ns += reclaim_ns;
+    if (progress) {
+        if (frame_t f = get_page_from_freelist(k, gfp, order, alloc_flags, highest_zoneidx, preferred_nid, r.stall_ns);
+            f != kNoFrame)
+            return got_page(f);
+    }
+    if (gfp & __GFP_NORETRY) {
+        ac.in_slowpath = false;
+        r.status = AllocResult::Status::Fail;
+        return r;
+    }
+    if (should_reclaim_retry(k, gfp, order, alloc_flags, highest_zoneidx, preferred_nid, ac, progress != 0)) {
+        r.status = AllocResult::Status::Retry;
+        return r;
+    }
+
+    // __alloc_pages_may_oom(): one last try at the high watermark, then the OOM killer.
+    {
+        std::int64_t ignored = 0;
+        if (frame_t f = get_page_from_freelist(k, gfp & ~__GFP_DIRECT_RECLAIM, order, ALLOC_WMARK_HIGH | ALLOC_CPUSET,
+                                               highest_zoneidx, preferred_nid, ignored);
+            f != kNoFrame)
+            return got_page(f);
+    }
+    const bool may_oom = order <= PAGE_ALLOC_COSTLY_ORDER && !(gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE)) &&
+                         k.machine.zone_types[static_cast<std::size_t>(highest_zoneidx)] >= ZoneType::Normal;
+    if (may_oom && out_of_memory(k, gfp, order, ac.pid)) {
+        r.oom_kill = true;
+        ac.no_progress_loops = 0;
+        r.status = AllocResult::Status::Retry;
+        return r;
+    }
+    if (!may_oom) {
+        ac.in_slowpath = false;
+        r.status = AllocResult::Status::Fail;
+        return r;
+    }
+    // Nothing could be killed: the allocation keeps failing (the kernel would panic here for a
+    // global OOM with no killable task; the simulation reports it and lets the task wait).
+    ac.no_progress_loops = 0;
+    r.status = AllocResult::Status::Retry;
+    r.stall_ns += k.cost.alloc_retry_ns;
     return r;
 }
 

@@ -1,25 +1,44 @@
 #pragma once
 // The page allocator (mm/page_alloc.c): order-0 allocation through the zonelist with
-// watermarks and lowmem_reserve, the slow path's kswapd wake-up, and freeing.
+// watermarks and lowmem_reserve, and the slow path: kswapd wake-up, the min watermark,
+// direct reclaim, should_reclaim_retry() and the OOM killer.
 #include "mm/gfp.h"
 #include "sim/kernel.h"
 
 namespace rs {
 
 // get_page_from_freelist(): the first zone in the node's zonelist (local zones high to low,
-// then other nodes) that passes the watermark in alloc_flags gives the page.
-frame_t get_page_from_freelist(Kernel& k, gfp_t gfp, int order, unsigned alloc_flags,
-                               int highest_zoneidx, int preferred_nid);
+// then other nodes) that passes the watermark in alloc_flags gives the page; with
+// vm.zone_reclaim_mode the local node is reclaimed first (node_reclaim). cost_ns collects the
+// time node reclaim took.
+frame_t get_page_from_freelist(Kernel& k, gfp_t gfp, int order, unsigned alloc_flags, int highest_zoneidx,
+                               int preferred_nid, std::int64_t& cost_ns);
 
-struct AllocResult {
-    frame_t frame = kNoFrame;
-    bool woke_kswapd = false;
+// The slow path of one allocation, kept across retries so that time passes (and kswapd runs)
+// between them, as when a task sleeps in the kernel.
+struct AllocContext {
+    bool in_slowpath = false;
+    int no_progress_loops = 0;
+    std::int64_t started_ns = 0;
+    int pid = -1; // the allocating process (OOM victim selection may pick it)
 };
 
-// __alloc_pages(): the fast path at the low watermark; on failure the slow path wakes kswapd
-// (wake_all_kswapds) and retries at the min watermark (gfp_to_alloc_flags). Direct reclaim and
-// OOM are not part of this engine yet: a failed allocation returns kNoFrame and the caller waits.
-AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid);
+struct AllocResult {
+    enum class Status {
+        Page,  // got a page
+        Retry, // the slow path made progress or may: call again after stall_ns
+        Fail,  // no page and nothing more to try (a non-blocking request, or nothing killable)
+    };
+    Status status = Status::Fail;
+    frame_t frame = kNoFrame;
+    std::int64_t stall_ns = 0;      // time spent in direct reclaim, throttling or OOM
+    std::int64_t latency_ns = 0;    // for a page: since the slow path started
+    bool direct_reclaim = false;
+    bool oom_kill = false;
+};
+
+// __alloc_pages(): the fast path at the low watermark, then __alloc_pages_slowpath().
+AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, AllocContext& ac);
 
 // Returns a frame to its zone's free list (free_unref_page / __free_one_page).
 void free_page(Kernel& k, frame_t f);

@@ -1,5 +1,7 @@
 #include "mm/swap.h"
 
+#include "mm/workingset.h"
+
 namespace rs {
 
 LruList folio_lru_list(const Kernel& k, frame_t f) {
@@ -18,8 +20,7 @@ void account(Kernel& k, frame_t f, LruList lru, std::int64_t delta) {
     k.pgdat(z.node_id).nr_lru[static_cast<std::size_t>(lru)] += delta;
 }
 FrameList& list_of(Kernel& k, frame_t f, LruList lru) {
-    const int nid = k.zone_of_frame(f).node_id;
-    return k.nodes[static_cast<std::size_t>(nid)].lruvec.lists[static_cast<std::size_t>(lru)];
+    return k.lruvec(k.node_of_frame(f)).lists[static_cast<std::size_t>(lru)];
 }
 } // namespace
 
@@ -44,7 +45,14 @@ void lruvec_del_folio(Kernel& k, frame_t f) {
     account(k, f, lru, -1);
 }
 
-void folio_add_lru(Kernel& k, frame_t f) { lruvec_add_folio(k, f); }
+void folio_add_lru(Kernel& k, frame_t f) {
+    if (k.frames.test(f, PG_mlocked)) {
+        // lru_cache_add_inactive_or_unevictable(): mlocked pages go straight to unevictable.
+        k.frames.set(f, PG_unevictable);
+        k.frames.clear(f, PG_active);
+    }
+    lruvec_add_folio(k, f);
+}
 
 void folio_mark_accessed(Kernel& k, frame_t f) {
     auto& fr = k.frames;
@@ -56,8 +64,28 @@ void folio_mark_accessed(Kernel& k, frame_t f) {
         fr.set(f, PG_active);
         lruvec_add_folio(k, f);
         k.vmstat.add(PGACTIVATE);
+        workingset_activation(k, f);
         fr.clear(f, PG_referenced);
     }
+}
+
+void lru_note_cost(Kernel& k, int nid, bool file, std::uint64_t nr_io, std::uint64_t nr_rotated) {
+    Lruvec& lv = k.lruvec(nid);
+    const std::uint64_t cost = nr_io * SWAP_CLUSTER_MAX + nr_rotated;
+    if (file) lv.file_cost += cost;
+    else lv.anon_cost += cost;
+    // Decay: keep the costs in proportion to recent activity.
+    const auto& nr = k.pgdat(nid).nr_lru;
+    const std::uint64_t lrusize = static_cast<std::uint64_t>(nr[LRU_INACTIVE_ANON] + nr[LRU_ACTIVE_ANON] +
+                                                             nr[LRU_INACTIVE_FILE] + nr[LRU_ACTIVE_FILE]);
+    if (lv.file_cost + lv.anon_cost > lrusize / 4) {
+        lv.file_cost /= 2;
+        lv.anon_cost /= 2;
+    }
+}
+
+void lru_note_cost_refault(Kernel& k, frame_t f) {
+    lru_note_cost(k, k.node_of_frame(f), !k.frames.test(f, PG_swapbacked), 1, 0);
 }
 
 } // namespace rs

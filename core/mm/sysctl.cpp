@@ -28,6 +28,23 @@ const std::vector<SysctlInfo>& sysctl_table() {
         {"vm.watermark_boost_factor", 0, INT_MAX, false, "1/10000 of high",
          "How far a fragmentation event may boost the watermarks, relative to the high mark.",
          "proc_dointvec_minmax"},
+        {"vm.swappiness", 0, 200, false, "0..200",
+         "Relative cost of swapping anonymous pages against dropping page cache: 100 weighs "
+         "them equally, 0 avoids swapping until the page cache is nearly gone.",
+         "proc_dointvec_minmax"},
+        {"vm.vfs_cache_pressure", 0, INT_MAX, false, "% of the dentry/inode cache",
+         "How hard reclaim shrinks the dentry and inode caches relative to page cache.",
+         "proc_dointvec_minmax"},
+        {"vm.dirty_ratio", 0, 100, false, "% of dirtyable memory",
+         "Dirty page cache above which writers are throttled and write back themselves.",
+         "dirty_ratio_handler"},
+        {"vm.dirty_background_ratio", 0, 100, false, "% of dirtyable memory",
+         "Dirty page cache above which the flusher starts background writeback.",
+         "dirty_background_ratio_handler"},
+        {"vm.zone_reclaim_mode", 0, INT_MAX, false, "bits 1, 2, 4",
+         "Reclaim on the local node before allocating from another (1), also writing dirty "
+         "pages (2), also unmapping (4).",
+         "proc_dointvec_minmax"},
         {"vm.lowmem_reserve_ratio", INT_MIN, INT_MAX, true, "ratio per zone",
          "Per-zone divisor of the protection that keeps lower zones for allocations that need "
          "them; values below 1 switch the protection off.",

@@ -21,6 +21,12 @@ struct VmSysctl {
     // sysctl_lowmem_reserve_ratio[]: DMA 256, DMA32 256, Normal 32, Movable 0, Device 0,
     // indexed by the machine's zone index.
     std::array<std::int64_t, kMaxZoneTypes> lowmem_reserve_ratio{256, 256, 32, 0, 0};
+    int swappiness = 60;             // mm/vmscan.c vm_swappiness
+    int vfs_cache_pressure = 100;    // fs/dcache.c
+    int dirty_ratio = 20;            // mm/page-writeback.c vm_dirty_ratio
+    int dirty_background_ratio = 10; // dirty_background_ratio
+    int zone_reclaim_mode = 0;       // node_reclaim_mode
+    int page_cluster = 3;            // mm/swap.c page_cluster
 };
 
 // Default lowmem_reserve_ratio for a zone type (the kernel's array is indexed by zone type).

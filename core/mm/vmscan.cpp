@@ -1,8 +1,11 @@
 #include "mm/vmscan.h"
 
+#include "mm/kswapd.h"
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
 #include "mm/watermarks.h"
+#include "mm/workingset.h"
+#include "mm/writeback.h"
 
 #include <algorithm>
 
@@ -14,11 +17,10 @@ bool pgdat_balanced(Kernel& k, int nid, int order, int highest_zoneidx) {
         const Zone& z = k.pgdat(nid).zones[static_cast<std::size_t>(i)];
         if (!z.managed()) continue;
         any_managed = true;
-        // zone_watermark_ok_safe(): we keep exact counters, so no per-cpu drift to fold in.
+        // zone_watermark_ok_safe(): exact counters here, so no per-cpu drift to fold in.
         if (zone_watermark_ok(z, order, z.high_wmark_pages(), highest_zoneidx, 0, z.nr_free_pages))
             return true;
     }
-    // A node without managed zones up to highest_zoneidx has nothing to balance.
     return !any_managed;
 }
 
@@ -30,16 +32,14 @@ bool pgdat_watermark_boosted(Kernel& k, int nid, int highest_zoneidx) {
     return false;
 }
 
-std::uint64_t lruvec_lru_size(Kernel& k, int nid, LruList lru, int zone_idx) {
+std::uint64_t lruvec_lru_size(const Kernel& k, int nid, LruList lru, int zone_idx) {
     std::uint64_t size = 0;
-    for (int i = 0; i <= zone_idx; ++i) {
-        const Zone& z = k.pgdat(nid).zones[static_cast<std::size_t>(i)];
-        size += static_cast<std::uint64_t>(z.nr_zone_lru[static_cast<std::size_t>(lru)]);
-    }
+    for (int i = 0; i <= zone_idx && i < k.nr_zone_types(); ++i)
+        size += static_cast<std::uint64_t>(k.pgdat(nid).zones[static_cast<std::size_t>(i)].nr_zone_lru[static_cast<std::size_t>(lru)]);
     return size;
 }
 
-bool inactive_is_low(Kernel& k, int nid, LruList inactive_lru) {
+bool inactive_is_low(const Kernel& k, int nid, LruList inactive_lru) {
     const auto& nr = k.pgdat(nid).nr_lru;
     const auto inactive = static_cast<std::uint64_t>(nr[static_cast<std::size_t>(inactive_lru)]);
     const auto active = static_cast<std::uint64_t>(nr[static_cast<std::size_t>(inactive_lru + 1)]);
@@ -48,23 +48,95 @@ bool inactive_is_low(Kernel& k, int nid, LruList inactive_lru) {
     return inactive * inactive_ratio < active;
 }
 
-bool can_reclaim_anon_pages(const Kernel&, int) { return false; }
+bool can_reclaim_anon_pages(const Kernel& k, int) { return k.swap && k.swap->nr_free_slots() > 0; }
 
-void prepare_scan_control(Kernel& k, int nid, ScanControl& sc) {
-    sc.may_deactivate = 0;
-    if (inactive_is_low(k, nid, LRU_INACTIVE_ANON)) sc.may_deactivate |= DEACTIVATE_ANON;
-    if (inactive_is_low(k, nid, LRU_INACTIVE_FILE)) sc.may_deactivate |= DEACTIVATE_FILE;
+std::uint64_t zone_reclaimable_pages(const Kernel& k, const Zone& z) {
+    auto lru = [&](LruList l) { return static_cast<std::uint64_t>(z.nr_zone_lru[static_cast<std::size_t>(l)]); };
+    std::uint64_t nr = lru(LRU_INACTIVE_FILE) + lru(LRU_ACTIVE_FILE);
+    if (can_reclaim_anon_pages(k, z.node_id)) nr += lru(LRU_INACTIVE_ANON) + lru(LRU_ACTIVE_ANON);
+    if (!nr) nr = static_cast<std::uint64_t>(std::max<std::int64_t>(0, z.nr_free_pages));
+    return nr;
 }
 
-void get_scan_count(Kernel& k, int nid, const ScanControl& sc,
-                    std::array<std::uint64_t, NR_LRU_LISTS>& nr) {
-    nr.fill(0);
-    const bool scan_anon = can_reclaim_anon_pages(k, nid); // SCAN_FILE otherwise
-    for (LruList lru : {LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, LRU_INACTIVE_FILE, LRU_ACTIVE_FILE}) {
-        if (!is_file_lru(lru) && !scan_anon) continue;
-        const std::uint64_t size = lruvec_lru_size(k, nid, lru, sc.reclaim_idx);
-        nr[static_cast<std::size_t>(lru)] = size >> sc.priority;
+void snapshot_refaults(Kernel& k, int nid) {
+    Lruvec& lv = k.lruvec(nid);
+    lv.refaults[0] = k.pgdat(nid)[WORKINGSET_ACTIVATE_ANON];
+    lv.refaults[1] = k.pgdat(nid)[WORKINGSET_ACTIVATE_FILE];
+}
+
+void prepare_scan_control(Kernel& k, int nid, ScanControl& sc) {
+    const Lruvec& lv = k.lruvec(nid);
+    const Pgdat& pg = k.pgdat(nid);
+    sc.anon_cost = lv.anon_cost;
+    sc.file_cost = lv.file_cost;
+    // Deactivate a type's active pages when its inactive list is small, or when its pages are
+    // refaulting (the workingset is changing).
+    if (sc.force_deactivate) {
+        sc.may_deactivate = DEACTIVATE_ANON | DEACTIVATE_FILE;
+    } else {
+        sc.may_deactivate = 0;
+        if (pg[WORKINGSET_ACTIVATE_ANON] != lv.refaults[0] || inactive_is_low(k, nid, LRU_INACTIVE_ANON))
+            sc.may_deactivate |= DEACTIVATE_ANON;
+        if (pg[WORKINGSET_ACTIVATE_FILE] != lv.refaults[1] || inactive_is_low(k, nid, LRU_INACTIVE_FILE))
+            sc.may_deactivate |= DEACTIVATE_FILE;
     }
+    // Plenty of inactive cache and no file thrashing: reclaim only the cache.
+    const auto inactive_file = static_cast<std::uint64_t>(pg.nr_lru[LRU_INACTIVE_FILE]);
+    sc.cache_trim_mode = (inactive_file >> sc.priority) && !(sc.may_deactivate & DEACTIVATE_FILE) &&
+                         !sc.no_cache_trim_mode;
+    // file_is_tiny: file + free pages cannot even cover the high watermarks, so anon must go,
+    // lest reclaim thrash the last of the page cache.
+    std::uint64_t free = 0, high = 0;
+    for (const auto& z : pg.zones) {
+        if (!z.managed()) continue;
+        free += static_cast<std::uint64_t>(std::max<std::int64_t>(0, z.nr_free_pages));
+        high += z.high_wmark_pages();
+    }
+    const std::uint64_t file = static_cast<std::uint64_t>(pg.nr_lru[LRU_ACTIVE_FILE] + pg.nr_lru[LRU_INACTIVE_FILE]);
+    const auto inactive_anon = static_cast<std::uint64_t>(pg.nr_lru[LRU_INACTIVE_ANON]);
+    sc.file_is_tiny = file + free <= high && !(sc.may_deactivate & DEACTIVATE_ANON) && (inactive_anon >> sc.priority);
+}
+
+ScanBalance get_scan_count(Kernel& k, int nid, const ScanControl& sc,
+                           std::array<std::uint64_t, NR_LRU_LISTS>& nr) {
+    nr.fill(0);
+    const int swappiness = k.sysctl.swappiness;
+    ScanBalance balance;
+    std::uint64_t fraction[2] = {0, 0}, denominator = 1;
+    if (!sc.may_swap || !can_reclaim_anon_pages(k, nid)) {
+        balance = ScanBalance::File; // no swap: anon pages cannot be reclaimed
+    } else if (sc.priority == 0 && swappiness) {
+        balance = ScanBalance::Equal; // near OOM: scan both by size
+    } else if (sc.file_is_tiny) {
+        balance = ScanBalance::Anon;
+    } else if (sc.cache_trim_mode) {
+        balance = ScanBalance::File;
+    } else {
+        // calculate_pressure_balance(): at least a third of the pressure on each type before
+        // swappiness weighs them; the type that costs more to reclaim gets less.
+        balance = ScanBalance::Fract;
+        const std::uint64_t total_cost = sc.anon_cost + sc.file_cost;
+        const std::uint64_t anon_cost = total_cost + sc.anon_cost;
+        const std::uint64_t file_cost = total_cost + sc.file_cost;
+        const std::uint64_t tc = anon_cost + file_cost;
+        const std::uint64_t ap = static_cast<std::uint64_t>(swappiness) * (tc + 1) / (anon_cost + 1);
+        const std::uint64_t fp = static_cast<std::uint64_t>(200 - swappiness) * (tc + 1) / (file_cost + 1);
+        fraction[0] = ap;
+        fraction[1] = fp;
+        denominator = ap + fp;
+    }
+    for (LruList lru : {LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, LRU_INACTIVE_FILE, LRU_ACTIVE_FILE}) {
+        const bool file = is_file_lru(lru);
+        std::uint64_t scan = lruvec_lru_size(k, nid, lru, sc.reclaim_idx) >> sc.priority;
+        switch (balance) {
+        case ScanBalance::Equal: break;
+        case ScanBalance::Fract: scan = denominator ? scan * fraction[file] / denominator : 0; break;
+        case ScanBalance::File: if (!file) scan = 0; break;
+        case ScanBalance::Anon: if (file) scan = 0; break;
+        }
+        nr[static_cast<std::size_t>(lru)] = scan;
+    }
+    return balance;
 }
 
 namespace {
@@ -75,9 +147,12 @@ enum class FolioReferences { Reclaim, ReclaimClean, Activate, Keep };
 // accesses through read()/write().
 FolioReferences folio_check_references(Kernel& k, frame_t f) {
     auto& fr = k.frames;
-    const bool referenced_ptes = fr.test(f, PG_mapped) && fr.test_and_clear(f, PG_young);
+    if (fr.test(f, PG_mlocked)) return FolioReferences::Activate; // VM_LOCKED
+    const int referenced_ptes = (fr.test(f, PG_mapped) && fr.test_and_clear(f, PG_young)) ? 1 : 0;
     const bool referenced_folio = fr.test_and_clear(f, PG_referenced);
     if (referenced_ptes) {
+        // A second reference (or a shared page referenced by several PTEs) activates; a first
+        // one buys another trip around the inactive list.
         fr.set(f, PG_referenced);
         if (referenced_folio) return FolioReferences::Activate;
         return FolioReferences::Keep;
@@ -86,30 +161,34 @@ FolioReferences folio_check_references(Kernel& k, frame_t f) {
     return FolioReferences::Reclaim;
 }
 
-// __remove_mapping() for a clean page-cache page: drop it from its file.
-void remove_mapping(Kernel& k, frame_t f) {
+// Drops a reclaimed page from its address space, leaving a shadow (file) or a swap entry
+// (anon) in its slot: the second half of __remove_mapping().
+void remove_mapping(Kernel& k, frame_t f, std::uint32_t token) {
     AddressSpace& as = k.spaces[k.frames.owner[f]];
-    as.pages[k.frames.index[f]] = kNoFrame;
+    as.pages[k.frames.index[f]] = token;
     --as.nr_resident;
-    Pgdat& pg = k.pgdat(k.zone_of_frame(f).node_id);
-    if (as.anon) --pg.nr_anon_pages;
-    else --pg.nr_file_pages;
+    if (token != kNoFrame) ++as.nr_nonresident;
+    Pgdat& pg = k.pgdat(k.node_of_frame(f));
+    if (as.anon) pg[NR_ANON_MAPPED] -= 1;
+    else pg[NR_FILE_PAGES] -= 1;
 }
 
 // isolate_lru_folios(): take pages from the tail; pages of zones above reclaim_idx are skipped
 // and go back to the head.
-std::vector<frame_t> isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan,
-                                        ScanControl& sc, LruList lru, std::uint64_t& nr_scanned) {
+std::vector<frame_t> isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
+                                        LruList lru, std::uint64_t& nr_scanned) {
     std::vector<frame_t> dst;
     std::vector<frame_t> skipped;
-    FrameList& list = k.nodes[static_cast<std::size_t>(nid)].lruvec.lists[static_cast<std::size_t>(lru)];
+    FrameList& list = k.lruvec(nid).lists[static_cast<std::size_t>(lru)];
     std::uint64_t scan = 0, total_scan = 0;
     while (scan < nr_to_scan && list.tail != kNoFrame) {
         const frame_t f = list.tail;
         lruvec_del_folio(k, f);
         ++total_scan;
-        if (k.zone_of_frame(f).zone_idx > sc.reclaim_idx) {
+        const Zone& z = k.zone_of_frame(f);
+        if (z.zone_idx > sc.reclaim_idx) {
             skipped.push_back(f);
+            k.vmstat.add(pgskip_event(z.type));
             continue;
         }
         ++scan;
@@ -124,61 +203,125 @@ std::vector<frame_t> isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_
 
 } // namespace
 
-std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
-                                   LruList lru) {
+std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru) {
+    const bool file = is_file_lru(lru);
     std::uint64_t nr_scanned = 0;
     auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
+    if (isolated.empty() && nr_scanned == 0) return 0;
     k.vmstat.add(sc.is_kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, nr_scanned);
-    k.vmstat.add(is_file_lru(lru) ? PGSCAN_FILE : PGSCAN_ANON, nr_scanned);
-    sc.nr_scanned += isolated.size(); // shrink_folio_list() counts the isolated folios
+    k.vmstat.add(file ? PGSCAN_FILE : PGSCAN_ANON, nr_scanned);
+    const std::uint64_t nr_taken = isolated.size();
 
     // shrink_folio_list()
-    std::uint64_t nr_reclaimed = 0, nr_activate = 0;
+    std::uint64_t nr_reclaimed = 0, nr_activate = 0, nr_pageout = 0;
+    std::uint64_t nr_dirty = 0, nr_unqueued_dirty = 0, nr_writeback = 0, nr_immediate = 0;
+    auto& fr = k.frames;
     for (frame_t f : isolated) {
-        auto& fr = k.frames;
-        const FolioReferences refs = folio_check_references(k, f);
-        bool reclaim = false;
-        if (refs == FolioReferences::Activate) {
-            fr.set(f, PG_active);
-            ++nr_activate;
-        } else if (refs == FolioReferences::Keep) {
-            // back to the head of the inactive list
-        } else if (fr.test(f, PG_swapbacked)) {
-            // Anonymous pages need a swap slot (add_to_swap) and there is no swap: activate.
-            fr.set(f, PG_active);
-            ++nr_activate;
-        } else if (fr.test(f, PG_dirty)) {
-            // Dirty page cache is left for the flusher (not part of this engine yet).
+        sc.nr_scanned += 1;
+        sc.cost_ns += k.cost.scan_page_ns;
+        bool activate = false, reclaim = false;
+        std::uint32_t token = kNoFrame;
+        const bool swapbacked = fr.test(f, PG_swapbacked);
+        if (fr.test(f, PG_mlocked)) {
+            activate = true; // not evictable: putback moves it to the unevictable list
+        } else if (!sc.may_unmap && fr.test(f, PG_mapped)) {
+            // keep
         } else {
-            reclaim = true;
+            const bool dirty = fr.test(f, PG_dirty), writeback = fr.test(f, PG_writeback);
+            if (dirty || writeback) ++nr_dirty;
+            if (dirty && !writeback) ++nr_unqueued_dirty;
+            if (writeback) {
+                // Under writeback (case 2): tag it so end of writeback rotates it for quick
+                // reclaim, and keep it out of the way.
+                fr.set(f, PG_reclaim);
+                ++nr_writeback;
+                activate = true;
+            } else {
+                const FolioReferences refs = folio_check_references(k, f);
+                if (refs == FolioReferences::Activate) {
+                    activate = true;
+                } else if (refs == FolioReferences::Keep) {
+                    // another trip around the inactive list
+                } else if (swapbacked) {
+                    // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Needs __GFP_IO and a
+                    // free swap slot; without one the page is activated.
+                    std::optional<std::uint32_t> entry;
+                    if ((sc.gfp_mask & __GFP_IO) && k.swap) entry = k.swap->swap_out(k, f, sc.cost_ns);
+                    if (!entry) {
+                        activate = true;
+                    } else {
+                        ++nr_pageout;
+                        token = kTokenBit | *entry;
+                        reclaim = true;
+                    }
+                } else if (dirty) {
+                    // Reclaim never writes file pages (v6.16: pageout() only writes shmem and swap):
+                    // tag for immediate reclaim once the flusher has written it, and activate.
+                    k.pgdat(nid)[NR_VMSCAN_IMMEDIATE] += 1;
+                    fr.set(f, PG_reclaim);
+                    ++nr_immediate;
+                    activate = true;
+                } else {
+                    // Clean page cache: __remove_mapping() leaves a shadow entry.
+                    token = workingset_eviction(k, f);
+                    reclaim = true;
+                }
+            }
         }
         if (reclaim) {
-            remove_mapping(k, f);
+            if (swapbacked && k.spaces[fr.owner[f]].owner_pid >= 0)
+                ++k.procs[static_cast<std::size_t>(k.spaces[fr.owner[f]].owner_pid)].swapents;
+            remove_mapping(k, f, token);
             free_page(k, f);
             ++nr_reclaimed;
-        } else {
-            lruvec_add_folio(k, f); // move_folios_to_lru()
+            sc.cost_ns += k.cost.free_page_ns;
+            continue;
         }
+        if (activate && !fr.test(f, PG_mlocked)) {
+            fr.set(f, PG_active);
+            ++nr_activate;
+        }
+        if (fr.test(f, PG_mlocked) && !fr.test(f, PG_unevictable)) {
+            fr.set(f, PG_unevictable);
+            fr.clear(f, PG_active);
+            k.vmstat.add(UNEVICTABLE_PGS_CULLED);
+        }
+        // move_folios_to_lru(): survivors to the head of their list; an activated page counts
+        // as an activation for the workingset clock.
+        lruvec_add_folio(k, f);
+        if (fr.test(f, PG_active)) workingset_age_nonresident(k, nid, 1);
     }
     k.vmstat.add(PGACTIVATE, nr_activate);
     k.vmstat.add(sc.is_kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT, nr_reclaimed);
-    k.vmstat.add(is_file_lru(lru) ? PGSTEAL_FILE : PGSTEAL_ANON, nr_reclaimed);
+    k.vmstat.add(file ? PGSTEAL_FILE : PGSTEAL_ANON, nr_reclaimed);
     sc.nr_reclaimed += nr_reclaimed;
-    sc.cost_ns += static_cast<std::int64_t>(nr_scanned) * k.cost.scan_page_ns +
-                  static_cast<std::int64_t>(nr_reclaimed) * k.cost.free_page_ns;
+    lru_note_cost(k, nid, file, nr_pageout, nr_scanned - nr_reclaimed);
+    // All isolated pages dirty and not under writeback: kick the flusher.
+    if (nr_taken && nr_unqueued_dirty == nr_taken) wakeup_flusher_threads(k);
+    sc.nr.dirty += nr_dirty;
+    sc.nr.unqueued_dirty += nr_unqueued_dirty;
+    sc.nr.writeback += nr_writeback;
+    sc.nr.immediate += nr_immediate;
+    sc.nr.taken += nr_taken;
+    if (file) sc.nr.file_taken += nr_taken;
     return nr_reclaimed;
 }
 
-void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
-                        LruList lru) {
+void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru) {
     std::uint64_t nr_scanned = 0;
     auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
     k.vmstat.add(PGREFILL, nr_scanned);
     std::uint64_t nr_deactivate = 0;
+    auto& fr = k.frames;
     for (frame_t f : isolated) {
-        auto& fr = k.frames;
-        // folio_referenced() clears the young bits; only executable file pages stay active,
-        // which this engine does not model, so every page goes to the inactive list.
+        if (fr.test(f, PG_mlocked)) {
+            fr.set(f, PG_unevictable);
+            fr.clear(f, PG_active);
+            lruvec_add_folio(k, f);
+            continue;
+        }
+        // folio_referenced() clears the young bits. Only referenced executable file pages
+        // stay active; the simulated tasks map no executables, so every page is deactivated.
         if (fr.test(f, PG_mapped)) fr.clear(f, PG_young);
         fr.clear(f, PG_active);
         fr.set(f, PG_workingset);
@@ -186,56 +329,59 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
         ++nr_deactivate;
     }
     k.vmstat.add(PGDEACTIVATE, nr_deactivate);
+    lru_note_cost(k, nid, is_file_lru(lru), 0, 0);
     sc.cost_ns += static_cast<std::int64_t>(nr_scanned) * k.cost.scan_page_ns;
 }
 
-std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_scan,
-                          ScanControl& sc) {
+std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_scan, ScanControl& sc) {
     if (is_active_lru(lru)) {
         const unsigned bit = is_file_lru(lru) ? DEACTIVATE_FILE : DEACTIVATE_ANON;
         if (sc.may_deactivate & bit) shrink_active_list(k, nid, nr_to_scan, sc, lru);
+        else sc.skipped_deactivate = true;
         return 0;
     }
     return shrink_inactive_list(k, nid, nr_to_scan, sc, lru);
 }
 
-bool shrink_lruvec_round(Kernel& k, int nid, ScanControl& sc,
-                         std::array<std::uint64_t, NR_LRU_LISTS>& nr,
-                         const std::array<std::uint64_t, NR_LRU_LISTS>& targets,
-                         std::uint64_t& nr_reclaimed) {
+void shrink_node_begin(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st) {
+    prepare_scan_control(k, nid, sc);
+    get_scan_count(k, nid, sc, st.nr);
+    st.targets = st.nr;
+    st.nr_reclaimed = 0;
+    st.reclaimed_at_start = sc.nr_reclaimed;
+    st.active = true;
+}
+
+bool shrink_node_round(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st) {
+    // shrink_lruvec()'s loop body.
+    auto& nr = st.nr;
     auto at = [&](LruList l) -> std::uint64_t& { return nr[static_cast<std::size_t>(l)]; };
     if (!(at(LRU_INACTIVE_ANON) || at(LRU_ACTIVE_FILE) || at(LRU_INACTIVE_FILE))) return false;
     for (LruList lru : {LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, LRU_INACTIVE_FILE, LRU_ACTIVE_FILE}) {
         if (!at(lru)) continue;
         const std::uint64_t nr_to_scan = std::min(at(lru), SWAP_CLUSTER_MAX);
         at(lru) -= nr_to_scan;
-        nr_reclaimed += shrink_list(k, nid, lru, nr_to_scan, sc);
+        st.nr_reclaimed += shrink_list(k, nid, lru, nr_to_scan, sc);
     }
-    // Direct reclaim at the first priority does not stop early. After a rescale the next round
-    // finds the smaller type at zero and stops (since v6.1 nothing else keeps the loop going).
+    // Direct reclaim at the first priority scans its whole share; otherwise stop once enough
+    // is reclaimed, after scaling the other type down to what its share says.
     const bool proportional_reclaim = !sc.is_kswapd && sc.priority == DEF_PRIORITY;
-    if (nr_reclaimed < sc.nr_to_reclaim || proportional_reclaim) return true;
-
-    // Enough reclaimed: stop scanning the smaller type and scale the other one down so both
-    // end up scanned in proportion to their targets.
-    std::uint64_t nr_file = at(LRU_INACTIVE_FILE) + at(LRU_ACTIVE_FILE);
-    std::uint64_t nr_anon = at(LRU_INACTIVE_ANON) + at(LRU_ACTIVE_ANON);
+    if (st.nr_reclaimed < sc.nr_to_reclaim || proportional_reclaim) return true;
+    const std::uint64_t nr_file = at(LRU_INACTIVE_FILE) + at(LRU_ACTIVE_FILE);
+    const std::uint64_t nr_anon = at(LRU_INACTIVE_ANON) + at(LRU_ACTIVE_ANON);
     if (!nr_file || !nr_anon) return false;
-    auto tgt = [&](LruList l) { return targets[static_cast<std::size_t>(l)]; };
+    auto tgt = [&](LruList l) { return st.targets[static_cast<std::size_t>(l)]; };
     LruList lru;
     std::uint64_t percentage;
     if (nr_file > nr_anon) {
-        const std::uint64_t scan_target = tgt(LRU_INACTIVE_ANON) + tgt(LRU_ACTIVE_ANON) + 1;
         lru = LRU_INACTIVE_ANON;
-        percentage = nr_anon * 100 / scan_target;
+        percentage = nr_anon * 100 / (tgt(LRU_INACTIVE_ANON) + tgt(LRU_ACTIVE_ANON) + 1);
     } else {
-        const std::uint64_t scan_target = tgt(LRU_INACTIVE_FILE) + tgt(LRU_ACTIVE_FILE) + 1;
         lru = LRU_INACTIVE_FILE;
-        percentage = nr_file * 100 / scan_target;
+        percentage = nr_file * 100 / (tgt(LRU_INACTIVE_FILE) + tgt(LRU_ACTIVE_FILE) + 1);
     }
     at(lru) = 0;
     at(static_cast<LruList>(lru + 1)) = 0;
-    // The other type: scan what its share says, minus what was already scanned.
     lru = (lru == LRU_INACTIVE_FILE) ? LRU_INACTIVE_ANON : LRU_INACTIVE_FILE;
     for (LruList l : {lru, static_cast<LruList>(lru + 1)}) {
         const std::uint64_t scanned = tgt(l) - at(l);
@@ -243,6 +389,164 @@ bool shrink_lruvec_round(Kernel& k, int nid, ScanControl& sc,
         at(l) = want > scanned ? want - scanned : 0;
     }
     return true;
+}
+
+void shrink_node_end(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st) {
+    // End of shrink_lruvec(): age anon even when only file pages were scanned.
+    if (can_reclaim_anon_pages(k, nid) && inactive_is_low(k, nid, LRU_INACTIVE_ANON))
+        shrink_active_list(k, nid, SWAP_CLUSTER_MAX, sc, LRU_ACTIVE_ANON);
+    // shrink_node_memcgs(): the slab shrinkers; freed pages count through reclaim_state.
+    const std::uint64_t slab_freed = shrink_slab(k, nid, sc.priority, sc);
+    sc.nr_reclaimed += slab_freed;
+    const std::uint64_t reclaimed = sc.nr_reclaimed - st.reclaimed_at_start;
+    if (reclaimed) k.pgdat(nid).kswapd_failures = 0;
+    else if (sc.cache_trim_mode) sc.cache_trim_mode_failed = true;
+    st.active = false;
+}
+
+void shrink_node(Kernel& k, int nid, ScanControl& sc) {
+    ShrinkNodeState st;
+    shrink_node_begin(k, nid, sc, st);
+    while (shrink_node_round(k, nid, sc, st)) {
+    }
+    shrink_node_end(k, nid, sc, st);
+}
+
+std::uint64_t shrink_slab(Kernel& k, int nid, int priority, ScanControl& sc) {
+    if (k.slab.empty()) return 0;
+    SlabCache& c = k.slab[static_cast<std::size_t>(nid)];
+    // super_cache_count(): vfs_pressure_ratio() scales what the dcache reports as freeable.
+    const std::uint64_t freeable = c.objects * static_cast<std::uint64_t>(k.sysctl.vfs_cache_pressure) / 100;
+    if (!freeable) return 0;
+    // do_shrink_slab() with DEFAULT_SEEKS (2).
+    const std::uint64_t nr = c.nr_deferred;
+    c.nr_deferred = 0;
+    const std::uint64_t delta = (freeable >> priority) * 4 / 2;
+    std::uint64_t total_scan = std::min((nr >> priority) + delta, 2 * freeable);
+    const std::uint64_t batch = 128; // SHRINK_BATCH
+    std::uint64_t scanned = 0;
+    while (total_scan >= batch || total_scan >= freeable) {
+        const std::uint64_t n = std::min({batch, total_scan, c.objects});
+        if (!n) break;
+        c.objects -= n; // scan_objects(): unused dentries are freed
+        scanned += n;
+        total_scan -= n;
+        if (c.objects == 0) break;
+    }
+    k.vmstat.add(SLABS_SCANNED, scanned);
+    const std::uint64_t next = nr + delta > scanned ? nr + delta - scanned : 0;
+    c.nr_deferred = std::min(next, 2 * freeable);
+    sc.cost_ns += static_cast<std::int64_t>(scanned) * k.cost.scan_page_ns / 4;
+    // Pages whose objects are all gone go back to the allocator.
+    std::uint64_t freed = 0;
+    const std::uint64_t needed = (c.objects + kSlabObjectsPerPage - 1) / kSlabObjectsPerPage;
+    while (c.pages.size() > needed) {
+        const frame_t f = c.pages.back();
+        c.pages.pop_back();
+        k.pgdat(nid)[NR_SLAB_RECLAIMABLE] -= 1;
+        free_page(k, f);
+        ++freed;
+    }
+    return freed;
+}
+
+bool allow_direct_reclaim(Kernel& k, int nid) {
+    Pgdat& pg = k.pgdat(nid);
+    if (pg.kswapd_failures >= MAX_RECLAIM_RETRIES) return true;
+    std::uint64_t pfmemalloc_reserve = 0, free_pages = 0;
+    const int top = k.machine.normal_zone_index();
+    for (int i = 0; i <= top; ++i) {
+        const Zone& z = pg.zones[static_cast<std::size_t>(i)];
+        if (!z.managed() || !zone_reclaimable_pages(k, z)) continue;
+        pfmemalloc_reserve += z.min_wmark_pages();
+        free_pages += static_cast<std::uint64_t>(std::max<std::int64_t>(0, z.nr_free_pages));
+    }
+    if (!pfmemalloc_reserve) return true;
+    const bool wmark_ok = free_pages > pfmemalloc_reserve / 2;
+    if (!wmark_ok && k.nodes[static_cast<std::size_t>(nid)].kswapd.phase != KswapdState::Phase::Balancing) {
+        // Kick kswapd, clamped to ZONE_NORMAL.
+        KswapdState& ks = k.nodes[static_cast<std::size_t>(nid)].kswapd;
+        if (ks.kswapd_highest_zoneidx > top) ks.kswapd_highest_zoneidx = top;
+        Zone& z = pg.zones[static_cast<std::size_t>(top)];
+        wakeup_kswapd(k, z, GFP_KERNEL, 0, top);
+    }
+    return wmark_ok;
+}
+
+std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, std::int64_t& cost_ns) {
+    ScanControl sc;
+    sc.nr_to_reclaim = SWAP_CLUSTER_MAX;
+    sc.gfp_mask = gfp;
+    sc.reclaim_idx = gfp_zone(gfp, k.machine);
+    sc.order = order;
+    sc.priority = DEF_PRIORITY;
+    sc.may_writepage = true;
+    sc.may_unmap = true;
+    sc.may_swap = true;
+    sc.is_kswapd = false;
+
+    // do_try_to_free_pages()
+    k.vmstat.add(allocstall_event(k.machine.zone_types[static_cast<std::size_t>(sc.reclaim_idx)]));
+    const int nr_nodes = static_cast<int>(k.machine.nodes.size());
+    for (;;) {
+        do {
+            // shrink_zones(): each node of the zonelist once per pass.
+            for (int i = 0; i < nr_nodes; ++i) {
+                const int nid = (preferred_nid + i) % nr_nodes;
+                bool has_zone = false;
+                for (int z = 0; z <= sc.reclaim_idx; ++z) has_zone |= k.pgdat(nid).zones[static_cast<std::size_t>(z)].managed();
+                if (has_zone) shrink_node(k, nid, sc);
+            }
+            if (sc.nr_reclaimed >= sc.nr_to_reclaim) break;
+        } while (--sc.priority >= 0);
+        for (int nid = 0; nid < nr_nodes; ++nid) snapshot_refaults(k, nid);
+        if (sc.nr_reclaimed) break;
+        // Retry with deactivation forced when active lists were skipped.
+        if (!sc.force_deactivate && sc.skipped_deactivate) {
+            sc.priority = DEF_PRIORITY;
+            sc.force_deactivate = true;
+            sc.skipped_deactivate = false;
+            continue;
+        }
+        break;
+    }
+    cost_ns += sc.cost_ns;
+    return sc.nr_reclaimed;
+}
+
+NodeReclaimResult node_reclaim(Kernel& k, int nid, gfp_t gfp, int order, int local_nid, std::int64_t& cost_ns) {
+    const int mode = k.sysctl.zone_reclaim_mode;
+    Pgdat& pg = k.pgdat(nid);
+    std::uint64_t managed = 0;
+    for (const auto& z : pg.zones) managed += z.managed_pages;
+    // Thresholds: vm.min_unmapped_ratio (1 %) and vm.min_slab_ratio (5 %) of the node.
+    const std::uint64_t min_unmapped_pages = managed * 1 / 100;
+    const std::uint64_t min_slab_pages = managed * 5 / 100;
+    // node_pagecache_reclaimable(): file pages, less dirty ones unless RECLAIM_WRITE (2).
+    std::int64_t reclaimable = pg[NR_FILE_PAGES];
+    if (!(mode & 2)) reclaimable -= pg[NR_DIRTY];
+    if (reclaimable <= static_cast<std::int64_t>(min_unmapped_pages) &&
+        pg[NR_SLAB_RECLAIMABLE] <= static_cast<std::int64_t>(min_slab_pages))
+        return NodeReclaimResult::Full;
+    if (!(gfp & __GFP_DIRECT_RECLAIM)) return NodeReclaimResult::NoScan;
+    if (nid != local_nid) return NodeReclaimResult::NoScan; // a node with CPUs of its own
+    // __node_reclaim()
+    ScanControl sc;
+    sc.nr_to_reclaim = std::max<std::uint64_t>(1ull << order, SWAP_CLUSTER_MAX);
+    sc.gfp_mask = gfp;
+    sc.order = order;
+    sc.priority = 4; // NODE_RECLAIM_PRIORITY
+    sc.may_writepage = mode & 2;
+    sc.may_unmap = mode & 4;
+    sc.may_swap = true;
+    sc.reclaim_idx = gfp_zone(gfp, k.machine);
+    do {
+        shrink_node(k, nid, sc);
+    } while (sc.nr_reclaimed < (1ull << order) && --sc.priority >= 0);
+    cost_ns += sc.cost_ns;
+    const bool ok = sc.nr_reclaimed >= (1ull << order);
+    k.vmstat.add(ok ? ZONE_RECLAIM_SUCCESS : ZONE_RECLAIM_FAILED);
+    return ok ? NodeReclaimResult::Success : NodeReclaimResult::Some;
 }
 
 } // namespace rs

@@ -1,5 +1,7 @@
 #pragma once
-// Page reclaim (mm/vmscan.c): the LRU scanning that kswapd drives.
+// Page reclaim (mm/vmscan.c): shrink_node and everything below it, direct reclaim
+// (try_to_free_pages), the slab shrinker and node_reclaim.
+#include "mm/scan_control.h"
 #include "sim/kernel.h"
 
 #include <array>
@@ -7,60 +9,61 @@
 
 namespace rs {
 
-struct ScanControl {
-    std::uint64_t nr_to_reclaim = SWAP_CLUSTER_MAX;
-    int reclaim_idx = 0;
-    int order = 0;
-    int priority = DEF_PRIORITY;
-    bool may_unmap = true;
-    bool is_kswapd = false;
-    unsigned may_deactivate = 0; // DEACTIVATE_ANON | DEACTIVATE_FILE
-    std::uint64_t nr_scanned = 0;
-    std::uint64_t nr_reclaimed = 0;
-    std::int64_t cost_ns = 0; // simulated time the work took
-};
-
-inline constexpr unsigned DEACTIVATE_ANON = 1;
-inline constexpr unsigned DEACTIVATE_FILE = 2;
-
 // pgdat_balanced(): the node is balanced when ANY managed zone up to highest_zoneidx meets its
 // high watermark (with lowmem_reserve for highest_zoneidx).
 bool pgdat_balanced(Kernel& k, int nid, int order, int highest_zoneidx);
-// pgdat_watermark_boosted()
 bool pgdat_watermark_boosted(Kernel& k, int nid, int highest_zoneidx);
 
 // lruvec_lru_size(): pages on a list in the zones up to zone_idx.
-std::uint64_t lruvec_lru_size(Kernel& k, int nid, LruList lru, int zone_idx);
+std::uint64_t lruvec_lru_size(const Kernel& k, int nid, LruList lru, int zone_idx);
 
-// inactive_is_low(): the inactive list is smaller than active / sqrt(10 * size in GiB).
-bool inactive_is_low(Kernel& k, int nid, LruList inactive_lru);
+// inactive_is_low(): inactive * sqrt(10 * size in GiB) < active.
+bool inactive_is_low(const Kernel& k, int nid, LruList inactive_lru);
 
-// can_reclaim_anon_pages(): free swap space exists. This engine has no swap devices yet.
+// can_reclaim_anon_pages(): there is free swap space.
 bool can_reclaim_anon_pages(const Kernel& k, int nid);
 
-// prepare_scan_control(): may_deactivate from inactive_is_low (refault tracking comes with
-// workingset detection).
+// zone_reclaimable_pages(): file LRU pages, plus anon if it can be swapped; free pages when
+// the LRU is empty (v6.13+).
+std::uint64_t zone_reclaimable_pages(const Kernel& k, const Zone& z);
+
+// prepare_scan_control(): cost snapshot, may_deactivate, cache_trim_mode, file_is_tiny.
 void prepare_scan_control(Kernel& k, int nid, ScanControl& sc);
 
-// get_scan_count(): pages to scan per evictable list at this priority. Without swap the
-// balance is SCAN_FILE (the first rule: anon pages cannot be reclaimed).
-void get_scan_count(Kernel& k, int nid, const ScanControl& sc,
-                    std::array<std::uint64_t, NR_LRU_LISTS>& nr);
+enum class ScanBalance { Equal, Fract, File, Anon };
+// get_scan_count(): pages to scan per evictable list at sc.priority.
+ScanBalance get_scan_count(Kernel& k, int nid, const ScanControl& sc,
+                           std::array<std::uint64_t, NR_LRU_LISTS>& nr);
 
-// shrink_list(): active lists are aged only when may_deactivate allows it.
-std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_scan,
-                          ScanControl& sc);
-std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
-                                   LruList lru);
-void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
-                        LruList lru);
+std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_scan, ScanControl& sc);
+std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru);
+void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru);
 
-// One pass of shrink_lruvec()'s batching loop (SWAP_CLUSTER_MAX pages from each list that has
-// some left). Returns false when the loop is finished. `nr` and `targets` carry the loop's
-// state between calls so a reclaimer can be interleaved with other tasks.
-bool shrink_lruvec_round(Kernel& k, int nid, ScanControl& sc,
-                         std::array<std::uint64_t, NR_LRU_LISTS>& nr,
-                         const std::array<std::uint64_t, NR_LRU_LISTS>& targets,
-                         std::uint64_t& nr_reclaimed);
+// shrink_node() in three parts, so kswapd can run shrink_lruvec()'s loop one round at a time
+// while direct reclaim runs it all at once.
+void shrink_node_begin(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st);
+bool shrink_node_round(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st);
+void shrink_node_end(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st);
+void shrink_node(Kernel& k, int nid, ScanControl& sc);
+
+// shrink_slab() / do_shrink_slab() for the dentry and inode cache, with vfs_cache_pressure.
+// Returns pages freed (added to sc.nr_reclaimed by the caller, as reclaim_state does).
+std::uint64_t shrink_slab(Kernel& k, int nid, int priority, ScanControl& sc);
+
+// snapshot_refaults(): remember WORKINGSET_ACTIVATE_* for the next "refaults changed?" test.
+void snapshot_refaults(Kernel& k, int nid);
+
+// try_to_free_pages() -> do_try_to_free_pages() -> shrink_zones(): direct reclaim of 32 pages
+// for an allocation. Counts allocstall_<zone>. Returns pages reclaimed; the time it took is
+// added to cost_ns.
+std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, std::int64_t& cost_ns);
+
+// allow_direct_reclaim(): false when the node's free pages are below half its min watermarks
+// (then direct reclaimers are throttled until kswapd catches up).
+bool allow_direct_reclaim(Kernel& k, int nid);
+
+enum class NodeReclaimResult { NoScan, Full, Some, Success };
+// node_reclaim() for vm.zone_reclaim_mode.
+NodeReclaimResult node_reclaim(Kernel& k, int nid, gfp_t gfp, int order, int local_nid, std::int64_t& cost_ns);
 
 } // namespace rs

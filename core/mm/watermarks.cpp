@@ -201,6 +201,16 @@ void apply_sysctl_write(Machine& m, VmSysctl& s, const SysctlWrite& w) {
         setup_per_zone_wmarks(m, s);
     } else if (w.name == "vm.watermark_boost_factor") {
         s.watermark_boost_factor = w.values.at(0);
+    } else if (w.name == "vm.swappiness") {
+        s.swappiness = static_cast<int>(w.values.at(0));
+    } else if (w.name == "vm.vfs_cache_pressure") {
+        s.vfs_cache_pressure = static_cast<int>(w.values.at(0));
+    } else if (w.name == "vm.dirty_ratio") {
+        s.dirty_ratio = static_cast<int>(w.values.at(0));
+    } else if (w.name == "vm.dirty_background_ratio") {
+        s.dirty_background_ratio = static_cast<int>(w.values.at(0));
+    } else if (w.name == "vm.zone_reclaim_mode") {
+        s.zone_reclaim_mode = static_cast<int>(w.values.at(0));
     } else if (w.name == "vm.lowmem_reserve_ratio") {
         // lowmem_reserve_ratio_sysctl_handler: values below 1 disable the reserve.
         for (std::size_t i = 0; i < w.values.size() && i < s.lowmem_reserve_ratio.size(); ++i)

@@ -1,5 +1,6 @@
 #pragma once
 // The simulated machine's memory layout: nodes (pglist_data) and their zones.
+#include "mm/vmstat.h"
 #include "model/zone.h"
 
 #include <array>
@@ -69,9 +70,11 @@ struct Pgdat {
     std::vector<Zone> zones; // node_zones[]
     std::uint64_t totalreserve_pages = 0;
     std::array<std::int64_t, NR_LRU_LISTS> nr_lru{}; // lruvec sizes: NR_INACTIVE_ANON..
-    std::int64_t nr_file_pages = 0;                  // NR_FILE_PAGES
-    std::int64_t nr_anon_pages = 0;                  // NR_ANON_MAPPED
+    std::array<std::int64_t, NR_NODE_STATS> stat{};  // node_stat_item counters and gauges
     int kswapd_failures = 0;
+
+    std::int64_t& operator[](NodeStat s) { return stat[static_cast<std::size_t>(s)]; }
+    std::int64_t operator[](NodeStat s) const { return stat[static_cast<std::size_t>(s)]; }
 
     // The first populated zone prints the node's stats in /proc/zoneinfo.
     const Zone* first_populated_zone() const;

@@ -34,8 +34,9 @@ std::string format_zoneinfo(const Machine& m) {
                 for (int l = 0; l < NR_LRU_LISTS; ++l)
                     line_kv(out, "      ", lru_node_stat_name(static_cast<LruList>(l)),
                             node.nr_lru[static_cast<std::size_t>(l)]);
-                line_kv(out, "      ", "nr_anon_pages", node.nr_anon_pages);
-                line_kv(out, "      ", "nr_file_pages", node.nr_file_pages);
+                for (int s = 0; s < NR_NODE_STATS; ++s)
+                    if (s != NR_KERNEL_PAGES)
+                        line_kv(out, "      ", node_stat_name(static_cast<NodeStat>(s)), node.stat[static_cast<std::size_t>(s)]);
             }
             // The promo watermark (NUMA memory tiering) is printed by 6.x kernels.
             const std::string promo =

@@ -10,7 +10,9 @@ namespace rs {
 enum class EventType {
     KswapdWake,
     KswapdSleep,
-    AllocStall,   // an allocation found no page at the min watermark and waited
+    AllocStall,     // an allocation failed and waited
+    DirectReclaim,  // a task reclaimed pages itself (try_to_free_pages)
+    OomKill,        // the OOM killer killed a task
     SysctlChange,
     Note,
 };

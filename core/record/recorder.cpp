@@ -19,6 +19,8 @@ const char* event_type_name(EventType t) {
     case EventType::KswapdWake: return "kswapd-wake";
     case EventType::KswapdSleep: return "kswapd-sleep";
     case EventType::AllocStall: return "alloc-stall";
+    case EventType::DirectReclaim: return "direct-reclaim";
+    case EventType::OomKill: return "oom-kill";
     case EventType::SysctlChange: return "sysctl";
     case EventType::Note: return "note";
     }

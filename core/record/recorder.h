@@ -20,12 +20,15 @@ struct ZoneSample {
 struct NodeSample {
     std::uint8_t kswapd_phase = 0; // 0 sleeping, 1 napping, 2 balancing
     std::array<std::int64_t, 5> lru{};
+    std::uint64_t direct_reclaims = 0;  // cumulative do_try_to_free_pages() entries
+    std::int64_t direct_reclaim_ns = 0; // cumulative time tasks spent reclaiming
 };
 
 struct Sample {
     std::int64_t t_ns = 0;
     std::vector<ZoneSample> zones; // by global zone number
     std::vector<NodeSample> nodes;
+    std::uint64_t oom_kills = 0; // cumulative
 };
 
 struct ZoneLabel {

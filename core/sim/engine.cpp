@@ -3,9 +3,12 @@
 #include "mm/kswapd.h"
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
+#include "mm/workingset.h"
+#include "mm/writeback.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 namespace rs {
@@ -76,6 +79,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                 const frame_t f = k.frames.pop_head(zs.free_list);
                 k.frames.flags[f] = PG_reserved;
                 --zone.nr_free_pages;
+                k.machine.nodes[n][NR_KERNEL_PAGES] += 1;
             }
         }
 
@@ -92,15 +96,42 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
             e->m_recorder.zones.push_back(ZoneLabel{node.node_id, k.global_zone(z),
                                                     std::string(zone_name(z.type)), z.populated(),
                                                     static_cast<std::int64_t>(z.managed_pages)});
-    // Tasks and their address spaces.
+    // Tasks, their processes and address spaces. Files are shared by name; a file is as large
+    // as the largest task that uses it.
+    k.slab.resize(k.machine.nodes.size());
+    std::map<std::string, int> files;
     for (const auto& t : config.tasks) {
         TaskState ts;
-        ts.space = static_cast<int>(k.spaces.size());
-        AddressSpace as;
-        as.name = t.name;
-        as.anon = t.kind == TaskSpec::Kind::AllocAnon;
-        as.pages.assign(t.pages, kNoFrame);
-        k.spaces.push_back(std::move(as));
+        Process p;
+        p.pid = static_cast<int>(k.procs.size());
+        p.comm = t.name;
+        p.oom_score_adj = t.oom_score_adj;
+        ts.pid = p.pid;
+        ts.ac.pid = p.pid;
+        if (t.kind == TaskSpec::Kind::AllocAnon) {
+            AddressSpace as;
+            as.name = t.name;
+            as.anon = true;
+            as.owner_pid = p.pid;
+            as.pages.assign(t.pages, kNoFrame);
+            ts.space = p.anon_space = static_cast<int>(k.spaces.size());
+            k.spaces.push_back(std::move(as));
+        } else if (t.kind == TaskSpec::Kind::ReadFile || t.kind == TaskSpec::Kind::WriteFile) {
+            const std::string fname = t.file.empty() ? t.name : t.file;
+            auto it = files.find(fname);
+            if (it == files.end()) {
+                AddressSpace as;
+                as.name = fname;
+                it = files.emplace(fname, static_cast<int>(k.spaces.size())).first;
+                k.spaces.push_back(std::move(as));
+            }
+            auto& pages = k.spaces[static_cast<std::size_t>(it->second)].pages;
+            if (pages.size() < t.pages) pages.resize(t.pages, kNoFrame);
+            ts.space = it->second;
+        } else {
+            ts.space = -1;
+        }
+        k.procs.push_back(std::move(p));
         ts.ready_at = t.start_ns;
         e->m_tasks.push_back(ts);
         e->m_stats.emplace_back();
@@ -111,8 +142,8 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
 void Engine::write_sysctl(const SysctlWrite& w) {
     apply_sysctl_write(m_k.machine, m_k.sysctl, w);
     m_k.events.add(m_k.now, EventType::SysctlChange, -1, w.name + " = " + format_sysctl_value(w));
-    // A sysctl write can change the balance: kswapd re-evaluates at its next wake-up, as in
-    // the kernel (writing the sysctl wakes nobody). The new lines show at once.
+    // The new lines show at once; kswapd re-evaluates at its next wake-up, as in the kernel
+    // (writing the sysctl wakes nobody).
     take_sample();
 }
 
@@ -121,20 +152,101 @@ void Engine::take_sample() {
     s.t_ns = m_k.now;
     for (const auto& node : m_k.machine.nodes) {
         for (const auto& z : node.zones)
-            s.zones.push_back(ZoneSample{z.nr_free_pages,
-                                         static_cast<std::int64_t>(z.min_wmark_pages()),
+            s.zones.push_back(ZoneSample{z.nr_free_pages, static_cast<std::int64_t>(z.min_wmark_pages()),
                                          static_cast<std::int64_t>(z.low_wmark_pages()),
                                          static_cast<std::int64_t>(z.high_wmark_pages()),
                                          static_cast<std::int64_t>(z.watermark_boost)});
         NodeSample ns;
-        const auto& ks = m_k.nodes[static_cast<std::size_t>(node.node_id)].kswapd;
-        ns.kswapd_phase = ks.phase == KswapdState::Phase::Sleeping  ? 0
-                          : ks.phase == KswapdState::Phase::Napping ? 1
-                                                                    : 2;
+        const auto& st = m_k.nodes[static_cast<std::size_t>(node.node_id)];
+        ns.kswapd_phase = st.kswapd.phase == KswapdState::Phase::Sleeping  ? 0
+                          : st.kswapd.phase == KswapdState::Phase::Napping ? 1
+                                                                           : 2;
         for (int l = 0; l < NR_LRU_LISTS; ++l) ns.lru[static_cast<std::size_t>(l)] = node.nr_lru[static_cast<std::size_t>(l)];
+        ns.direct_reclaims = st.direct_reclaims;
+        ns.direct_reclaim_ns = st.direct_reclaim_ns;
         s.nodes.push_back(ns);
     }
+    s.oom_kills = m_k.vmstat[OOM_KILL];
     m_recorder.add(std::move(s));
+}
+
+bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, bool& stalled) {
+    // A missing page: allocate it (the slow path may reclaim or stall) and fill it.
+    const TaskSpec& spec = m_config.tasks[i];
+    TaskState& ts = m_tasks[i];
+    TaskStats& st = m_stats[i];
+    Kernel& k = m_k;
+    AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
+    const AllocResult r = __alloc_pages(k, GFP_HIGHUSER_MOVABLE, 0, spec.node, ts.ac);
+    if (r.direct_reclaim) {
+        ++st.direct_reclaims;
+        NodeState& ns = k.nodes[static_cast<std::size_t>(spec.node)];
+        if (ns.last_direct_event_ns < 0 || k.now - ns.last_direct_event_ns >= 100'000'000) {
+            ns.last_direct_event_ns = k.now;
+            k.events.add(k.now, EventType::DirectReclaim, spec.node,
+                         spec.name + ": direct reclaim (try_to_free_pages), " +
+                             std::to_string(r.stall_ns / 1000) + " us");
+        }
+    }
+    st.stall_ns += r.stall_ns;
+    cpu_ns += r.stall_ns;
+    if (r.status != AllocResult::Status::Page) {
+        stalled = true;
+        if (r.status == AllocResult::Status::Fail) {
+            ++st.alloc_stalls;
+            cpu_ns += k.cost.alloc_retry_ns;
+            if (st.alloc_stalls == 1 || st.alloc_stalls % 1000 == 0)
+                k.events.add(k.now, EventType::AllocStall, spec.node, spec.name + ": allocation failed, waiting");
+        }
+        return false;
+    }
+    st.max_alloc_latency_ns = std::max(st.max_alloc_latency_ns, r.latency_ns);
+    const frame_t f = r.frame;
+    k.frames.owner[f] = static_cast<std::uint32_t>(ts.space);
+    k.frames.index[f] = static_cast<std::uint32_t>(ts.pos);
+    Pgdat& pg = k.pgdat(k.node_of_frame(f));
+    const std::uint32_t old = slot;
+    if (as.anon) {
+        // do_anonymous_page() / do_swap_page(): mapped, accessed.
+        k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
+        if (spec.mlock) {
+            k.frames.set(f, PG_mlocked);
+            pg[NR_MLOCK] += 1;
+            k.vmstat.add(UNEVICTABLE_PGS_MLOCKED);
+        }
+        pg[NR_ANON_MAPPED] += 1;
+        k.vmstat.add(PGFAULT);
+        if (is_token(old)) {
+            // A swapped-out page: read it back (pgmajfault), drop the swap reference.
+            k.swap->swap_in(k, old & ~kTokenBit, cpu_ns);
+            auto& proc = k.procs[static_cast<std::size_t>(ts.pid)];
+            if (proc.swapents) --proc.swapents;
+            --as.nr_nonresident;
+            k.vmstat.add(PGMAJFAULT);
+            ++st.major_faults;
+        }
+    } else {
+        // filemap_read() / generic_perform_write(): a new page-cache page, read from disk unless
+        // it is about to be overwritten whole.
+        k.frames.flags[f] = 0;
+        pg[NR_FILE_PAGES] += 1;
+        ++st.page_cache_misses;
+        if (spec.kind == TaskSpec::Kind::ReadFile) {
+            cpu_ns += k.cost.disk_read_ns_per_page;
+            k.vmstat.add(PGPGIN, 4);
+            k.vmstat.add(PGMAJFAULT, 0);
+        }
+        if (is_token(old)) {
+            --as.nr_nonresident;
+            workingset_refault(k, f, old);
+        }
+    }
+    slot = f;
+    ++as.nr_resident;
+    folio_add_lru(k, f);
+    ++st.pages_allocated;
+    cpu_ns += k.cost.page_alloc_ns;
+    return true;
 }
 
 void Engine::run_task(std::size_t i) {
@@ -142,67 +254,90 @@ void Engine::run_task(std::size_t i) {
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
+    if (ts.pid >= 0 && !k.procs[static_cast<std::size_t>(ts.pid)].alive) {
+        ts.done = true; // OOM-killed
+        st.oom_killed = true;
+        ts.ready_at = kNever;
+        return;
+    }
     AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
     // Work in batches of up to 32 pages; the rate decides when the next batch may start.
     const std::uint64_t batch = 32;
     std::int64_t cpu_ns = 0;
     std::uint64_t done = 0;
     bool stalled = false;
-    while (done < batch && !ts.done) {
-        if (ts.pos >= spec.pages) {
-            if (spec.kind == TaskSpec::Kind::ReadFile && spec.loop) ts.pos = 0;
-            else {
-                ts.done = true;
-                break;
+    if (spec.kind == TaskSpec::Kind::SlabGrow) {
+        // d_alloc(): objects fill slab pages; a new page comes from the allocator (GFP_KERNEL
+        // | __GFP_RECLAIMABLE), which can reclaim like any other.
+        SlabCache& c = k.slab[static_cast<std::size_t>(spec.node)];
+        while (done < batch && c.pages.size() * kSlabObjectsPerPage < spec.pages * kSlabObjectsPerPage) {
+            if (c.objects >= c.pages.size() * kSlabObjectsPerPage) {
+                const AllocResult r = __alloc_pages(k, GFP_KERNEL | __GFP_RECLAIMABLE, 0, spec.node, ts.ac);
+                st.stall_ns += r.stall_ns;
+                cpu_ns += r.stall_ns;
+                if (r.direct_reclaim) ++st.direct_reclaims;
+                if (r.status != AllocResult::Status::Page) {
+                    stalled = true;
+                    break;
+                }
+                k.frames.flags[r.frame] = PG_reserved;
+                k.frames.owner[r.frame] = kSlabSpace;
+                c.pages.push_back(r.frame);
+                k.pgdat(k.node_of_frame(r.frame))[NR_SLAB_RECLAIMABLE] += 1;
             }
-        }
-        frame_t& slot = as.pages[ts.pos];
-        if (slot != kNoFrame) {
-            // A page cache hit: read() marks the page accessed.
-            ++st.page_cache_hits;
-            if (!as.anon) folio_mark_accessed(k, slot);
+            ++c.objects;
+            ++done;
             cpu_ns += k.cost.page_touch_ns;
-        } else {
-            const AllocResult r = __alloc_pages(k, GFP_HIGHUSER_MOVABLE, 0, spec.node);
-            if (r.frame == kNoFrame) {
-                stalled = true;
-                break;
-            }
-            const frame_t f = r.frame;
-            k.frames.owner[f] = static_cast<std::uint32_t>(ts.space);
-            k.frames.index[f] = static_cast<std::uint32_t>(ts.pos);
-            Pgdat& pg = k.pgdat(k.zone_of_frame(f).node_id);
-            if (as.anon) {
-                // do_anonymous_page(): mapped, accessed, on the inactive anon list.
-                k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
-                ++pg.nr_anon_pages;
-                k.vmstat.add(PGFAULT);
-            } else {
-                // filemap_read(): a new page-cache page, then folio_mark_accessed().
-                k.frames.flags[f] = 0;
-                ++pg.nr_file_pages;
-                ++st.page_cache_misses;
-            }
-            slot = f;
-            ++as.nr_resident;
-            folio_add_lru(k, f);
-            if (!as.anon) folio_mark_accessed(k, f);
-            ++st.pages_allocated;
-            cpu_ns += k.cost.page_alloc_ns;
         }
-        ++ts.pos;
-        ++done;
+        if (!stalled && done == 0) {
+            // Full: the dentries stay; look them up now and then.
+            ts.ready_at = k.now + 100'000'000;
+            return;
+        }
+    } else {
+        while (done < batch && !ts.done) {
+            if (ts.pos >= spec.pages) {
+                if (spec.kind == TaskSpec::Kind::AllocAnon) {
+                    if (!spec.loop) {
+                        ts.done = true; // holds its memory
+                        break;
+                    }
+                    ts.touching = true;
+                } else if (!spec.loop) {
+                    ts.done = true;
+                    break;
+                }
+                ts.pos = 0;
+            }
+            std::uint32_t& slot = as.pages[ts.pos];
+            if (slot != kNoFrame && is_resident(slot)) {
+                const frame_t f = slot;
+                if (as.anon) {
+                    k.frames.set(f, PG_young); // the PTE's accessed bit
+                } else {
+                    ++st.page_cache_hits;
+                    folio_mark_accessed(k, f);
+                }
+                cpu_ns += k.cost.page_touch_ns;
+            } else if (!fault_in(i, slot, cpu_ns, stalled)) {
+                break;
+            } else if (!as.anon) {
+                folio_mark_accessed(k, slot);
+            }
+            if (spec.kind == TaskSpec::Kind::WriteFile) folio_mark_dirty(k, slot);
+            ++ts.pos;
+            ++done;
+        }
     }
     if (stalled) {
-        // No page at the min watermark: wait and try again (direct reclaim is not part of this
-        // engine yet).
-        ++st.alloc_stalls;
-        st.stall_ns += k.cost.alloc_retry_ns;
-        if (st.alloc_stalls == 1 || st.alloc_stalls % 1000 == 0)
-            k.events.add(k.now, EventType::AllocStall, spec.node,
-                         spec.name + ": no free page at the min watermark, waiting");
-        ts.ready_at = k.now + k.cost.alloc_retry_ns;
+        ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns, 1000);
         return;
+    }
+    if (spec.kind == TaskSpec::Kind::WriteFile) {
+        // balance_dirty_pages(): too much dirty data pauses the writer.
+        const std::int64_t pause = balance_dirty_pages(k);
+        st.dirty_throttle_ns += pause;
+        cpu_ns += pause;
     }
     const auto rate_ns = static_cast<std::int64_t>(std::llround(static_cast<double>(done) * 1e9 / spec.pages_per_sec));
     ts.ready_at = ts.done ? kNever : k.now + std::max<std::int64_t>({rate_ns, cpu_ns, 1});
@@ -212,18 +347,22 @@ void Engine::run_until(std::int64_t t_end) {
     Kernel& k = m_k;
     const std::size_t nr_nodes = k.nodes.size();
     for (;;) {
-        // The next actor: the sampler, each kswapd, each task (ties in this order).
+        // The next actor: the sampler, each kswapd, the flusher, each task (ties in this order).
         std::int64_t best = m_next_sample;
-        int who = -1; // -1 sampler, [0, nodes) kswapd, then tasks
+        int who = -1; // -1 sampler, [0, nodes) kswapd, nodes: flusher, then tasks
         for (std::size_t n = 0; n < nr_nodes; ++n)
             if (k.nodes[n].kswapd.ready_at < best) {
                 best = k.nodes[n].kswapd.ready_at;
                 who = static_cast<int>(n);
             }
+        if (k.wb.ready_at < best) {
+            best = k.wb.ready_at;
+            who = static_cast<int>(nr_nodes);
+        }
         for (std::size_t i = 0; i < m_tasks.size(); ++i)
             if (!m_tasks[i].done && m_tasks[i].ready_at < best) {
                 best = m_tasks[i].ready_at;
-                who = static_cast<int>(nr_nodes + i);
+                who = static_cast<int>(nr_nodes + 1 + i);
             }
         if (best > t_end) break;
         k.now = std::max(k.now, best);
@@ -232,8 +371,10 @@ void Engine::run_until(std::int64_t t_end) {
             m_next_sample += m_config.sample_interval_ns;
         } else if (who < static_cast<int>(nr_nodes)) {
             kswapd_run(k, who);
+        } else if (who == static_cast<int>(nr_nodes)) {
+            flusher_run(k);
         } else {
-            run_task(static_cast<std::size_t>(who) - nr_nodes);
+            run_task(static_cast<std::size_t>(who) - nr_nodes - 1);
         }
     }
     k.now = std::max(k.now, t_end);

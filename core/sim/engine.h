@@ -1,6 +1,7 @@
 #pragma once
 // The engine: a booted kernel, the tasks that load it, and a deterministic discrete-event
 // loop in simulated time. Same configuration and seed -> the same run, step for step.
+#include "mm/page_alloc.h"
 #include "mm/sysctl.h"
 #include "mm/watermarks.h"
 #include "record/recorder.h"
@@ -60,12 +61,16 @@ private:
     std::vector<std::string> m_boot_log;
 
     struct TaskState {
-        int space = -1;
+        int space = -1; // the file, or the process's anonymous memory
+        int pid = -1;
         std::uint64_t pos = 0;
         std::int64_t ready_at = 0;
         bool done = false;
-        double credit = 0; // pages the rate allows but not yet done
+        bool touching = false; // AllocAnon: allocated everything, now touching it
+        AllocContext ac;
     };
+    void run_flusher();
+    bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, bool& stalled);
     std::vector<TaskState> m_tasks;
     std::vector<TaskStats> m_stats;
     std::int64_t m_next_sample = 0;

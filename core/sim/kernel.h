@@ -1,6 +1,8 @@
 #pragma once
 // The simulated kernel's state: the machine, page frames, free lists, LRU lists, address
-// spaces, counters and the event log. The mm/ functions operate on it under kernel names.
+// spaces, processes, counters and the event log. The mm/ functions operate on it under
+// kernel names.
+#include "mm/scan_control.h"
 #include "mm/sysctl.h"
 #include "mm/vmstat.h"
 #include "mm/watermarks.h"
@@ -10,8 +12,11 @@
 #include "sim/cost_model.h"
 
 #include <array>
+#include <deque>
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +26,31 @@ inline constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
 inline constexpr int DEF_PRIORITY = 12;
 inline constexpr std::uint64_t SWAP_CLUSTER_MAX = 32;
 inline constexpr int MAX_RECLAIM_RETRIES = 16;
+inline constexpr int PAGE_ALLOC_COSTLY_ORDER = 3;
 inline constexpr std::int64_t HZ_NS = 1'000'000'000;
+
+// Page-cache and anonymous slots hold a frame, nothing, or a token for a page that is not
+// resident: a shadow entry (file) or a swap entry (anon). Tokens have the top bit set.
+inline constexpr std::uint32_t kTokenBit = 0x80000000u;
+inline bool is_resident(std::uint32_t e) { return !(e & kTokenBit); }
+inline bool is_token(std::uint32_t e) { return e != kNoFrame && (e & kTokenBit); }
 
 struct Lruvec {
     std::array<FrameList, NR_LRU_LISTS> lists;
+    std::uint64_t nonresident_age = 0; // workingset clock: evictions + activations
+    std::uint64_t anon_cost = 0;       // lru_note_cost()
+    std::uint64_t file_cost = 0;
+    std::array<std::int64_t, 2> refaults{}; // snapshot_refaults(): WORKINGSET_ACTIVATE_ANON/FILE
+};
+
+// Where a reclaimer is inside shrink_node() -> shrink_lruvec(), so that kswapd can do it one
+// batching round at a time and direct reclaim all at once, through the same code.
+struct ShrinkNodeState {
+    std::array<std::uint64_t, NR_LRU_LISTS> nr{};
+    std::array<std::uint64_t, NR_LRU_LISTS> targets{};
+    std::uint64_t nr_reclaimed = 0; // this shrink_lruvec() call
+    std::uint64_t reclaimed_at_start = 0;
+    bool active = false;
 };
 
 // kswapd's per-node state (pgdat->kswapd_*), and where it is in balance_pgdat().
@@ -35,26 +61,25 @@ struct KswapdState {
     int kswapd_order = 0;
     int kswapd_highest_zoneidx = -1; // -1: MAX_NR_ZONES, "no request recorded"
     int highest_zoneidx = 0;         // of the balance_pgdat() run in progress
-    bool needs_start = false; // woken: balance_pgdat() starts when kswapd gets the CPU
+    bool needs_start = false;        // woken: balance_pgdat() starts when kswapd gets the CPU
 
     // balance_pgdat() in progress
-    int priority = DEF_PRIORITY;
+    ScanControl sc;                   // the run's scan_control (nr_reclaimed accumulates)
     bool iteration_started = false;
-    std::uint64_t nr_reclaimed = 0;      // sc.nr_reclaimed for the whole run
-    std::uint64_t iter_reclaimed = 0;    // reclaimed in this priority iteration
-    std::uint64_t iter_scanned = 0;      // scanned in this priority iteration
-    std::uint64_t nr_to_reclaim = 0;     // kswapd_shrink_node's target
+    std::uint64_t iter_reclaimed_start = 0;
+    std::uint64_t iter_scanned_start = 0;
     std::uint64_t nr_boost_reclaim = 0;
     std::array<std::uint64_t, 5> zone_boosts{};
     bool boosted = false;
-    std::array<std::uint64_t, NR_LRU_LISTS> nr{};      // shrink_lruvec: left to scan
-    std::array<std::uint64_t, NR_LRU_LISTS> targets{}; // shrink_lruvec: scan targets
-    unsigned may_deactivate = 0;
+    ShrinkNodeState shrink;
 };
 
 struct NodeState {
     Lruvec lruvec;
     KswapdState kswapd;
+    std::uint64_t direct_reclaims = 0;      // do_try_to_free_pages() entries on this node
+    std::int64_t direct_reclaim_ns = 0;     // time tasks spent in direct reclaim
+    std::int64_t last_direct_event_ns = -1; // rate limit for the event log
 };
 
 struct ZoneState {
@@ -63,13 +88,68 @@ struct ZoneState {
     frame_t nr_frames = 0;
 };
 
-// A file's page cache, or a process's anonymous memory: one slot per page offset holding the
-// frame, or nothing.
+// A file's page cache, or a process's anonymous memory: one slot per page offset.
 struct AddressSpace {
     std::string name;
     bool anon = false;
-    std::vector<frame_t> pages;
+    int owner_pid = -1; // anon: the process
+    std::vector<std::uint32_t> pages;
     std::uint64_t nr_resident = 0;
+    std::uint64_t nr_nonresident = 0; // shadow or swap entries
+};
+
+// A process, for the OOM killer: its anonymous memory and its badness adjustment.
+struct Process {
+    int pid = 0;
+    std::string comm;
+    int anon_space = -1;
+    bool alive = true;
+    int oom_score_adj = 0;
+    std::uint64_t swapents = 0; // MM_SWAPENTS
+};
+
+// A page that was dirtied, for the flusher (oldest first). The slot identifies the page even if
+// the frame has since been freed and reused.
+struct DirtyRef {
+    frame_t frame = kNoFrame;
+    std::uint32_t space = 0;
+    std::uint32_t index = 0;
+    std::int64_t dirtied_at = 0;
+};
+
+// The flusher (wb_workfn) and the pages under writeback.
+struct WritebackState {
+    std::deque<DirtyRef> dirty;                              // in the order they were dirtied
+    std::deque<std::pair<std::int64_t, DirtyRef>> inflight; // completion time, page
+    bool background = false;  // woken because dirty pages exceed the background threshold
+    std::int64_t ready_at = kNever;
+};
+
+// A reclaimable slab cache (dentries and inodes) per node: objects packed into slab pages.
+struct SlabCache {
+    std::vector<frame_t> pages;
+    std::uint64_t objects = 0;
+    std::uint64_t nr_deferred = 0; // shrinker->nr_deferred
+};
+inline constexpr std::uint64_t kSlabObjectsPerPage = 21; // 192-byte dentries in a 4 KiB page
+inline constexpr std::uint32_t kSlabSpace = 0xfffffff0u;  // owner of slab pages
+
+struct Kernel;
+
+// What reclaim needs from the swap subsystem. No backend means no swap: anonymous pages are
+// then not reclaimable (can_reclaim_anon_pages() is false).
+class SwapBackend {
+public:
+    virtual ~SwapBackend() = default;
+    // get_nr_swap_pages(): free slots.
+    virtual std::uint64_t nr_free_slots() const = 0;
+    // folio_alloc_swap() + pageout() for an anonymous page being reclaimed: returns the swap
+    // entry (31 bits) or nothing when no slot is free. Adds the write's cost to cost_ns.
+    virtual std::optional<std::uint32_t> swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns) = 0;
+    // do_swap_page(): reads the entry back (its cost to cost_ns) and drops the PTE's reference.
+    virtual void swap_in(Kernel& k, std::uint32_t entry, std::int64_t& cost_ns) = 0;
+    // A mapping of a swapped page went away (exit, OOM kill).
+    virtual void swap_free(Kernel& k, std::uint32_t entry) = 0;
 };
 
 struct Kernel {
@@ -82,6 +162,10 @@ struct Kernel {
     std::vector<ZoneState> zones; // by global zone number: node * nr_zone_types + zone_idx
     std::vector<NodeState> nodes;
     std::vector<AddressSpace> spaces;
+    std::vector<Process> procs;
+    std::unique_ptr<SwapBackend> swap;
+    WritebackState wb;
+    std::vector<SlabCache> slab; // per node
 
     VmEvents vmstat;
     EventLog events;
@@ -92,9 +176,17 @@ struct Kernel {
         return machine.nodes[static_cast<std::size_t>(global / nr_zone_types())]
             .zones[static_cast<std::size_t>(global % nr_zone_types())];
     }
+    const Zone& zone(int global) const {
+        return machine.nodes[static_cast<std::size_t>(global / nr_zone_types())]
+            .zones[static_cast<std::size_t>(global % nr_zone_types())];
+    }
     int global_zone(const Zone& z) const { return z.node_id * nr_zone_types() + z.zone_idx; }
     Zone& zone_of_frame(frame_t f) { return zone(frames.zone[f]); }
+    const Zone& zone_of_frame(frame_t f) const { return zone(frames.zone[f]); }
+    int node_of_frame(frame_t f) const { return frames.zone[f] / nr_zone_types(); }
     Pgdat& pgdat(int nid) { return machine.nodes[static_cast<std::size_t>(nid)]; }
+    const Pgdat& pgdat(int nid) const { return machine.nodes[static_cast<std::size_t>(nid)]; }
+    Lruvec& lruvec(int nid) { return nodes[static_cast<std::size_t>(nid)].lruvec; }
 };
 
 // Builds the kernel of a booted machine: frames for every managed page, each zone's free list,

@@ -1,5 +1,5 @@
 #pragma once
-// Simulated user tasks: what they do and how fast.
+// Simulated user tasks: what they do and how fast. Each task is a process of its own.
 #include <cstdint>
 #include <string>
 
@@ -7,24 +7,34 @@ namespace rs {
 
 struct TaskSpec {
     enum class Kind {
-        ReadFile,  // read a file sequentially through the page cache (read(2)), looping
-        AllocAnon, // fault in anonymous memory, then keep touching it
+        ReadFile,  // read a file sequentially through the page cache (read(2))
+        WriteFile, // write a file sequentially: dirty page cache that the flusher writes back
+        AllocAnon, // fault in anonymous memory (then optionally keep touching it)
+        SlabGrow,  // create dentries (path lookups): reclaimable slab
     };
     std::string name;
     Kind kind = Kind::ReadFile;
     std::int64_t start_ns = 0;
-    std::uint64_t pages = 0;        // file size, or anonymous memory to allocate
-    double pages_per_sec = 0;       // I/O or fault rate
-    bool loop = true;               // ReadFile: start again at offset 0
-    int node = 0;                   // the CPU's node (preferred node of allocations)
+    std::uint64_t pages = 0;   // file size, anonymous memory, or slab pages to fill
+    double pages_per_sec = 0;  // I/O, fault or creation rate
+    bool loop = true;          // ReadFile/WriteFile: start again at offset 0; AllocAnon: keep touching
+    int node = 0;              // the CPU's node (preferred node of allocations)
+    std::string file;          // ReadFile/WriteFile: the file, shared by name (default: the task name)
+    bool mlock = false;        // AllocAnon: mlock()ed, so unevictable
+    int oom_score_adj = 0;
 };
 
 struct TaskStats {
     std::uint64_t pages_allocated = 0;
-    std::uint64_t alloc_stalls = 0;      // allocations that found no page and waited
-    std::int64_t stall_ns = 0;           // time spent waiting for memory
+    std::uint64_t alloc_stalls = 0;        // allocations that failed and waited
+    std::uint64_t direct_reclaims = 0;     // slow-path entries that reclaimed directly
+    std::int64_t stall_ns = 0;             // time spent in direct reclaim, throttling or waiting
+    std::int64_t max_alloc_latency_ns = 0; // worst slow-path allocation
     std::uint64_t page_cache_hits = 0;
     std::uint64_t page_cache_misses = 0;
+    std::uint64_t major_faults = 0;
+    std::int64_t dirty_throttle_ns = 0;    // balance_dirty_pages() pauses
+    bool oom_killed = false;
 };
 
 } // namespace rs

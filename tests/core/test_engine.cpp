@@ -131,7 +131,7 @@ TEST_CASE("anonymous memory is not reclaimed without swap") {
     e.value()->run_until(8'000'000'000);
     const auto& k = e.value()->kernel();
     CHECK(k.vmstat[PGSCAN_ANON] == 0);
-    CHECK(k.machine.nodes[0].nr_anon_pages == 100000);
+    CHECK(k.machine.nodes[0][NR_ANON_MAPPED] == 100000);
     CHECK(k.machine.nodes[0].nr_lru[LRU_INACTIVE_ANON] + k.machine.nodes[0].nr_lru[LRU_ACTIVE_ANON] == 100000);
 }
 

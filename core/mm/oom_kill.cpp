@@ -1,0 +1,84 @@
+#include "mm/oom_kill.h"
+
+#include "mm/page_alloc.h"
+#include "mm/swap.h"
+
+#include <cstdio>
+
+namespace rs {
+
+namespace {
+std::uint64_t mm_pgtables_pages(std::uint64_t mapped_pages) {
+    // One 4 KiB page table maps 512 pages.
+    return (mapped_pages + 511) / 512;
+}
+} // namespace
+
+std::optional<std::int64_t> oom_badness(const Kernel& k, const Process& p, std::uint64_t totalpages) {
+    if (!p.alive || p.oom_score_adj == -1000 || p.anon_space < 0) return std::nullopt;
+    const AddressSpace& as = k.spaces[static_cast<std::size_t>(p.anon_space)];
+    const std::uint64_t rss = as.nr_resident;
+    std::int64_t points = static_cast<std::int64_t>(rss + p.swapents + mm_pgtables_pages(rss + p.swapents));
+    points += static_cast<std::int64_t>(p.oom_score_adj) * static_cast<std::int64_t>(totalpages) / 1000;
+    return points;
+}
+
+void exit_mmap(Kernel& k, Process& p) {
+    if (p.anon_space < 0) return;
+    AddressSpace& as = k.spaces[static_cast<std::size_t>(p.anon_space)];
+    for (auto& e : as.pages) {
+        if (e == kNoFrame) continue;
+        if (is_token(e)) {
+            if (k.swap) k.swap->swap_free(k, e & ~kTokenBit);
+        } else {
+            const frame_t f = e;
+            if (k.frames.test(f, PG_lru)) lruvec_del_folio(k, f);
+            Pgdat& pg = k.pgdat(k.node_of_frame(f));
+            pg[NR_ANON_MAPPED] -= 1;
+            if (k.frames.test(f, PG_mlocked)) pg[NR_MLOCK] -= 1;
+            free_page(k, f);
+        }
+        e = kNoFrame;
+    }
+    as.nr_resident = 0;
+    as.nr_nonresident = 0;
+    p.swapents = 0;
+}
+
+bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
+    // A global allocation without __GFP_FS never kills: the caller just loops.
+    if (!(gfp & __GFP_FS)) return true;
+    std::uint64_t totalpages = k.machine.totalram_pages();
+    if (k.swap) totalpages += k.swap->nr_free_slots(); // total_swap_pages, approximately
+    Process* victim = nullptr;
+    std::int64_t best = 0;
+    for (auto& p : k.procs) {
+        const auto points = oom_badness(k, p, totalpages);
+        if (!points) continue;
+        // Ties go to the task seen later (select_bad_process uses >=... on the max).
+        if (!victim || *points >= best) {
+            victim = &p;
+            best = *points;
+        }
+    }
+    if (!victim) {
+        k.events.add(k.now, EventType::OomKill, -1, "Out of memory and no killable processes...");
+        return false;
+    }
+    const AddressSpace& as = k.spaces[static_cast<std::size_t>(victim->anon_space)];
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "Out of memory: Killed process %d (%s) total-vm:%llukB, anon-rss:%llukB, file-rss:0kB, "
+                  "shmem-rss:0kB, UID:0 pgtables:%llukB oom_score_adj:%d",
+                  victim->pid, victim->comm.c_str(), static_cast<unsigned long long>(as.pages.size() * 4),
+                  static_cast<unsigned long long>(as.nr_resident * 4),
+                  static_cast<unsigned long long>(mm_pgtables_pages(as.nr_resident + victim->swapents) * 4),
+                  victim->oom_score_adj);
+    k.vmstat.add(OOM_KILL);
+    victim->alive = false;
+    exit_mmap(k, *victim);
+    k.events.add(k.now, EventType::OomKill, -1, buf);
+    return true;
+}
+
+} // namespace rs
