@@ -36,7 +36,9 @@ void addCliOptions(QCommandLineParser& parser) {
                          "(repeatable; applied in order).",
                          "vm.key=value"));
     parser.addOption(opt({"duration"}, "Simulated time to run before printing (e.g. 30s, 250ms).", "time"));
+    parser.addOption(opt({"seed"}, "Seed of the simulation's random choices (default 1).", "n"));
     parser.addOption(opt({"print-zoneinfo"}, "Print /proc/zoneinfo of the simulated machine."));
+    parser.addOption(opt({"print-vmstat"}, "Print /proc/vmstat of the simulated machine."));
     parser.addOption(opt({"verbose"}, "Print the simulated kernel's boot messages to stderr."));
 }
 
@@ -45,6 +47,7 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     CliOptions o;
     o.headless = parser.isSet("headless");
     o.print_zoneinfo = parser.isSet("print-zoneinfo");
+    o.print_vmstat = parser.isSet("print-vmstat");
     o.list_scenarios = parser.isSet("list-scenarios");
     o.verbose = parser.isSet("verbose");
     if (!parser.positionalArguments().isEmpty())
@@ -117,6 +120,11 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         auto w = rs::parse_sysctl_assignment(s.toStdString(), nr_zones);
         if (!w) return R::failure("--set: " + w.error());
         o.config.sysctl_writes.push_back(std::move(w).value());
+    }
+    if (parser.isSet("seed")) {
+        const auto seed = rs::parse_int(parser.value("seed").toStdString());
+        if (!seed || *seed < 0) return R::failure("--seed: expected a non-negative integer, got '" + parser.value("seed").toStdString() + "'");
+        o.config.seed = static_cast<std::uint64_t>(*seed);
     }
     if (parser.isSet("duration")) {
         const auto d = rs::parse_duration_ns(parser.value("duration").toStdString());

@@ -11,6 +11,7 @@
 struct CliOptions {
     bool headless = false;
     bool print_zoneinfo = false;
+    bool print_vmstat = false;
     bool list_scenarios = false;
     bool verbose = false;
     std::int64_t duration_ns = 0;

@@ -1,9 +1,11 @@
 #include "headless.h"
 
+#include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "sim/scenarios.h"
 
 #include <algorithm>
+#include <exception>
 #include <unistd.h>
 
 int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
@@ -26,7 +28,12 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         const std::int64_t slice = std::max<std::int64_t>(o.duration_ns / 100, 1'000'000);
         for (std::int64_t t = 0; t < o.duration_ns;) {
             t = std::min(o.duration_ns, t + slice);
-            e.run_until(t);
+            try {
+                e.run_until(t);
+            } catch (const std::exception& ex) {
+                std::fprintf(err, "reclaimscope: %s\n", ex.what());
+                return 1;
+            }
 #ifdef RECLAIMSCOPE_CHECK_INVARIANTS
             if (auto bad = e.check_invariants()) {
                 std::fprintf(err, "reclaimscope: invariant violated at %.3f s: %s\n",
@@ -41,6 +48,10 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     }
     if (o.print_zoneinfo) {
         const std::string text = rs::format_zoneinfo(e.kernel().machine);
+        std::fwrite(text.data(), 1, text.size(), out);
+    }
+    if (o.print_vmstat) {
+        const std::string text = rs::format_vmstat(e.kernel());
         std::fwrite(text.data(), 1, text.size(), out);
     }
     return std::ferror(out) ? 1 : 0;

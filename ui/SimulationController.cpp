@@ -24,7 +24,7 @@ void SimulationController::load(const rs::EngineConfig& config, const QString& e
     m_sentSamples = 0;
     m_sentEvents = 0;
     m_sentLabels = false;
-    m_engine->run_until(0); // the first sample, at time 0
+    if (!runGuarded(0)) return; // the first sample, at time 0
     publish();
     if (m_running) play();
 }
@@ -75,8 +75,22 @@ void SimulationController::writeSysctl(const QString& name, const QString& value
 
 void SimulationController::advance(qint64 ns) {
     if (!m_engine || ns <= 0) return;
-    m_engine->run_until(m_engine->now() + ns);
+    if (!runGuarded(m_engine->now() + ns)) return;
     publish();
+}
+
+bool SimulationController::runGuarded(std::int64_t until) {
+    try {
+        m_engine->run_until(until);
+        return true;
+    } catch (const std::exception& e) {
+        // An invariant check failed (test builds): stop here and say what broke.
+        m_running = false;
+        m_timer.stop();
+        publish();
+        emit errorOccurred(QString("The simulation stopped: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
 }
 
 void SimulationController::tick() {
@@ -90,9 +104,10 @@ void SimulationController::tick() {
     if (m_speed > 0) {
         const auto target = m_engine->now() + static_cast<std::int64_t>(static_cast<double>(wallDt) * m_speed);
         while (m_engine->now() < target && budget.nsecsElapsed() < 10'000'000)
-            m_engine->run_until(std::min<std::int64_t>(target, m_engine->now() + 5'000'000));
+            if (!runGuarded(std::min<std::int64_t>(target, m_engine->now() + 5'000'000))) return;
     } else {
-        while (budget.nsecsElapsed() < 10'000'000) m_engine->run_until(m_engine->now() + 10'000'000);
+        while (budget.nsecsElapsed() < 10'000'000)
+            if (!runGuarded(m_engine->now() + 10'000'000)) return;
     }
     if (nowNs - m_rateWallStart >= 1'000'000'000) {
         m_achieved = static_cast<double>(m_engine->now() - m_rateSimStart) /

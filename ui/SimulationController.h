@@ -39,6 +39,7 @@ signals:
 private:
     void tick();
     void publish();
+    bool runGuarded(std::int64_t until);
 
     rs::EngineConfig m_config;
     QString m_explanation;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 #include <sstream>
 
 namespace rs {
@@ -44,7 +45,7 @@ Kernel make_kernel(BootedMachine booted, const CostModel& cost) {
     return k;
 }
 
-Engine::Engine(EngineConfig config) : m_config(std::move(config)) {}
+Engine::Engine(EngineConfig config) : m_config(std::move(config)), m_rng(m_config.seed) {}
 
 Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
     using R = Result<std::unique_ptr<Engine>>;
@@ -137,6 +138,13 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         e->m_stats.emplace_back();
     }
     return e;
+}
+
+std::vector<TaskStats> Engine::task_stats() const {
+    std::vector<TaskStats> out = m_stats;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (m_tasks[i].pid >= 0) out[i].oom_killed = !m_k.procs[static_cast<std::size_t>(m_tasks[i].pid)].alive;
+    return out;
 }
 
 void Engine::write_sysctl(const SysctlWrite& w) {
@@ -234,7 +242,6 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
         if (spec.kind == TaskSpec::Kind::ReadFile) {
             cpu_ns += k.cost.disk_read_ns_per_page;
             k.vmstat.add(PGPGIN, 4);
-            k.vmstat.add(PGMAJFAULT, 0);
         }
         if (is_token(old)) {
             --as.nr_nonresident;
@@ -297,18 +304,15 @@ void Engine::run_task(std::size_t i) {
     } else {
         while (done < batch && !ts.done) {
             if (ts.pos >= spec.pages) {
-                if (spec.kind == TaskSpec::Kind::AllocAnon) {
-                    if (!spec.loop) {
-                        ts.done = true; // holds its memory
-                        break;
-                    }
-                    ts.touching = true;
-                } else if (!spec.loop) {
-                    ts.done = true;
+                if (!spec.loop) {
+                    ts.done = true; // an anonymous task keeps holding its memory
                     break;
                 }
+                ts.touching = true;
                 ts.pos = 0;
             }
+            // After the first pass a random toucher picks its pages uniformly at random.
+            if (spec.random && ts.touching) ts.pos = m_rng.below(spec.pages);
             std::uint32_t& slot = as.pages[ts.pos];
             if (slot != kNoFrame && is_resident(slot)) {
                 const frame_t f = slot;
@@ -366,6 +370,14 @@ void Engine::run_until(std::int64_t t_end) {
             }
         if (best > t_end) break;
         k.now = std::max(k.now, best);
+#ifdef RECLAIMSCOPE_CHECK_INVARIANTS
+        // Test builds: the counters after every step, everything every 100 ms of simulated time.
+        if (auto bad = check_counters())
+            throw std::logic_error("invariant violated at t=" + std::to_string(k.now) + " ns: " + *bad);
+        if (who < 0 && (m_next_sample / m_config.sample_interval_ns) % 10 == 0)
+            if (auto bad = check_invariants())
+                throw std::logic_error("invariant violated at t=" + std::to_string(k.now) + " ns: " + *bad);
+#endif
         if (who < 0) {
             take_sample();
             m_next_sample += m_config.sample_interval_ns;
@@ -380,7 +392,53 @@ void Engine::run_until(std::int64_t t_end) {
     k.now = std::max(k.now, t_end);
 }
 
+std::optional<std::string> Engine::check_counters() const {
+    const Kernel& k = m_k;
+    for (std::size_t g = 0; g < k.zones.size(); ++g) {
+        const Zone& z = k.zone(static_cast<int>(g));
+        if (z.nr_free_pages < 0 || static_cast<std::uint64_t>(z.nr_free_pages) != k.zones[g].free_list.count)
+            return std::string("zone ") + std::string(zone_name(z.type)) + ": NR_FREE_PAGES " +
+                   std::to_string(z.nr_free_pages) + " but the free list holds " + std::to_string(k.zones[g].free_list.count);
+        for (int l = 0; l < NR_LRU_LISTS; ++l)
+            if (z.nr_zone_lru[static_cast<std::size_t>(l)] < 0)
+                return std::string("zone ") + std::string(zone_name(z.type)) + ": negative " +
+                       std::string(lru_zone_stat_name(static_cast<LruList>(l)));
+    }
+    for (std::size_t n = 0; n < k.nodes.size(); ++n) {
+        const Pgdat& pg = k.machine.nodes[n];
+        std::int64_t on_lru = 0;
+        for (int l = 0; l < NR_LRU_LISTS; ++l) {
+            const auto cnt = static_cast<std::int64_t>(k.nodes[n].lruvec.lists[static_cast<std::size_t>(l)].count);
+            if (cnt != pg.nr_lru[static_cast<std::size_t>(l)])
+                return "node " + std::to_string(n) + ": " + std::string(lru_node_stat_name(static_cast<LruList>(l))) +
+                       " is " + std::to_string(pg.nr_lru[static_cast<std::size_t>(l)]) + " but the list holds " + std::to_string(cnt);
+            on_lru += cnt;
+        }
+        for (int s = 0; s < NR_NODE_STATS; ++s)
+            if (pg.stat[static_cast<std::size_t>(s)] < 0)
+                return "node " + std::to_string(n) + ": negative " + std::string(node_stat_name(static_cast<NodeStat>(s)));
+        if (pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] != on_lru)
+            return "node " + std::to_string(n) + ": nr_anon_pages + nr_file_pages = " +
+                   std::to_string(pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES]) + " but the LRU lists hold " + std::to_string(on_lru);
+        std::int64_t managed = 0, free = 0;
+        for (const auto& z : pg.zones) {
+            managed += static_cast<std::int64_t>(z.managed_pages);
+            free += z.nr_free_pages;
+        }
+        const std::int64_t slab = k.slab.empty() ? 0 : static_cast<std::int64_t>(k.slab[n].pages.size());
+        if (pg[NR_SLAB_RECLAIMABLE] != slab)
+            return "node " + std::to_string(n) + ": nr_slab_reclaimable " + std::to_string(pg[NR_SLAB_RECLAIMABLE]) +
+                   " but the dentry cache holds " + std::to_string(slab) + " pages";
+        if (free + on_lru + slab + pg[NR_KERNEL_PAGES] != managed)
+            return "node " + std::to_string(n) + ": free " + std::to_string(free) + " + LRU " + std::to_string(on_lru) +
+                   " + slab " + std::to_string(slab) + " + kernel " + std::to_string(pg[NR_KERNEL_PAGES]) +
+                   " != managed " + std::to_string(managed);
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> Engine::check_invariants() const {
+    if (auto bad = check_counters()) return bad;
     const Kernel& k = m_k;
     const auto& fr = k.frames;
     std::vector<std::uint8_t> seen(fr.size(), 0);
@@ -433,6 +491,22 @@ std::optional<std::string> Engine::check_invariants() const {
             if (fr.index[f] >= as.pages.size() || as.pages[fr.index[f]] != f)
                 return "frame " + std::to_string(f) + " is not where its address space says";
         }
+    }
+    // Dirty and writeback counters match the page flags.
+    std::vector<std::int64_t> dirty(k.nodes.size()), writeback(k.nodes.size());
+    for (std::size_t f = 0; f < fr.size(); ++f) {
+        if (fr.flags[f] & PG_buddy) continue;
+        const auto n = static_cast<std::size_t>(k.node_of_frame(static_cast<frame_t>(f)));
+        if (fr.flags[f] & PG_dirty) ++dirty[n];
+        if (fr.flags[f] & PG_writeback) ++writeback[n];
+    }
+    for (std::size_t n = 0; n < k.nodes.size(); ++n) {
+        if (dirty[n] != k.machine.nodes[n][NR_DIRTY])
+            return "node " + std::to_string(n) + ": nr_dirty " + std::to_string(k.machine.nodes[n][NR_DIRTY]) +
+                   " but " + std::to_string(dirty[n]) + " pages are dirty";
+        if (writeback[n] != k.machine.nodes[n][NR_WRITEBACK])
+            return "node " + std::to_string(n) + ": nr_writeback " + std::to_string(k.machine.nodes[n][NR_WRITEBACK]) +
+                   " but " + std::to_string(writeback[n]) + " pages are under writeback";
     }
     return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include "record/recorder.h"
 #include "sim/kernel.h"
 #include "util/result.h"
+#include "util/rng.h"
 #include "workload/task.h"
 
 #include <memory>
@@ -41,14 +42,20 @@ public:
 
     const Kernel& kernel() const { return m_k; }
     void set_event_listener(std::function<void(const Event&)> fn) { m_k.events.listener = std::move(fn); }
+    // Installs the swap subsystem reclaim writes anonymous pages to (none: no swap).
+    void set_swap_backend(std::unique_ptr<SwapBackend> swap) { m_k.swap = std::move(swap); }
+    SwapBackend* swap_backend() const { return m_k.swap.get(); }
     const Recorder& recorder() const { return m_recorder; }
     const EngineConfig& config() const { return m_config; }
     const std::vector<std::string>& boot_log() const { return m_boot_log; }
-    const std::vector<TaskStats>& task_stats() const { return m_stats; }
+    // Per task; oom_killed is true for a task whose process the OOM killer picked.
+    std::vector<TaskStats> task_stats() const;
 
     // Checks that every frame is in exactly one place and every counter matches its list.
-    // Returns a description of the first violation, or nothing.
+    // Returns a description of the first violation, or nothing. O(frames).
     std::optional<std::string> check_invariants() const;
+    // The counters alone: list sizes, free counts, node statistics. O(zones + lists).
+    std::optional<std::string> check_counters() const;
 
 private:
     explicit Engine(EngineConfig config);
@@ -74,6 +81,7 @@ private:
     std::vector<TaskState> m_tasks;
     std::vector<TaskStats> m_stats;
     std::int64_t m_next_sample = 0;
+    Rng m_rng;
 };
 
 } // namespace rs

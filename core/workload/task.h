@@ -21,6 +21,7 @@ struct TaskSpec {
     int node = 0;              // the CPU's node (preferred node of allocations)
     std::string file;          // ReadFile/WriteFile: the file, shared by name (default: the task name)
     bool mlock = false;        // AllocAnon: mlock()ed, so unevictable
+    bool random = false;       // after the first pass, touch pages uniformly at random
     int oom_score_adj = 0;
 };
 

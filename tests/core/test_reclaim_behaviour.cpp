@@ -1,0 +1,261 @@
+// Reclaim behaviour of whole runs: what a kernel developer expects to see, checked on the
+// simulated kernel's counters.
+#include "mm/watermarks.h"
+#include "mm/writeback.h"
+#include "procfs/vmstat.h"
+#include "reclaim_helpers.h"
+
+using namespace rs;
+
+namespace {
+
+double anon_scan_share(int swappiness) {
+    // 1 GiB: 500 MiB of anonymous memory touched at random, and a 600 MiB file read at random.
+    // Both are re-used, so file pages get activated and reclaim has to choose.
+    EngineConfig c = machine_config(1024);
+    c.sysctl_writes.push_back(SysctlWrite{"vm.swappiness", {swappiness}});
+    c.tasks.push_back(anon_task("app", 500, true));
+    c.tasks.push_back(read_task("db", 600, 200, true, true));
+    auto e = make_engine(c, MiB_pages(2048));
+    e->run_until(30'000'000'000);
+    const auto& vm = e->kernel().vmstat;
+    const double anon = static_cast<double>(vm[PGSCAN_ANON]);
+    const double file = static_cast<double>(vm[PGSCAN_FILE]);
+    return anon + file > 0 ? anon / (anon + file) : 0.0;
+}
+
+std::int64_t stat_sum(const Engine& e, NodeStat s) {
+    std::int64_t v = 0;
+    for (const auto& n : e.kernel().machine.nodes) v += n[s];
+    return v;
+}
+
+} // namespace
+
+TEST_CASE("swappiness 0 never scans anon while the page cache is not tiny") {
+    EngineConfig c = machine_config(1024);
+    c.sysctl_writes.push_back(SysctlWrite{"vm.swappiness", {0}});
+    c.tasks.push_back(anon_task("app", 500, true));
+    c.tasks.push_back(read_task("db", 600, 200, true, true));
+    auto e = make_engine(c, MiB_pages(2048));
+    e->run_until(30'000'000'000);
+    const auto& vm = e->kernel().vmstat;
+    CHECK(vm[PGSCAN_FILE] > 10000);
+    CHECK(vm[PGSCAN_ANON] == 0);
+    CHECK(vm[PSWPOUT] == 0);
+}
+
+TEST_CASE("the anon share of scanning rises with swappiness") {
+    const double s10 = anon_scan_share(10);
+    const double s60 = anon_scan_share(60);
+    const double s100 = anon_scan_share(100);
+    const double s200 = anon_scan_share(200);
+    INFO("anon share of pgscan: 10 -> " << s10 << ", 60 -> " << s60 << ", 100 -> " << s100 << ", 200 -> " << s200);
+    CHECK(s10 < s60);
+    CHECK(s60 < s100);
+    CHECK(s100 < s200);
+    CHECK(s200 > 0.9); // swappiness 200: file pages get no pressure in SCAN_FRACT
+}
+
+TEST_CASE("without swap anonymous memory is never scanned for reclaim") {
+    EngineConfig c = machine_config(1024);
+    c.tasks.push_back(anon_task("app", 500, true));
+    c.tasks.push_back(read_task("db", 600, 200, true, true));
+    auto e = make_engine(c);
+    e->run_until(10'000'000'000);
+    CHECK(e->kernel().vmstat[PGSCAN_ANON] == 0);
+    CHECK(e->kernel().vmstat[PGSCAN_FILE] > 0);
+}
+
+TEST_CASE("a streaming read does not evict a hot working set that was touched twice") {
+    // A 200 MiB file read over and over, and an 8 GiB file streamed once, on 1 GiB.
+    EngineConfig c = machine_config(1024);
+    c.tasks.push_back(read_task("hot", 200, 400, true, false));
+    c.tasks.push_back(read_task("backup", 8192, 300, false, false, 2'000'000'000));
+    auto e = make_engine(c);
+    e->run_until(20'000'000'000);
+    const auto& k = e->kernel();
+    const AddressSpace* hot = nullptr;
+    for (const auto& as : k.spaces)
+        if (as.name == "hot") hot = &as;
+    REQUIRE(hot);
+    const double resident = static_cast<double>(hot->nr_resident) / static_cast<double>(hot->pages.size());
+    INFO("hot file resident: " << resident);
+    CHECK(resident > 0.98);
+    // The stream went through: a lot was reclaimed, and it was the stream.
+    CHECK(k.vmstat[PGSTEAL_KSWAPD] + k.vmstat[PGSTEAL_DIRECT] > MiB_pages(2000));
+    CHECK(k.pgdat(0).nr_lru[LRU_ACTIVE_FILE] >= static_cast<std::int64_t>(MiB_pages(195)));
+}
+
+TEST_CASE("refaults of a re-read file are activated when their distance is short") {
+    auto run = [](std::uint64_t reread_mib) {
+        // 400 MiB pinned anonymous memory (no swap), a 200 MiB hot file that stays active, and a
+        // file re-read in a loop: it refaults once it no longer fits.
+        EngineConfig c = machine_config(1024);
+        c.tasks.push_back(anon_task("app", 400, false));
+        c.tasks.push_back(read_task("hot", 200, 400, true, false));
+        c.tasks.push_back(read_task("reread", reread_mib, 400, true, false, 1'000'000'000));
+        auto e = make_engine(c);
+        e->run_until(30'000'000'000);
+        return std::make_pair(stat_sum(*e, WORKINGSET_REFAULT_FILE), stat_sum(*e, WORKINGSET_ACTIVATE_FILE));
+    };
+    // A little too big: a page comes back after fewer evictions than the active list holds.
+    const auto [near_refaults, near_activations] = run(420);
+    // Far too big: the distance exceeds the workingset, so refaults stay inactive.
+    const auto [far_refaults, far_activations] = run(2000);
+    INFO("near: " << near_refaults << " refaults, " << near_activations << " activated; far: " << far_refaults
+                  << " refaults, " << far_activations << " activated");
+    CHECK(near_refaults > 1000);
+    CHECK(near_activations > near_refaults / 10);
+    CHECK(far_refaults > 1000);
+    CHECK(far_activations < far_refaults / 100);
+}
+
+TEST_CASE("OOM kills the task with the most memory when anonymous memory exceeds RAM") {
+    EngineConfig c = machine_config(512);
+    c.tasks.push_back(anon_task("small", 100, false, 200));
+    c.tasks.push_back(anon_task("big", 600, false, 200));
+    auto e = make_engine(c);
+    std::string first_kill;
+    e->set_event_listener([&](const Event& ev) {
+        if (ev.type == EventType::OomKill && first_kill.empty()) first_kill = ev.text;
+    });
+    e->run_until(10'000'000'000);
+    CHECK(e->kernel().vmstat[OOM_KILL] == 1);
+    CHECK(first_kill.rfind("Out of memory: Killed process 1 (big) total-vm:614400kB", 0) == 0);
+    CHECK(e->task_stats()[1].oom_killed);
+    CHECK_FALSE(e->task_stats()[0].oom_killed);
+    CHECK(e->kernel().procs[0].alive);
+    // The victim's memory went back: the survivor holds its 100 MiB and nothing leaked.
+    CHECK(e->kernel().pgdat(0)[NR_ANON_MAPPED] == static_cast<std::int64_t>(MiB_pages(100)));
+    REQUIRE_FALSE(e->check_invariants());
+    // Before the kill the allocator tried direct reclaim, and counted it.
+    CHECK(e->kernel().vmstat[ALLOCSTALL_MOVABLE] > 0);
+}
+
+TEST_CASE("oom_score_adj -1000 protects a task from the OOM killer") {
+    EngineConfig c = machine_config(512);
+    c.tasks.push_back(anon_task("small", 200, false, 200));
+    c.tasks.push_back(anon_task("big", 300, false, 200));
+    c.tasks[1].oom_score_adj = -1000;
+    c.tasks[1].start_ns = 100'000'000;
+    auto e = make_engine(c);
+    e->run_until(10'000'000'000);
+    CHECK(e->kernel().vmstat[OOM_KILL] >= 1);
+    CHECK(e->task_stats()[0].oom_killed);
+    CHECK_FALSE(e->task_stats()[1].oom_killed);
+}
+
+TEST_CASE("direct reclaim happens only when allocation outruns kswapd") {
+    auto run = [](double mib_per_s, std::int64_t scan_ns) {
+        EngineConfig c = machine_config(1024);
+        c.cost.scan_page_ns = scan_ns;
+        c.tasks.push_back(read_task("reader", 4096, mib_per_s, true));
+        auto e = make_engine(c);
+        e->run_until(20'000'000'000);
+        const auto& vm = e->kernel().vmstat;
+        return std::make_pair(vm[ALLOCSTALL_MOVABLE] + vm[ALLOCSTALL_NORMAL] + vm[ALLOCSTALL_DMA32],
+                              vm[PGSTEAL_DIRECT]);
+    };
+    // 64 MiB/s: kswapd keeps up.
+    const auto slow = run(64, 80);
+    CHECK(slow.first == 0);
+    CHECK(slow.second == 0);
+    // 2 GiB/s against a kswapd that needs 5 us per scanned page: tasks reclaim for themselves.
+    const auto fast = run(2048, 5000);
+    CHECK(fast.first > 0);
+    CHECK(fast.second > 0);
+}
+
+TEST_CASE("the same configuration and seed give an identical /proc/vmstat") {
+    auto dump = [](std::uint64_t seed) {
+        EngineConfig c = machine_config(1024);
+        c.seed = seed;
+        c.tasks.push_back(anon_task("app", 500, true));
+        c.tasks.push_back(read_task("db", 600, 200, true, true));
+        auto e = make_engine(c, MiB_pages(2048));
+        e->run_until(10'000'000'000);
+        return format_vmstat(e->kernel());
+    };
+    const std::string a = dump(7);
+    CHECK(a == dump(7));
+    CHECK(a != dump(8));
+}
+
+TEST_CASE("writers are throttled at the dirty limit and the flusher cleans behind them") {
+    EngineConfig c = machine_config(2048);
+    c.tasks.push_back(TaskSpec{.name = "writer", .kind = TaskSpec::Kind::WriteFile, .pages = MiB_pages(3072),
+                               .pages_per_sec = 1024 * 256, .loop = false});
+    auto e = make_engine(c);
+    std::int64_t max_dirty = 0;
+    std::uint64_t max_limit = 0;
+    for (std::int64_t t = 0; t < 20'000'000'000; t += 50'000'000) {
+        e->run_until(t);
+        max_dirty = std::max(max_dirty, stat_sum(*e, NR_DIRTY) + stat_sum(*e, NR_WRITEBACK));
+        max_limit = std::max(max_limit, global_dirty_limits(e->kernel()).dirty);
+    }
+    const auto& st = e->task_stats()[0];
+    CHECK(st.dirty_throttle_ns > 0);
+    CHECK(stat_sum(*e, NR_WRITTEN) > static_cast<std::int64_t>(MiB_pages(1000)));
+    // The writer stops at the limit; one batch of pages may land past it.
+    CHECK(static_cast<std::uint64_t>(max_dirty) <= max_limit + 32);
+    REQUIRE_FALSE(e->check_invariants());
+}
+
+TEST_CASE("mlocked memory goes to the unevictable list and is never reclaimed") {
+    EngineConfig c = machine_config(1024);
+    TaskSpec locked = anon_task("locked", 200, false);
+    locked.mlock = true;
+    c.tasks.push_back(locked);
+    c.tasks.push_back(read_task("stream", 4096, 400, true, false, 1'000'000'000));
+    auto e = make_engine(c, MiB_pages(1024));
+    e->run_until(15'000'000'000);
+    const auto& pg = e->kernel().pgdat(0);
+    CHECK(pg.nr_lru[LRU_UNEVICTABLE] == static_cast<std::int64_t>(MiB_pages(200)));
+    CHECK(pg[NR_MLOCK] == static_cast<std::int64_t>(MiB_pages(200)));
+    CHECK(e->kernel().vmstat[UNEVICTABLE_PGS_MLOCKED] == MiB_pages(200));
+    CHECK(e->kernel().vmstat[PSWPOUT] == 0);
+}
+
+TEST_CASE("vfs_cache_pressure decides how much of the dentry cache reclaim takes") {
+    auto run = [](int pressure) {
+        EngineConfig c = machine_config(1024);
+        c.sysctl_writes.push_back(SysctlWrite{"vm.vfs_cache_pressure", {pressure}});
+        c.tasks.push_back(TaskSpec{.name = "find", .kind = TaskSpec::Kind::SlabGrow, .pages = MiB_pages(200),
+                                   .pages_per_sec = 1e6});
+        c.tasks.push_back(read_task("stream", 4096, 400, true, false, 2'000'000'000));
+        auto e = make_engine(c);
+        e->run_until(20'000'000'000);
+        return std::make_pair(e->kernel().vmstat[SLABS_SCANNED], stat_sum(*e, NR_SLAB_RECLAIMABLE));
+    };
+    const auto none = run(0);
+    const auto normal = run(100);
+    const auto high = run(1000);
+    CHECK(none.first == 0);
+    CHECK(none.second == static_cast<std::int64_t>(MiB_pages(200)));
+    CHECK(normal.first > 0);
+    CHECK(high.first > normal.first);
+    CHECK(high.second <= normal.second);
+}
+
+TEST_CASE("zone_reclaim_mode keeps allocations on the local node") {
+    auto remote_allocs = [](int mode) {
+        EngineConfig c;
+        c.machine = x86_64_machine(4ull << 30, 2);
+        c.thp = ThpMode::Never;
+        c.sysctl_writes.push_back(SysctlWrite{"vm.zone_reclaim_mode", {mode}});
+        c.tasks.push_back(read_task("reader", 6144, 400, true));
+        auto e = make_engine(c);
+        e->run_until(20'000'000'000);
+        // Pages in use on node 1 (the reader runs on node 0).
+        std::int64_t used = 0;
+        for (const auto& z : e->kernel().pgdat(1).zones)
+            used += static_cast<std::int64_t>(z.managed_pages) - z.nr_free_pages;
+        return std::make_pair(used, e->kernel().vmstat[ZONE_RECLAIM_SUCCESS]);
+    };
+    const auto off = remote_allocs(0);
+    const auto on = remote_allocs(1);
+    CHECK(off.first > static_cast<std::int64_t>(MiB_pages(1000)));
+    CHECK(on.second > 0);
+    CHECK(on.first < static_cast<std::int64_t>(MiB_pages(10)));
+}

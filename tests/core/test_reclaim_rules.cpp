@@ -1,0 +1,203 @@
+// Reclaim rules in isolation, against numbers worked out from mm/vmscan.c's formulas.
+#include "machine_helpers.h"
+#include "mm/page_alloc.h"
+#include "mm/swap.h"
+#include "mm/vmscan.h"
+#include "mm/writeback.h"
+#include "sim/engine.h"
+#include "test_swap_backend.h"
+
+#include <catch2/catch.hpp>
+
+using namespace rs;
+
+namespace {
+
+// A kernel with pages placed on the LRU lists by hand.
+Kernel kernel_with_lists(std::uint64_t inactive_anon, std::uint64_t active_anon, std::uint64_t inactive_file,
+                         std::uint64_t active_file, MachineSpec spec = x86_64_machine(4ull << 30)) {
+    Kernel k = make_kernel(boot_machine(spec, ThpMode::Never), CostModel{});
+    k.spaces.push_back(AddressSpace{"anon", true, -1, {}});
+    k.spaces.push_back(AddressSpace{"file", false, -1, {}});
+    auto add = [&](std::uint64_t n, bool anon, bool active) {
+        AddressSpace& as = k.spaces[anon ? 0 : 1];
+        for (std::uint64_t i = 0; i < n; ++i) {
+            AllocContext ac;
+            const auto r = __alloc_pages(k, GFP_HIGHUSER_MOVABLE, 0, 0, ac);
+            REQUIRE(r.status == AllocResult::Status::Page);
+            k.frames.flags[r.frame] = (anon ? PG_swapbacked | PG_mapped : 0u) | (active ? PG_active : 0u);
+            k.frames.owner[r.frame] = anon ? 0 : 1;
+            k.frames.index[r.frame] = static_cast<std::uint32_t>(as.pages.size());
+            as.pages.push_back(r.frame);
+            ++as.nr_resident;
+            k.pgdat(0)[anon ? NR_ANON_MAPPED : NR_FILE_PAGES] += 1;
+            folio_add_lru(k, r.frame);
+        }
+    };
+    add(inactive_anon, true, false);
+    add(active_anon, true, true);
+    add(inactive_file, false, false);
+    add(active_file, false, true);
+    return k;
+}
+
+std::uint64_t at(const std::array<std::uint64_t, NR_LRU_LISTS>& nr, LruList l) { return nr[static_cast<std::size_t>(l)]; }
+
+} // namespace
+
+TEST_CASE("get_scan_count splits pressure by swappiness and reclaim cost") {
+    Kernel k = kernel_with_lists(40960, 0, 40960, 0);
+    k.swap = std::make_unique<TestSwap>(1 << 20);
+    const int normal = *k.machine.zone_index(ZoneType::Normal);
+    ScanControl sc;
+    sc.reclaim_idx = normal;
+    sc.priority = 2;
+    std::array<std::uint64_t, NR_LRU_LISTS> nr{};
+
+    // Costs 0: anon weight 60 * 1 / 1 = 60, file 140 * 1 / 1 = 140 -> 40960 >> 2 = 10240 split 60:140.
+    CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::Fract);
+    CHECK(at(nr, LRU_INACTIVE_ANON) == 10240 * 60 / 200);
+    CHECK(at(nr, LRU_INACTIVE_FILE) == 10240 * 140 / 200);
+
+    // anon_cost 100, file_cost 300: total 400, anon 500, file 700, sum 1200;
+    // ap = 60 * 1201 / 501 = 143, fp = 140 * 1201 / 701 = 239.
+    sc.anon_cost = 100;
+    sc.file_cost = 300;
+    get_scan_count(k, 0, sc, nr);
+    CHECK(at(nr, LRU_INACTIVE_ANON) == 10240 * 143 / 382);
+    CHECK(at(nr, LRU_INACTIVE_FILE) == 10240 * 239 / 382);
+
+    // swappiness 0: no anon pressure; 200: no file pressure.
+    sc.anon_cost = sc.file_cost = 0;
+    k.sysctl.swappiness = 0;
+    get_scan_count(k, 0, sc, nr);
+    CHECK(at(nr, LRU_INACTIVE_ANON) == 0);
+    CHECK(at(nr, LRU_INACTIVE_FILE) == 10240);
+    k.sysctl.swappiness = 200;
+    get_scan_count(k, 0, sc, nr);
+    CHECK(at(nr, LRU_INACTIVE_FILE) == 0);
+    CHECK(at(nr, LRU_INACTIVE_ANON) == 10240);
+
+    // Priority 0 with swappiness: SCAN_EQUAL, everything by size. Not with swappiness 0.
+    k.sysctl.swappiness = 60;
+    sc.priority = 0;
+    CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::Equal);
+    CHECK(at(nr, LRU_INACTIVE_ANON) == 40960);
+    k.sysctl.swappiness = 0;
+    CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::Fract);
+    CHECK(at(nr, LRU_INACTIVE_ANON) == 0);
+
+    // file_is_tiny -> SCAN_ANON; cache_trim_mode -> SCAN_FILE; no free swap -> SCAN_FILE.
+    k.sysctl.swappiness = 60;
+    sc.priority = 2;
+    sc.file_is_tiny = true;
+    CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::Anon);
+    CHECK(at(nr, LRU_INACTIVE_FILE) == 0);
+    sc.file_is_tiny = false;
+    sc.cache_trim_mode = true;
+    CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::File);
+    sc.cache_trim_mode = false;
+    k.swap.reset();
+    CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::File);
+    CHECK(at(nr, LRU_INACTIVE_ANON) == 0);
+
+    // Only zones up to reclaim_idx count: all pages went to Normal, so a DMA32 reclaim sees none.
+    k.swap = std::make_unique<TestSwap>(1 << 20);
+    sc.reclaim_idx = *k.machine.zone_index(ZoneType::DMA32);
+    get_scan_count(k, 0, sc, nr);
+    CHECK(at(nr, LRU_INACTIVE_ANON) + at(nr, LRU_INACTIVE_FILE) == 0);
+}
+
+TEST_CASE("inactive_is_low keeps active to inactive at sqrt of 10 times the size in GiB") {
+    // 1 GiB of file pages: ratio int_sqrt(10) = 3.
+    {
+        Kernel k = kernel_with_lists(0, 0, 65536, 196608);
+        CHECK_FALSE(inactive_is_low(k, 0, LRU_INACTIVE_FILE)); // 65536 * 3 == 196608, not below
+    }
+    {
+        Kernel k = kernel_with_lists(0, 0, 65535, 196609);
+        CHECK(inactive_is_low(k, 0, LRU_INACTIVE_FILE));
+    }
+    // Below 1 GiB the ratio is 1.
+    {
+        Kernel k = kernel_with_lists(0, 0, 1000, 1001);
+        CHECK(inactive_is_low(k, 0, LRU_INACTIVE_FILE));
+        CHECK_FALSE(inactive_is_low(k, 0, LRU_INACTIVE_ANON));
+    }
+}
+
+TEST_CASE("prepare_scan_control: cache_trim_mode and file_is_tiny") {
+    // Lots of inactive page cache, nothing refaulting: trim the cache only.
+    Kernel k = kernel_with_lists(100000, 0, 200000, 10000);
+    k.swap = std::make_unique<TestSwap>(1 << 20);
+    ScanControl sc;
+    sc.priority = DEF_PRIORITY;
+    prepare_scan_control(k, 0, sc);
+    CHECK(sc.cache_trim_mode);
+    CHECK_FALSE(sc.file_is_tiny);
+    // Refaults since the last snapshot: the file workingset is changing, no trim mode.
+    k.pgdat(0)[WORKINGSET_ACTIVATE_FILE] += 1;
+    prepare_scan_control(k, 0, sc);
+    CHECK((sc.may_deactivate & DEACTIVATE_FILE));
+    CHECK_FALSE(sc.cache_trim_mode);
+    snapshot_refaults(k, 0);
+    prepare_scan_control(k, 0, sc);
+    CHECK(sc.cache_trim_mode);
+}
+
+TEST_CASE("file_is_tiny when page cache and free memory cannot cover the high watermarks") {
+    // One zone of 262144 pages. Anonymous pages fill it to the low watermark (the fast path's
+    // limit), then 100 page-cache pages take it below: file + free = low <= high.
+    MachineSpec spec = machine_with({{ZoneType::Normal, 262144}});
+    Kernel probe = make_kernel(boot_machine(spec, ThpMode::Never), CostModel{});
+    const Zone& z = probe.pgdat(0).zones[0];
+    const std::uint64_t anon = z.managed_pages - z.low_wmark_pages();
+    REQUIRE(z.low_wmark_pages() - z.min_wmark_pages() > 100);
+    Kernel k = kernel_with_lists(anon, 0, 100, 0, spec);
+    k.swap = std::make_unique<TestSwap>(1 << 20);
+    ScanControl sc;
+    sc.priority = 4;
+    prepare_scan_control(k, 0, sc);
+    CHECK(sc.file_is_tiny);
+    std::array<std::uint64_t, NR_LRU_LISTS> nr{};
+    sc.reclaim_idx = 0;
+    CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::Anon);
+    // With plenty of page cache it is not.
+    Kernel k3 = kernel_with_lists(1000, 0, 50000, 0, spec);
+    prepare_scan_control(k3, 0, sc);
+    CHECK_FALSE(sc.file_is_tiny);
+}
+
+TEST_CASE("do_shrink_slab follows the priority and vfs_cache_pressure") {
+    Kernel k = make_kernel(boot_machine(x86_64_machine(1ull << 30), ThpMode::Never), CostModel{});
+    k.slab.resize(1);
+    k.slab[0].objects = 21000;
+    ScanControl sc;
+    // priority 12: delta = (21000 >> 12) * 4 / 2 = 10 < one batch: nothing scanned, 10 deferred.
+    CHECK(shrink_slab(k, 0, 12, sc) == 0);
+    CHECK(k.vmstat[SLABS_SCANNED] == 0);
+    CHECK(k.slab[0].nr_deferred == 10);
+    // priority 0: delta = 42000, capped at 2 * freeable; everything is scanned.
+    shrink_slab(k, 0, 0, sc);
+    CHECK(k.vmstat[SLABS_SCANNED] == 21000);
+    CHECK(k.slab[0].objects == 0);
+    // vfs_cache_pressure 0: the dcache reports nothing freeable.
+    k.slab[0].objects = 21000;
+    k.sysctl.vfs_cache_pressure = 0;
+    shrink_slab(k, 0, 0, sc);
+    CHECK(k.slab[0].objects == 21000);
+}
+
+TEST_CASE("dirty limits are ratios of dirtyable memory") {
+    Kernel k = make_kernel(boot_machine(x86_64_machine(2ull << 30), ThpMode::Never), CostModel{});
+    std::int64_t free = 0;
+    k.machine.for_each_zone([&](const Zone& z) { free += z.nr_free_pages; });
+    const std::uint64_t dirtyable = static_cast<std::uint64_t>(free) - k.machine.totalreserve_pages;
+    CHECK(global_dirtyable_memory(k) == dirtyable);
+    const DirtyLimits l = global_dirty_limits(k);
+    CHECK(l.dirty == dirtyable * 20 / 100);
+    CHECK(l.background == dirtyable * 10 / 100);
+    // A background ratio at or above the foreground one is halved.
+    k.sysctl.dirty_background_ratio = 30;
+    CHECK(global_dirty_limits(k).background == dirtyable * 20 / 100 / 2);
+}
