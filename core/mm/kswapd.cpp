@@ -32,6 +32,7 @@ void start_balance_pgdat(Kernel& k, int nid) {
     ks.sc.may_unmap = true;
     ks.sc.priority = DEF_PRIORITY;
     k.vmstat.add(PAGEOUTRUN);
+    k.trace.hit(F_balance_pgdat);
     // Boosted watermarks are reclaimed cheaply first.
     ks.nr_boost_reclaim = 0;
     ks.zone_boosts.fill(0);
@@ -47,6 +48,7 @@ void start_balance_pgdat(Kernel& k, int nid) {
 // kswapd_try_to_sleep(), first half: nap if the node is balanced, else back to balancing.
 void kswapd_try_to_sleep(Kernel& k, int nid) {
     KswapdState& ks = kswapd_of(k, nid);
+    k.trace.hit(F_kswapd_try_to_sleep);
     const int highest = kswapd_highest_zoneidx(ks, ks.highest_zoneidx);
     if (prepare_kswapd_sleep(k, nid, ks.kswapd_order, highest)) {
         ks.phase = KswapdState::Phase::Napping;
@@ -101,6 +103,7 @@ void balance_pgdat_step(Kernel& k, int nid) {
             const Zone& z = k.pgdat(nid).zones[static_cast<std::size_t>(i)];
             if (z.managed()) sc.nr_to_reclaim += std::max(z.high_wmark_pages(), SWAP_CLUSTER_MAX);
         }
+        k.trace.hit(F_kswapd_shrink_node);
         ks.iter_reclaimed_start = sc.nr_reclaimed;
         ks.iter_scanned_start = sc.nr_scanned;
         shrink_node_begin(k, nid, sc, ks.shrink);
@@ -143,6 +146,7 @@ bool prepare_kswapd_sleep(Kernel& k, int nid, int order, int highest_zoneidx) {
 
 void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t /*gfp*/, int order, int highest_zoneidx) {
     if (!zone.managed()) return;
+    k.trace.hit(F_wakeup_kswapd);
     const int nid = zone.node_id;
     KswapdState& ks = kswapd_of(k, nid);
     if (ks.kswapd_highest_zoneidx < 0 || ks.kswapd_highest_zoneidx < highest_zoneidx)
@@ -175,6 +179,7 @@ void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t /*gfp*/, int order, int highest_
 }
 
 void wake_all_kswapds(Kernel& k, int order, gfp_t gfp, int highest_zoneidx, int preferred_nid) {
+    k.trace.hit(F_wake_all_kswapds);
     const int nr_nodes = static_cast<int>(k.machine.nodes.size());
     for (int i = 0; i < nr_nodes; ++i) {
         const int nid = (preferred_nid + i) % nr_nodes;
@@ -190,6 +195,7 @@ void wake_all_kswapds(Kernel& k, int order, gfp_t gfp, int highest_zoneidx, int 
 
 void kswapd_run(Kernel& k, int nid) {
     KswapdState& ks = kswapd_of(k, nid);
+    k.trace.hit(F_kswapd);
     switch (ks.phase) {
     case KswapdState::Phase::Sleeping:
         ks.ready_at = kNever;

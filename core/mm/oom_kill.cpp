@@ -46,6 +46,7 @@ void exit_mmap(Kernel& k, Process& p) {
 }
 
 bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
+    k.trace.hit(F_out_of_memory);
     // A global allocation without __GFP_FS never kills: the caller just loops.
     if (!(gfp & __GFP_FS)) return true;
     std::uint64_t totalpages = k.machine.totalram_pages();
@@ -74,6 +75,7 @@ bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
                   static_cast<unsigned long long>(as.nr_resident * 4),
                   static_cast<unsigned long long>(mm_pgtables_pages(as.nr_resident + victim->swapents) * 4),
                   victim->oom_score_adj);
+    k.trace.hit(F_oom_kill_process);
     k.vmstat.add(OOM_KILL);
     victim->alive = false;
     exit_mmap(k, *victim);

@@ -42,6 +42,7 @@ template <class Fn> bool for_each_zonelist_zone(Kernel& k, int preferred_nid, in
 // zone above its min watermark, for at most MAX_RECLAIM_RETRIES rounds without progress.
 bool should_reclaim_retry(Kernel& k, gfp_t, int order, unsigned alloc_flags, int highest_zoneidx, int preferred_nid,
                           AllocContext& ac, bool did_some_progress) {
+    k.trace.hit(F_should_reclaim_retry);
     if (did_some_progress && order <= PAGE_ALLOC_COSTLY_ORDER) ac.no_progress_loops = 0;
     else ++ac.no_progress_loops;
     if (ac.no_progress_loops > MAX_RECLAIM_RETRIES) return false;
@@ -56,6 +57,7 @@ bool should_reclaim_retry(Kernel& k, gfp_t, int order, unsigned alloc_flags, int
 
 frame_t get_page_from_freelist(Kernel& k, gfp_t gfp, int order, unsigned alloc_flags, int highest_zoneidx,
                                int preferred_nid, std::int64_t& cost_ns) {
+    k.trace.hit(F_get_page_from_freelist);
     frame_t got = kNoFrame;
     for_each_zonelist_zone(k, preferred_nid, highest_zoneidx, [&](Zone& zone) {
         if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
@@ -77,12 +79,13 @@ frame_t get_page_from_freelist(Kernel& k, gfp_t gfp, int order, unsigned alloc_f
 }
 
 AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, AllocContext& ac) {
+    k.trace.hit(F___alloc_pages);
     AllocResult r;
     const int highest_zoneidx = gfp_zone(gfp, k.machine);
     auto got_page = [&](frame_t f) {
         r.status = AllocResult::Status::Page;
         r.frame = f;
-        r.latency_ns = ac.in_slowpath ? k.now + r.stall_ns - ac.started_ns : 0;
+        r.latency_ns = ac.in_slowpath ? k.now + r.stall_ns + r.wait_ns - ac.started_ns : 0;
         ac.in_slowpath = false;
         ac.no_progress_loops = 0;
         return r;
@@ -95,6 +98,7 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
         return got_page(f);
 
     // __alloc_pages_slowpath()
+    k.trace.hit(F___alloc_pages_slowpath);
     if (!ac.in_slowpath) {
         ac.in_slowpath = true;
         ac.no_progress_loops = 0;
@@ -116,10 +120,11 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
         // Sleep on pfmemalloc_wait until kswapd has made progress.
         k.vmstat.add(PGSCAN_DIRECT_THROTTLE);
         r.status = AllocResult::Status::Retry;
-        r.stall_ns += k.cost.alloc_retry_ns;
+        r.wait_ns += k.cost.alloc_retry_ns;
         return r;
     }
     r.direct_reclaim = true;
+    k.trace.hit(F___alloc_pages_direct_reclaim);
     std::int64_t reclaim_ns = 0;
     const std::uint64_t progress = try_to_free_pages(k, gfp, order, preferred_nid, reclaim_ns);
     r.stall_ns += reclaim_ns;
@@ -142,6 +147,7 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
     }
 
     // __alloc_pages_may_oom(): one last try at the high watermark, then the OOM killer.
+    k.trace.hit(F___alloc_pages_may_oom);
     {
         std::int64_t ignored = 0;
         if (frame_t f = get_page_from_freelist(k, gfp & ~__GFP_DIRECT_RECLAIM, order, ALLOC_WMARK_HIGH | ALLOC_CPUSET,
@@ -166,7 +172,7 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
     // global OOM with no killable task; the simulation reports it and lets the task wait).
     ac.no_progress_loops = 0;
     r.status = AllocResult::Status::Retry;
-    r.stall_ns += k.cost.alloc_retry_ns;
+    r.wait_ns += k.cost.alloc_retry_ns;
     return r;
 }
 

@@ -31,7 +31,8 @@ struct AllocResult {
     };
     Status status = Status::Fail;
     frame_t frame = kNoFrame;
-    std::int64_t stall_ns = 0;      // time spent in direct reclaim, throttling or OOM
+    std::int64_t stall_ns = 0;      // CPU time spent in the slow path (direct reclaim)
+    std::int64_t wait_ns = 0;       // time asleep in it (throttled, waiting for memory)
     std::int64_t latency_ns = 0;    // for a page: since the slow path started
     bool direct_reclaim = false;
     bool oom_kill = false;

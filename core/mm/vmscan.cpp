@@ -99,6 +99,7 @@ void prepare_scan_control(Kernel& k, int nid, ScanControl& sc) {
 
 ScanBalance get_scan_count(Kernel& k, int nid, const ScanControl& sc,
                            std::array<std::uint64_t, NR_LRU_LISTS>& nr) {
+    k.trace.hit(F_get_scan_count);
     nr.fill(0);
     const int swappiness = k.sysctl.swappiness;
     ScanBalance balance;
@@ -146,6 +147,7 @@ enum class FolioReferences { Reclaim, ReclaimClean, Activate, Keep };
 // folio_check_references(): page-table references via the young bit, PG_referenced for
 // accesses through read()/write().
 FolioReferences folio_check_references(Kernel& k, frame_t f) {
+    k.trace.hit(F_folio_check_references);
     auto& fr = k.frames;
     if (fr.test(f, PG_mlocked)) return FolioReferences::Activate; // VM_LOCKED
     const int referenced_ptes = (fr.test(f, PG_mapped) && fr.test_and_clear(f, PG_young)) ? 1 : 0;
@@ -177,6 +179,7 @@ void remove_mapping(Kernel& k, frame_t f, std::uint32_t token) {
 // and go back to the head.
 std::vector<frame_t> isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
                                         LruList lru, std::uint64_t& nr_scanned) {
+    k.trace.hit(F_isolate_lru_folios);
     std::vector<frame_t> dst;
     std::vector<frame_t> skipped;
     FrameList& list = k.lruvec(nid).lists[static_cast<std::size_t>(lru)];
@@ -204,6 +207,7 @@ std::vector<frame_t> isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_
 } // namespace
 
 std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru) {
+    k.trace.hit(F_shrink_inactive_list);
     const bool file = is_file_lru(lru);
     std::uint64_t nr_scanned = 0;
     auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
@@ -213,6 +217,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
     const std::uint64_t nr_taken = isolated.size();
 
     // shrink_folio_list()
+    k.trace.hit(F_shrink_folio_list);
     std::uint64_t nr_reclaimed = 0, nr_activate = 0, nr_pageout = 0;
     std::uint64_t nr_dirty = 0, nr_unqueued_dirty = 0, nr_writeback = 0, nr_immediate = 0;
     auto& fr = k.frames;
@@ -246,7 +251,10 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
                     // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Needs __GFP_IO and a
                     // free swap slot; without one the page is activated.
                     std::optional<std::uint32_t> entry;
-                    if ((sc.gfp_mask & __GFP_IO) && k.swap) entry = k.swap->swap_out(k, f, sc.cost_ns);
+                    if ((sc.gfp_mask & __GFP_IO) && k.swap) {
+                        k.trace.hit(F_pageout);
+                        entry = k.swap->swap_out(k, f, sc.cost_ns);
+                    }
                     if (!entry) {
                         activate = true;
                     } else {
@@ -269,6 +277,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
             }
         }
         if (reclaim) {
+            k.trace.hit(F___remove_mapping);
             if (swapbacked && k.spaces[fr.owner[f]].owner_pid >= 0)
                 ++k.procs[static_cast<std::size_t>(k.spaces[fr.owner[f]].owner_pid)].swapents;
             remove_mapping(k, f, token);
@@ -308,6 +317,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
 }
 
 void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru) {
+    k.trace.hit(F_shrink_active_list);
     std::uint64_t nr_scanned = 0;
     auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
     k.vmstat.add(PGREFILL, nr_scanned);
@@ -334,6 +344,7 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
 }
 
 std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_scan, ScanControl& sc) {
+    k.trace.hit(F_shrink_list);
     if (is_active_lru(lru)) {
         const unsigned bit = is_file_lru(lru) ? DEACTIVATE_FILE : DEACTIVATE_ANON;
         if (sc.may_deactivate & bit) shrink_active_list(k, nid, nr_to_scan, sc, lru);
@@ -344,6 +355,8 @@ std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_s
 }
 
 void shrink_node_begin(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st) {
+    k.trace.hit(F_shrink_node);
+    k.trace.hit(F_shrink_lruvec);
     prepare_scan_control(k, nid, sc);
     get_scan_count(k, nid, sc, st.nr);
     st.targets = st.nr;
@@ -413,6 +426,7 @@ void shrink_node(Kernel& k, int nid, ScanControl& sc) {
 }
 
 std::uint64_t shrink_slab(Kernel& k, int nid, int priority, ScanControl& sc) {
+    k.trace.hit(F_shrink_slab);
     if (k.slab.empty()) return 0;
     SlabCache& c = k.slab[static_cast<std::size_t>(nid)];
     // super_cache_count(): vfs_pressure_ratio() scales what the dcache reports as freeable.
@@ -485,12 +499,14 @@ std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_n
     sc.may_swap = true;
     sc.is_kswapd = false;
 
-    // do_try_to_free_pages()
+    k.trace.hit(F_try_to_free_pages);
+    k.trace.hit(F_do_try_to_free_pages);
     k.vmstat.add(allocstall_event(k.machine.zone_types[static_cast<std::size_t>(sc.reclaim_idx)]));
     const int nr_nodes = static_cast<int>(k.machine.nodes.size());
     for (;;) {
         do {
             // shrink_zones(): each node of the zonelist once per pass.
+            k.trace.hit(F_shrink_zones);
             for (int i = 0; i < nr_nodes; ++i) {
                 const int nid = (preferred_nid + i) % nr_nodes;
                 bool has_zone = false;
@@ -515,6 +531,7 @@ std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_n
 }
 
 NodeReclaimResult node_reclaim(Kernel& k, int nid, gfp_t gfp, int order, int local_nid, std::int64_t& cost_ns) {
+    k.trace.hit(F_node_reclaim);
     const int mode = k.sysctl.zone_reclaim_mode;
     Pgdat& pg = k.pgdat(nid);
     std::uint64_t managed = 0;

@@ -17,6 +17,7 @@ void workingset_age_nonresident(Kernel& k, int nid, std::uint64_t nr) {
 }
 
 std::uint32_t workingset_eviction(Kernel& k, frame_t f) {
+    k.trace.hit(F_workingset_eviction);
     const int nid = k.node_of_frame(f);
     const std::uint64_t eviction = (k.lruvec(nid).nonresident_age >> workingset_bucket_order(k)) & EVICTION_MASK;
     workingset_age_nonresident(k, nid, 1);
@@ -32,6 +33,7 @@ UnpackedShadow unpack_shadow(const Kernel& k, std::uint32_t shadow) {
 }
 
 void workingset_refault(Kernel& k, frame_t f, std::uint32_t shadow) {
+    k.trace.hit(F_workingset_refault);
     const bool file = !k.frames.test(f, PG_swapbacked);
     const UnpackedShadow s = unpack_shadow(k, shadow);
     Pgdat& pg = k.pgdat(k.node_of_frame(f));

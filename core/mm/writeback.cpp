@@ -48,6 +48,7 @@ void wakeup_flusher_threads(Kernel& k) {
 }
 
 std::int64_t balance_dirty_pages(Kernel& k) {
+    k.trace.hit(F_balance_dirty_pages);
     std::int64_t nr_dirty = 0;
     for (const auto& n : k.machine.nodes) nr_dirty += n[NR_DIRTY] + n[NR_WRITEBACK];
     const DirtyLimits l = global_dirty_limits(k);
@@ -83,6 +84,7 @@ void folio_end_writeback(Kernel& k, frame_t f) {
 } // namespace
 
 void flusher_run(Kernel& k) {
+    k.trace.hit(F_wb_workfn);
     WritebackState& wb = k.wb;
     while (!wb.inflight.empty() && wb.inflight.front().first <= k.now) {
         const DirtyRef r = wb.inflight.front().second;

@@ -97,6 +97,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
             e->m_recorder.zones.push_back(ZoneLabel{node.node_id, k.global_zone(z),
                                                     std::string(zone_name(z.type)), z.populated(),
                                                     static_cast<std::int64_t>(z.managed_pages)});
+    e->m_cpu_free_at.assign(static_cast<std::size_t>(config.machine.cpus), 0);
     // Tasks, their processes and address spaces. Files are shared by name; a file is as large
     // as the largest task that uses it.
     k.slab.resize(k.machine.nodes.size());
@@ -178,7 +179,7 @@ void Engine::take_sample() {
     m_recorder.add(std::move(s));
 }
 
-bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, bool& stalled) {
+bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled) {
     // A missing page: allocate it (the slow path may reclaim or stall) and fill it.
     const TaskSpec& spec = m_config.tasks[i];
     TaskState& ts = m_tasks[i];
@@ -196,13 +197,14 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
                              std::to_string(r.stall_ns / 1000) + " us");
         }
     }
-    st.stall_ns += r.stall_ns;
+    st.stall_ns += r.stall_ns + r.wait_ns;
     cpu_ns += r.stall_ns;
+    wait_ns += r.wait_ns;
     if (r.status != AllocResult::Status::Page) {
         stalled = true;
         if (r.status == AllocResult::Status::Fail) {
             ++st.alloc_stalls;
-            cpu_ns += k.cost.alloc_retry_ns;
+            wait_ns += k.cost.alloc_retry_ns;
             if (st.alloc_stalls == 1 || st.alloc_stalls % 1000 == 0)
                 k.events.add(k.now, EventType::AllocStall, spec.node, spec.name + ": allocation failed, waiting");
         }
@@ -226,7 +228,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
         k.vmstat.add(PGFAULT);
         if (is_token(old)) {
             // A swapped-out page: read it back (pgmajfault), drop the swap reference.
-            k.swap->swap_in(k, old & ~kTokenBit, cpu_ns);
+            k.swap->swap_in(k, old & ~kTokenBit, wait_ns);
             auto& proc = k.procs[static_cast<std::size_t>(ts.pid)];
             if (proc.swapents) --proc.swapents;
             --as.nr_nonresident;
@@ -240,7 +242,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
         pg[NR_FILE_PAGES] += 1;
         ++st.page_cache_misses;
         if (spec.kind == TaskSpec::Kind::ReadFile) {
-            cpu_ns += k.cost.disk_read_ns_per_page;
+            wait_ns += k.cost.disk_read_ns_per_page;
             k.vmstat.add(PGPGIN, 4);
         }
         if (is_token(old)) {
@@ -256,7 +258,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     return true;
 }
 
-void Engine::run_task(std::size_t i) {
+std::int64_t Engine::run_task(std::size_t i) {
     const TaskSpec& spec = m_config.tasks[i];
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
@@ -265,12 +267,13 @@ void Engine::run_task(std::size_t i) {
         ts.done = true; // OOM-killed
         st.oom_killed = true;
         ts.ready_at = kNever;
-        return;
+        return 0;
     }
     AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
     // Work in batches of up to 32 pages; the rate decides when the next batch may start.
     const std::uint64_t batch = 32;
-    std::int64_t cpu_ns = 0;
+    std::int64_t cpu_ns = 0;  // on the CPU: faults, copying, direct reclaim
+    std::int64_t wait_ns = 0; // asleep: disk reads, swap-in, throttling
     std::uint64_t done = 0;
     bool stalled = false;
     if (spec.kind == TaskSpec::Kind::SlabGrow) {
@@ -280,8 +283,9 @@ void Engine::run_task(std::size_t i) {
         while (done < batch && c.pages.size() * kSlabObjectsPerPage < spec.pages * kSlabObjectsPerPage) {
             if (c.objects >= c.pages.size() * kSlabObjectsPerPage) {
                 const AllocResult r = __alloc_pages(k, GFP_KERNEL | __GFP_RECLAIMABLE, 0, spec.node, ts.ac);
-                st.stall_ns += r.stall_ns;
+                st.stall_ns += r.stall_ns + r.wait_ns;
                 cpu_ns += r.stall_ns;
+                wait_ns += r.wait_ns;
                 if (r.direct_reclaim) ++st.direct_reclaims;
                 if (r.status != AllocResult::Status::Page) {
                     stalled = true;
@@ -299,7 +303,7 @@ void Engine::run_task(std::size_t i) {
         if (!stalled && done == 0) {
             // Full: the dentries stay; look them up now and then.
             ts.ready_at = k.now + 100'000'000;
-            return;
+            return 0;
         }
     } else {
         while (done < batch && !ts.done) {
@@ -323,7 +327,7 @@ void Engine::run_task(std::size_t i) {
                     folio_mark_accessed(k, f);
                 }
                 cpu_ns += k.cost.page_touch_ns;
-            } else if (!fault_in(i, slot, cpu_ns, stalled)) {
+            } else if (!fault_in(i, slot, cpu_ns, wait_ns, stalled)) {
                 break;
             } else if (!as.anon) {
                 folio_mark_accessed(k, slot);
@@ -334,17 +338,18 @@ void Engine::run_task(std::size_t i) {
         }
     }
     if (stalled) {
-        ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns, 1000);
-        return;
+        ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, 1000);
+        return cpu_ns;
     }
     if (spec.kind == TaskSpec::Kind::WriteFile) {
         // balance_dirty_pages(): too much dirty data pauses the writer.
         const std::int64_t pause = balance_dirty_pages(k);
         st.dirty_throttle_ns += pause;
-        cpu_ns += pause;
+        wait_ns += pause;
     }
     const auto rate_ns = static_cast<std::int64_t>(std::llround(static_cast<double>(done) * 1e9 / spec.pages_per_sec));
-    ts.ready_at = ts.done ? kNever : k.now + std::max<std::int64_t>({rate_ns, cpu_ns, 1});
+    ts.ready_at = ts.done ? kNever : k.now + std::max<std::int64_t>({rate_ns, cpu_ns + wait_ns, 1});
+    return cpu_ns;
 }
 
 void Engine::run_until(std::int64_t t_end) {
@@ -369,6 +374,19 @@ void Engine::run_until(std::int64_t t_end) {
                 who = static_cast<int>(nr_nodes + 1 + i);
             }
         if (best > t_end) break;
+        // Tasks and kswapd need a CPU: with all of them busy, the actor waits for the first to
+        // become free (deterministic: the lowest-numbered CPU among the earliest).
+        const bool needs_cpu = who >= 0 && who != static_cast<int>(nr_nodes);
+        auto cpu = std::min_element(m_cpu_free_at.begin(), m_cpu_free_at.end());
+        if (needs_cpu && *cpu > best) {
+            if (who < static_cast<int>(nr_nodes)) k.nodes[static_cast<std::size_t>(who)].kswapd.ready_at = *cpu;
+            else {
+                const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
+                m_stats[ti].runqueue_wait_ns += *cpu - best;
+                m_tasks[ti].ready_at = *cpu;
+            }
+            continue;
+        }
         k.now = std::max(k.now, best);
 #ifdef RECLAIMSCOPE_CHECK_INVARIANTS
         // Test builds: the counters after every step, everything every 100 ms of simulated time.
@@ -382,11 +400,14 @@ void Engine::run_until(std::int64_t t_end) {
             take_sample();
             m_next_sample += m_config.sample_interval_ns;
         } else if (who < static_cast<int>(nr_nodes)) {
+            const auto& ks = k.nodes[static_cast<std::size_t>(who)].kswapd;
             kswapd_run(k, who);
+            // Reclaim steps keep the CPU until kswapd's next step; naps and sleep do not.
+            if (ks.phase == KswapdState::Phase::Balancing && ks.ready_at != kNever) *cpu = ks.ready_at;
         } else if (who == static_cast<int>(nr_nodes)) {
             flusher_run(k);
         } else {
-            run_task(static_cast<std::size_t>(who) - nr_nodes - 1);
+            *cpu = k.now + run_task(static_cast<std::size_t>(who) - nr_nodes - 1);
         }
     }
     k.now = std::max(k.now, t_end);

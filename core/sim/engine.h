@@ -60,7 +60,8 @@ public:
 private:
     explicit Engine(EngineConfig config);
     void take_sample();
-    void run_task(std::size_t i);
+    // Runs task i at the current time; returns the CPU time it used.
+    std::int64_t run_task(std::size_t i);
 
     EngineConfig m_config;
     Kernel m_k;
@@ -77,7 +78,8 @@ private:
         AllocContext ac;
     };
     void run_flusher();
-    bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, bool& stalled);
+    bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
+    std::vector<std::int64_t> m_cpu_free_at; // when each simulated CPU is next free
     std::vector<TaskState> m_tasks;
     std::vector<TaskStats> m_stats;
     std::int64_t m_next_sample = 0;

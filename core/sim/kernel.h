@@ -4,6 +4,7 @@
 // kernel names.
 #include "mm/scan_control.h"
 #include "mm/sysctl.h"
+#include "mm/trace.h"
 #include "mm/vmstat.h"
 #include "mm/watermarks.h"
 #include "model/machine.h"
@@ -168,6 +169,7 @@ struct Kernel {
     std::vector<SlabCache> slab; // per node
 
     VmEvents vmstat;
+    KFuncCounters trace; // calls per traced kernel function
     EventLog events;
     std::int64_t now = 0;
 

@@ -35,6 +35,7 @@ struct TaskStats {
     std::uint64_t page_cache_misses = 0;
     std::uint64_t major_faults = 0;
     std::int64_t dirty_throttle_ns = 0;    // balance_dirty_pages() pauses
+    std::int64_t runqueue_wait_ns = 0;     // runnable but every CPU was busy
     bool oom_killed = false;
 };
 

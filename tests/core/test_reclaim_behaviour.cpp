@@ -1,6 +1,7 @@
 // Reclaim behaviour of whole runs: what a kernel developer expects to see, checked on the
 // simulated kernel's counters.
 #include "mm/watermarks.h"
+#include "mm/page_alloc.h"
 #include "mm/writeback.h"
 #include "procfs/vmstat.h"
 #include "reclaim_helpers.h"
@@ -258,4 +259,67 @@ TEST_CASE("zone_reclaim_mode keeps allocations on the local node") {
     CHECK(off.first > static_cast<std::int64_t>(MiB_pages(1000)));
     CHECK(on.second > 0);
     CHECK(on.first < static_cast<std::int64_t>(MiB_pages(10)));
+}
+
+TEST_CASE("tasks share the simulated CPUs") {
+    auto waits = [](int cpus) {
+        EngineConfig c = machine_config(1024);
+        c.machine.cpus = cpus;
+        c.cost.page_touch_ns = 20'000; // CPU-heavy touching
+        c.tasks.push_back(anon_task("a", 100, true, 4000));
+        c.tasks.push_back(anon_task("b", 100, true, 4000));
+        c.tasks.push_back(anon_task("c", 100, true, 4000));
+        auto e = make_engine(c);
+        e->run_until(2'000'000'000);
+        std::int64_t wait = 0;
+        for (const auto& s : e->task_stats()) wait += s.runqueue_wait_ns;
+        return wait;
+    };
+    CHECK(waits(1) > 1'000'000'000); // three runnable tasks, one CPU
+    CHECK(waits(4) == 0);
+}
+
+TEST_CASE("GFP_ATOMIC dips into the reserve below min and GFP_NOWAIT does not and neither reclaims") {
+    EngineConfig c = machine_config(512);
+    auto e = make_engine(c);
+    // Drain a copy of the kernel down to the min watermark with ordinary allocations.
+    Kernel& k = const_cast<Kernel&>(e->kernel());
+    AllocContext ac;
+    std::uint64_t got = 0;
+    for (;;) {
+        AllocContext nowait;
+        const auto r = __alloc_pages(k, GFP_NOWAIT, 0, 0, nowait);
+        if (r.status != AllocResult::Status::Page) break;
+        k.frames.flags[r.frame] = PG_reserved; // kernel memory outside the LRU
+        k.pgdat(0)[NR_KERNEL_PAGES] += 1;
+        ++got;
+    }
+    const int highest = gfp_zone(GFP_KERNEL, k.machine);
+    for (const auto& z : k.pgdat(0).zones) {
+        if (!z.managed()) continue;
+        // GFP_NOWAIT stopped at min (+ lowmem_reserve): no reduction without __GFP_HIGH.
+        CHECK(z.nr_free_pages <= static_cast<std::int64_t>(z.min_wmark_pages() + z.lowmem_reserve[static_cast<std::size_t>(highest)]));
+    }
+    CHECK(k.vmstat[PGSTEAL_DIRECT] == 0);
+    const auto before = k.vmstat[PGALLOC_DMA32];
+    std::uint64_t atomic = 0;
+    for (;;) {
+        AllocContext a2;
+        const auto r = __alloc_pages(k, GFP_ATOMIC, 0, 0, a2);
+        if (r.status != AllocResult::Status::Page) break;
+        k.frames.flags[r.frame] = PG_reserved;
+        k.pgdat(0)[NR_KERNEL_PAGES] += 1;
+        ++atomic;
+    }
+    // GFP_ATOMIC goes on to 37.5 % of min (MIN_RESERVE halves it, NON_BLOCK takes a quarter
+    // of the rest).
+    const Zone& dma32 = k.pgdat(0).zones[1];
+    const std::int64_t min = static_cast<std::int64_t>(dma32.min_wmark_pages());
+    CHECK(dma32.nr_free_pages <= min - min / 2 - (min - min / 2) / 4 + 1);
+    CHECK(atomic > 0);
+    CHECK(k.vmstat[PGALLOC_DMA32] > before);
+    CHECK(k.vmstat[PGSTEAL_DIRECT] == 0);
+    CHECK(k.vmstat[ALLOCSTALL_NORMAL] + k.vmstat[ALLOCSTALL_DMA32] + k.vmstat[ALLOCSTALL_MOVABLE] == 0);
+    CHECK(got > 0);
+    REQUIRE_FALSE(e->check_invariants());
 }
