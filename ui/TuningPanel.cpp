@@ -18,8 +18,15 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
         "vm.watermark_scale_factor: the gap min→low and low→high is the larger of min/4 and "
         "managed × factor / 10000 (__setup_per_zone_wmarks). Kernel range 1..3000, default 10.",
         this);
+    m_swappiness = new SysctlEditor(
+        "vm.swappiness", 0, 200, "0..200",
+        "vm.swappiness: how get_scan_count() weighs anonymous against file pages: anon gets "
+        "swappiness, file 200 - swappiness, each scaled by its recent reclaim cost. 0 scans anon "
+        "only when the page cache is nearly gone (file_is_tiny). Needs swap to matter.",
+        this);
     layout->addWidget(m_minFree);
     layout->addWidget(m_scale);
+    layout->addWidget(m_swappiness);
     auto* hint = new QLabel(
         "Drag a slider or type a value and press Enter. The simulated kernel recomputes the "
         "watermarks as writing the sysctl does, and the charts' lines move.",
@@ -28,13 +35,14 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
     hint->setStyleSheet("color: palette(mid);");
     layout->addWidget(hint);
     layout->addStretch(1);
-    for (auto* e : {m_minFree, m_scale})
+    for (auto* e : {m_minFree, m_scale, m_swappiness})
         connect(e, &SysctlEditor::valueCommitted, this, &TuningPanel::sysctlRequested);
 }
 
 SysctlEditor* TuningPanel::editor(const QString& sysctl) const {
     if (sysctl == m_minFree->sysctl()) return m_minFree;
     if (sysctl == m_scale->sysctl()) return m_scale;
+    if (sysctl == m_swappiness->sysctl()) return m_swappiness;
     return nullptr;
 }
 
@@ -47,4 +55,5 @@ void TuningPanel::onFrame(const FramePtr& frame) {
     }
     m_minFree->setCurrentValue(frame->sysctl.min_free_kbytes);
     m_scale->setCurrentValue(frame->sysctl.watermark_scale_factor);
+    m_swappiness->setCurrentValue(frame->sysctl.swappiness);
 }

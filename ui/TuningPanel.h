@@ -21,5 +21,6 @@ signals:
 private:
     SysctlEditor* m_minFree;
     SysctlEditor* m_scale;
+    SysctlEditor* m_swappiness;
     std::uint64_t m_totalram = 0;
 };

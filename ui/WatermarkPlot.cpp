@@ -47,6 +47,12 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     yAxis2->setRange(0, 1);
     yAxis2->setVisible(false);
 
+    // Direct reclaim: a mark under the time axis wherever tasks reclaimed for themselves.
+    m_direct = addGraph(xAxis, yAxis2);
+    m_direct->setName("direct reclaim");
+    m_direct->setLineStyle(QCPGraph::lsNone);
+    m_direct->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(200, 30, 30), QColor(200, 30, 30), 7));
+
     m_free = makeLine(this, "free", QColor(31, 119, 180), Qt::SolidLine, 1.6);
     m_high = makeLine(this, "high", QColor(44, 160, 44), Qt::DashLine, 1.4);
     m_low = makeLine(this, "low", QColor(255, 127, 14), Qt::DashLine, 1.4);
@@ -83,6 +89,11 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
         const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : 0;
         m_kswapd->addData(t, phase == 2 ? 1.0 : 0.0);
         m_nap->addData(t, phase == 1 ? 1.0 : 0.0);
+        if (node < s.nodes.size()) {
+            const std::uint64_t direct = s.nodes[node].direct_reclaims;
+            if (direct > m_lastDirect && m_lastT >= 0) m_direct->addData(t, 0.03);
+            m_lastDirect = direct;
+        }
         m_lastT = t;
     }
 }

@@ -27,6 +27,7 @@ public:
     QCPGraph* highGraph() const { return m_high; }
     QCPGraph* kswapdGraph() const { return m_kswapd; }
     QCPGraph* kswapdNapGraph() const { return m_nap; }
+    QCPGraph* directReclaimGraph() const { return m_direct; }
     double lastTime() const { return m_lastT; }
 
 private:
@@ -37,5 +38,7 @@ private:
     QCPGraph* m_high = nullptr;
     QCPGraph* m_kswapd = nullptr;
     QCPGraph* m_nap = nullptr;
+    QCPGraph* m_direct = nullptr;
+    std::uint64_t m_lastDirect = 0;
     double m_lastT = -1;
 };

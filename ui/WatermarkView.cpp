@@ -35,9 +35,16 @@ void WatermarkView::onFrame(const FramePtr& frame) {
     if (frame->generation != m_generation || m_plots.empty()) rebuild(*frame);
     for (auto* p : m_plots) p->appendSamples(frame->samples);
     for (const auto& e : frame->events) {
-        if (e.type != rs::EventType::SysctlChange) continue;
-        for (auto* p : m_plots)
-            p->addEventMarker(static_cast<double>(e.t_ns) / 1e9, QString::fromStdString(e.text), QColor(90, 90, 90));
+        const double t = static_cast<double>(e.t_ns) / 1e9;
+        if (e.type == rs::EventType::SysctlChange) {
+            for (auto* p : m_plots) p->addEventMarker(t, QString::fromStdString(e.text), QColor(90, 90, 90));
+        } else if (e.type == rs::EventType::OomKill) {
+            // "Out of memory: Killed process 3 (hog) ..." -> "OOM kill: hog"
+            QString text = QString::fromStdString(e.text);
+            const int open = text.indexOf('('), close = text.indexOf(')');
+            const QString label = open >= 0 && close > open ? "OOM kill: " + text.mid(open + 1, close - open - 1) : "OOM";
+            for (auto* p : m_plots) p->addEventMarker(t, label, QColor(200, 30, 30));
+        }
     }
     for (auto* p : m_plots) {
         p->followLatest(m_window, m_fitAll ? WatermarkPlot::YFit::AllData : WatermarkPlot::YFit::WatermarkBand);

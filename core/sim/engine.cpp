@@ -98,6 +98,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                                                     std::string(zone_name(z.type)), z.populated(),
                                                     static_cast<std::int64_t>(z.managed_pages)});
     e->m_cpu_free_at.assign(static_cast<std::size_t>(config.machine.cpus), 0);
+    e->m_kswapd_queued_at.assign(config.machine.nodes.size(), kNever);
     // Tasks, their processes and address spaces. Files are shared by name; a file is as large
     // as the largest task that uses it.
     k.slab.resize(k.machine.nodes.size());
@@ -134,7 +135,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
             ts.space = -1;
         }
         k.procs.push_back(std::move(p));
-        ts.ready_at = t.start_ns;
+        ts.ready_at = ts.queued_at = t.start_ns;
         e->m_tasks.push_back(ts);
         e->m_stats.emplace_back();
     }
@@ -356,30 +357,37 @@ void Engine::run_until(std::int64_t t_end) {
     Kernel& k = m_k;
     const std::size_t nr_nodes = k.nodes.size();
     for (;;) {
-        // The next actor: the sampler, each kswapd, the flusher, each task (ties in this order).
-        std::int64_t best = m_next_sample;
+        // The next actor: the sampler, each kswapd, the flusher, each task. Among actors ready
+        // at the same time the one runnable longest goes first (a FIFO run queue), then the
+        // fixed order sampler, kswapd, flusher, tasks.
+        std::int64_t best = m_next_sample, best_queued = m_next_sample;
         int who = -1; // -1 sampler, [0, nodes) kswapd, nodes: flusher, then tasks
+        auto consider = [&](std::int64_t ready, std::int64_t queued, int id) {
+            if (ready < best || (ready == best && queued < best_queued)) {
+                best = ready;
+                best_queued = queued;
+                who = id;
+            }
+        };
         for (std::size_t n = 0; n < nr_nodes; ++n)
-            if (k.nodes[n].kswapd.ready_at < best) {
-                best = k.nodes[n].kswapd.ready_at;
-                who = static_cast<int>(n);
-            }
-        if (k.wb.ready_at < best) {
-            best = k.wb.ready_at;
-            who = static_cast<int>(nr_nodes);
-        }
+            consider(k.nodes[n].kswapd.ready_at,
+                     m_kswapd_queued_at[n] != kNever ? m_kswapd_queued_at[n] : k.nodes[n].kswapd.ready_at,
+                     static_cast<int>(n));
+        consider(k.wb.ready_at, k.wb.ready_at, static_cast<int>(nr_nodes));
         for (std::size_t i = 0; i < m_tasks.size(); ++i)
-            if (!m_tasks[i].done && m_tasks[i].ready_at < best) {
-                best = m_tasks[i].ready_at;
-                who = static_cast<int>(nr_nodes + 1 + i);
-            }
+            if (!m_tasks[i].done) consider(m_tasks[i].ready_at, m_tasks[i].queued_at, static_cast<int>(nr_nodes + 1 + i));
         if (best > t_end) break;
         // Tasks and kswapd need a CPU: with all of them busy, the actor waits for the first to
         // become free (deterministic: the lowest-numbered CPU among the earliest).
         const bool needs_cpu = who >= 0 && who != static_cast<int>(nr_nodes);
         auto cpu = std::min_element(m_cpu_free_at.begin(), m_cpu_free_at.end());
         if (needs_cpu && *cpu > best) {
-            if (who < static_cast<int>(nr_nodes)) k.nodes[static_cast<std::size_t>(who)].kswapd.ready_at = *cpu;
+            // Wait for the CPU, keeping its place in the queue (queued_at stays).
+            if (who < static_cast<int>(nr_nodes)) {
+                auto& queued = m_kswapd_queued_at[static_cast<std::size_t>(who)];
+                if (queued == kNever) queued = best;
+                k.nodes[static_cast<std::size_t>(who)].kswapd.ready_at = *cpu;
+            }
             else {
                 const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
                 m_stats[ti].runqueue_wait_ns += *cpu - best;
@@ -404,10 +412,13 @@ void Engine::run_until(std::int64_t t_end) {
             kswapd_run(k, who);
             // Reclaim steps keep the CPU until kswapd's next step; naps and sleep do not.
             if (ks.phase == KswapdState::Phase::Balancing && ks.ready_at != kNever) *cpu = ks.ready_at;
+            m_kswapd_queued_at[static_cast<std::size_t>(who)] = kNever; // not waiting for a CPU
         } else if (who == static_cast<int>(nr_nodes)) {
             flusher_run(k);
         } else {
-            *cpu = k.now + run_task(static_cast<std::size_t>(who) - nr_nodes - 1);
+            const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
+            *cpu = k.now + run_task(ti);
+            m_tasks[ti].queued_at = m_tasks[ti].ready_at;
         }
     }
     k.now = std::max(k.now, t_end);

@@ -75,11 +75,13 @@ private:
         std::int64_t ready_at = 0;
         bool done = false;
         bool touching = false; // AllocAnon: allocated everything, now touching it
+        std::int64_t queued_at = 0; // when it became runnable (FIFO among tasks waiting for a CPU)
         AllocContext ac;
     };
     void run_flusher();
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
     std::vector<std::int64_t> m_cpu_free_at; // when each simulated CPU is next free
+    std::vector<std::int64_t> m_kswapd_queued_at;
     std::vector<TaskState> m_tasks;
     std::vector<TaskStats> m_stats;
     std::int64_t m_next_sample = 0;

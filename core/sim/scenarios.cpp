@@ -30,6 +30,31 @@ EngineConfig watermark_dance() {
     return c;
 }
 
+EngineConfig direct_reclaim_oom() {
+    EngineConfig c;
+    c.title = "Direct reclaim, then the OOM killer";
+    c.machine = x86_64_machine(1024 * MiB);
+    c.thp = ThpMode::Madvise;
+    // Four readers stream files faster than kswapd can keep up, so allocations hit the min
+    // watermark and tasks reclaim for themselves; then a leaking process grows past what the
+    // page cache can give back, and without swap the OOM killer ends it.
+    for (int i = 0; i < 4; ++i)
+        c.tasks.push_back(TaskSpec{.name = "reader" + std::to_string(i),
+                                   .kind = TaskSpec::Kind::ReadFile,
+                                   .pages = pages_of(2048 * MiB),
+                                   .pages_per_sec = static_cast<double>(pages_of(1024 * MiB)),
+                                   .loop = true});
+    c.tasks.push_back(TaskSpec{.name = "leaky",
+                               .kind = TaskSpec::Kind::AllocAnon,
+                               .start_ns = 4'000'000'000,
+                               .pages = pages_of(1200 * MiB),
+                               .pages_per_sec = static_cast<double>(pages_of(100 * MiB)),
+                               .loop = false});
+    c.cost.scan_page_ns = 1500;          // a slow CPU: kswapd frees about 600k pages a second
+    c.cost.disk_read_ns_per_page = 1000; // fast NVMe: the readers can take more than that
+    return c;
+}
+
 } // namespace
 
 const std::vector<BuiltinScenario>& builtin_scenarios() {
@@ -41,6 +66,13 @@ const std::vector<BuiltinScenario>& builtin_scenarios() {
          "until a zone is above its high watermark, naps 100 ms and sleeps. Raise "
          "min_free_kbytes or watermark_scale_factor and watch the lines move and the band widen.",
          &watermark_dance},
+        {"direct-reclaim-oom", "Direct reclaim, then the OOM killer",
+         "A 1 GiB machine without swap: four readers stream files faster than kswapd can reclaim, "
+         "so allocations fall to the min watermark and the readers reclaim for themselves "
+         "(try_to_free_pages, red marks). From 4 s a leaking process grows by 100 MiB/s; page "
+         "cache shrinks until anonymous memory is all that is left, should_reclaim_retry() gives "
+         "up and out_of_memory() kills the largest task.",
+         &direct_reclaim_oom},
     };
     return list;
 }

@@ -133,3 +133,25 @@ TEST_CASE("the chart exports to a PNG with every zone") {
     CHECK(err.contains(bad));
     CHECK_FALSE(QFile::exists(bad));
 }
+
+TEST_CASE("direct reclaim and OOM kills are marked on the watermark charts") {
+    const auto* s = rs::find_builtin_scenario("direct-reclaim-oom");
+    REQUIRE(s);
+    MainWindow w(s->make(), "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 16'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 16'000'000'000; }));
+    QTest::qWait(50);
+    WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    CHECK(dma32->directReclaimGraph()->dataCount() > 10);
+    // One red "OOM kill" label among the plot's items.
+    int oomLabels = 0;
+    for (int i = 0; i < dma32->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(dma32->item(i)))
+            oomLabels += text->text().startsWith("OOM kill: leaky");
+    CHECK(oomLabels == 1);
+    // And the swappiness slider shows the kernel's default.
+    REQUIRE(w.tuningPanel()->editor("vm.swappiness"));
+    CHECK(w.tuningPanel()->editor("vm.swappiness")->value() == 60);
+}
