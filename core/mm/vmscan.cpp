@@ -157,6 +157,8 @@ FolioReferences folio_check_references(Kernel& k, frame_t f) {
         // one buys another trip around the inactive list.
         fr.set(f, PG_referenced);
         if (referenced_folio) return FolioReferences::Activate;
+        // Activate file-backed executable folios after first usage.
+        if (fr.test(f, PG_exec) && !fr.test(f, PG_swapbacked)) return FolioReferences::Activate;
         return FolioReferences::Keep;
     }
     if (referenced_folio && !fr.test(f, PG_swapbacked)) return FolioReferences::ReclaimClean;
@@ -321,7 +323,7 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
     std::uint64_t nr_scanned = 0;
     auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
     k.vmstat.add(PGREFILL, nr_scanned);
-    std::uint64_t nr_deactivate = 0;
+    std::uint64_t nr_deactivate = 0, nr_rotated = 0;
     auto& fr = k.frames;
     for (frame_t f : isolated) {
         if (fr.test(f, PG_mlocked)) {
@@ -330,16 +332,21 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
             lruvec_add_folio(k, f);
             continue;
         }
-        // folio_referenced() clears the young bits. Only referenced executable file pages
-        // stay active; the simulated tasks map no executables, so every page is deactivated.
-        if (fr.test(f, PG_mapped)) fr.clear(f, PG_young);
+        // folio_referenced() clears the young bits. Referenced executable file pages get one
+        // more trip around the active list: program text is hard to do without.
+        const bool referenced = fr.test(f, PG_mapped) && fr.test_and_clear(f, PG_young);
+        if (referenced && fr.test(f, PG_exec) && !fr.test(f, PG_swapbacked)) {
+            ++nr_rotated;
+            lruvec_add_folio(k, f);
+            continue;
+        }
         fr.clear(f, PG_active);
         fr.set(f, PG_workingset);
         lruvec_add_folio(k, f);
         ++nr_deactivate;
     }
     k.vmstat.add(PGDEACTIVATE, nr_deactivate);
-    lru_note_cost(k, nid, is_file_lru(lru), 0, 0);
+    lru_note_cost(k, nid, is_file_lru(lru), 0, nr_rotated);
     sc.cost_ns += static_cast<std::int64_t>(nr_scanned) * k.cost.scan_page_ns;
 }
 

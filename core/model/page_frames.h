@@ -28,6 +28,7 @@ enum PageFlag : std::uint32_t {
     PG_reserved = 1u << 12, // in use by the kernel outside any LRU (not reclaimable)
     PG_mapped = 1u << 13,   // mapped by a page table (anon pages always are)
     PG_young = 1u << 14,    // the PTE accessed bit (folio_referenced() tests and clears it)
+    PG_exec = 1u << 15,     // mapped by a VM_EXEC mapping (program text)
 };
 
 struct FrameList {

@@ -321,8 +321,9 @@ std::int64_t Engine::run_task(std::size_t i) {
             std::uint32_t& slot = as.pages[ts.pos];
             if (slot != kNoFrame && is_resident(slot)) {
                 const frame_t f = slot;
-                if (as.anon) {
+                if (as.anon || spec.exec) {
                     k.frames.set(f, PG_young); // the PTE's accessed bit
+                    if (spec.exec) ++st.page_cache_hits;
                 } else {
                     ++st.page_cache_hits;
                     folio_mark_accessed(k, f);
@@ -330,6 +331,9 @@ std::int64_t Engine::run_task(std::size_t i) {
                 cpu_ns += k.cost.page_touch_ns;
             } else if (!fault_in(i, slot, cpu_ns, wait_ns, stalled)) {
                 break;
+            } else if (spec.exec) {
+                // filemap_fault(): mapped into the text segment, accessed through the PTE.
+                k.frames.set(slot, PG_mapped | PG_exec | PG_young);
             } else if (!as.anon) {
                 folio_mark_accessed(k, slot);
             }

@@ -22,6 +22,8 @@ struct TaskSpec {
     std::string file;          // ReadFile/WriteFile: the file, shared by name (default: the task name)
     bool mlock = false;        // AllocAnon: mlock()ed, so unevictable
     bool random = false;       // after the first pass, touch pages uniformly at random
+    bool exec = false;         // ReadFile: the file is mapped executable (program text) and
+                               // accessed through page tables, not read()
     int oom_score_adj = 0;
 };
 

@@ -323,3 +323,21 @@ TEST_CASE("GFP_ATOMIC dips into the reserve below min and GFP_NOWAIT does not an
     CHECK(got > 0);
     REQUIRE_FALSE(e->check_invariants());
 }
+
+TEST_CASE("referenced program text stays on the active list") {
+    // A 100 MiB executable whose pages are touched through page tables, then a stream. With
+    // active lists deactivated under pressure, only the VM_EXEC rule keeps the text resident.
+    auto resident_text = [](bool exec) {
+        EngineConfig c = machine_config(1024);
+        TaskSpec text = read_task("app", 100, 2000, true, true);
+        text.exec = exec;
+        c.tasks.push_back(text);
+        c.tasks.push_back(read_task("stream", 8192, 400, false, false, 1'000'000'000));
+        auto e = make_engine(c);
+        e->run_until(15'000'000'000);
+        for (const auto& as : e->kernel().spaces)
+            if (as.name == "app") return static_cast<double>(as.nr_resident) / static_cast<double>(as.pages.size());
+        return 0.0;
+    };
+    CHECK(resident_text(true) > 0.99);
+}

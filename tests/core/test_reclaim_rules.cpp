@@ -201,3 +201,23 @@ TEST_CASE("dirty limits are ratios of dirtyable memory") {
     k.sysctl.dirty_background_ratio = 30;
     CHECK(global_dirty_limits(k).background == dirtyable * 20 / 100 / 2);
 }
+
+TEST_CASE("shrink_active_list keeps referenced executable file pages and deactivates the rest") {
+    Kernel k = kernel_with_lists(0, 0, 0, 64);
+    // Half of the active file pages are mapped program text that was referenced.
+    int i = 0;
+    for (frame_t f = k.lruvec(0).lists[LRU_ACTIVE_FILE].head; f != kNoFrame; f = k.frames.next[f], ++i)
+        if (i % 2 == 0) k.frames.set(f, PG_mapped | PG_exec | PG_young);
+    ScanControl sc;
+    sc.reclaim_idx = k.nr_zone_types() - 1;
+    shrink_active_list(k, 0, 64, sc, LRU_ACTIVE_FILE);
+    CHECK(k.pgdat(0).nr_lru[LRU_ACTIVE_FILE] == 32);
+    CHECK(k.pgdat(0).nr_lru[LRU_INACTIVE_FILE] == 32);
+    CHECK(k.vmstat[PGDEACTIVATE] == 32);
+    CHECK(k.vmstat[PGREFILL] == 64);
+    // The young bits were consumed: a second pass deactivates them all.
+    shrink_active_list(k, 0, 64, sc, LRU_ACTIVE_FILE);
+    CHECK(k.pgdat(0).nr_lru[LRU_ACTIVE_FILE] == 0);
+    // Rotations count as reclaim cost of the file type (lru_note_cost).
+    CHECK(k.lruvec(0).file_cost > 0);
+}
