@@ -95,7 +95,7 @@ void balance_pgdat_step(Kernel& k, int nid) {
         sc.may_writepage = !ks.nr_boost_reclaim;
         sc.may_swap = !ks.nr_boost_reclaim;
         // kswapd_age_node(): keep the inactive anon list from running dry.
-        if (can_reclaim_anon_pages(k, nid) && inactive_is_low(k, nid, LRU_INACTIVE_ANON))
+        if (can_age_anon_pages(k, nid) && inactive_is_low(k, nid, LRU_INACTIVE_ANON))
             shrink_active_list(k, nid, SWAP_CLUSTER_MAX, sc, LRU_ACTIVE_ANON);
         // kswapd_shrink_node(): reclaim up to the sum of the high watermarks.
         sc.nr_to_reclaim = 0;
@@ -131,6 +131,13 @@ void balance_pgdat_step(Kernel& k, int nid) {
     }
     if (!stop && (raise_priority || !iter_reclaimed)) --sc.priority;
     if (stop || sc.priority < 1) {
+        // v6.10+: a run that reclaimed nothing because cache_trim_mode kept it on file pages
+        // tries once more without it.
+        if (!stop && !sc.nr_reclaimed && !sc.no_cache_trim_mode && sc.cache_trim_mode_failed) {
+            sc.no_cache_trim_mode = true;
+            sc.priority = DEF_PRIORITY;
+            return;
+        }
         // After the loop, however it ended: a run that reclaimed nothing is a failure.
         if (!sc.nr_reclaimed) ++k.pgdat(nid).kswapd_failures;
         finish_balance_pgdat(k, nid);

@@ -19,7 +19,8 @@ std::optional<std::int64_t> oom_badness(const Kernel& k, const Process& p, std::
     const AddressSpace& as = k.spaces[static_cast<std::size_t>(p.anon_space)];
     const std::uint64_t rss = as.nr_resident;
     std::int64_t points = static_cast<std::int64_t>(rss + p.swapents + mm_pgtables_pages(rss + p.swapents));
-    points += static_cast<std::int64_t>(p.oom_score_adj) * static_cast<std::int64_t>(totalpages) / 1000;
+    // adj *= totalpages / 1000: the division first, as the kernel does it.
+    points += static_cast<std::int64_t>(p.oom_score_adj) * static_cast<std::int64_t>(totalpages / 1000);
     return points;
 }
 
@@ -50,7 +51,7 @@ bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
     // A global allocation without __GFP_FS never kills: the caller just loops.
     if (!(gfp & __GFP_FS)) return true;
     std::uint64_t totalpages = k.machine.totalram_pages();
-    if (k.swap) totalpages += k.swap->nr_free_slots(); // total_swap_pages, approximately
+    if (k.swap) totalpages += k.swap->total_slots(); // totalram_pages() + total_swap_pages
     Process* victim = nullptr;
     std::int64_t best = 0;
     for (auto& p : k.procs) {
@@ -63,7 +64,11 @@ bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
         }
     }
     if (!victim) {
-        k.events.add(k.now, EventType::OomKill, -1, "Out of memory and no killable processes...");
+        // The kernel panics here ("System is deadlocked on memory"); the simulation says so once
+        // and lets the allocation keep waiting.
+        static constexpr const char* kMsg = "Out of memory and no killable processes...";
+        if (k.events.items.empty() || k.events.items.back().text != kMsg)
+            k.events.add(k.now, EventType::OomKill, -1, kMsg);
         return false;
     }
     const AddressSpace& as = k.spaces[static_cast<std::size_t>(victim->anon_space)];

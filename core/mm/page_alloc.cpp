@@ -118,11 +118,13 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
     // __alloc_pages_direct_reclaim(), after throttle_direct_reclaim().
     if (!allow_direct_reclaim(k, preferred_nid)) {
         // Sleep on pfmemalloc_wait until kswapd has made progress.
-        k.vmstat.add(PGSCAN_DIRECT_THROTTLE);
+        if (!ac.throttled) k.vmstat.add(PGSCAN_DIRECT_THROTTLE);
+        ac.throttled = true;
         r.status = AllocResult::Status::Retry;
         r.wait_ns += k.cost.alloc_retry_ns;
         return r;
     }
+    ac.throttled = false;
     r.direct_reclaim = true;
     k.trace.hit(F___alloc_pages_direct_reclaim);
     std::int64_t reclaim_ns = 0;
@@ -157,8 +159,9 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
     }
     const bool may_oom = order <= PAGE_ALLOC_COSTLY_ORDER && !(gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE)) &&
                          k.machine.zone_types[static_cast<std::size_t>(highest_zoneidx)] >= ZoneType::Normal;
+    const std::uint64_t kills_before = k.vmstat[OOM_KILL];
     if (may_oom && out_of_memory(k, gfp, order, ac.pid)) {
-        r.oom_kill = true;
+        r.oom_kill = k.vmstat[OOM_KILL] != kills_before;
         ac.no_progress_loops = 0;
         r.status = AllocResult::Status::Retry;
         return r;

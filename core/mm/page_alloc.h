@@ -21,6 +21,7 @@ struct AllocContext {
     int no_progress_loops = 0;
     std::int64_t started_ns = 0;
     int pid = -1; // the allocating process (OOM victim selection may pick it)
+    bool throttled = false; // asleep on pfmemalloc_wait (counted once per episode)
 };
 
 struct AllocResult {

@@ -49,6 +49,7 @@ bool inactive_is_low(const Kernel& k, int nid, LruList inactive_lru) {
 }
 
 bool can_reclaim_anon_pages(const Kernel& k, int) { return k.swap && k.swap->nr_free_slots() > 0; }
+bool can_age_anon_pages(const Kernel& k, int) { return k.swap && k.swap->total_slots() > 0; }
 
 std::uint64_t zone_reclaimable_pages(const Kernel& k, const Zone& z) {
     auto lru = [&](LruList l) { return static_cast<std::uint64_t>(z.nr_zone_lru[static_cast<std::size_t>(l)]); };
@@ -217,6 +218,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
     k.vmstat.add(sc.is_kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, nr_scanned);
     k.vmstat.add(file ? PGSCAN_FILE : PGSCAN_ANON, nr_scanned);
     const std::uint64_t nr_taken = isolated.size();
+    if (nr_taken == 0) return 0;
 
     // shrink_folio_list()
     k.trace.hit(F_shrink_folio_list);
@@ -250,26 +252,31 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
                 } else if (refs == FolioReferences::Keep) {
                     // another trip around the inactive list
                 } else if (swapbacked) {
-                    // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Needs __GFP_IO and a
-                    // free swap slot; without one the page is activated.
-                    std::optional<std::uint32_t> entry;
-                    if ((sc.gfp_mask & __GFP_IO) && k.swap) {
-                        k.trace.hit(F_pageout);
-                        entry = k.swap->swap_out(k, f, sc.cost_ns);
-                    }
-                    if (!entry) {
-                        activate = true;
+                    // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Without __GFP_IO, or
+                    // when reclaim may not write, the page is kept; without a free swap slot it
+                    // is activated.
+                    if (!(sc.gfp_mask & __GFP_IO) || !sc.may_writepage) {
+                        // keep
                     } else {
-                        ++nr_pageout;
-                        token = kTokenBit | *entry;
-                        reclaim = true;
+                        std::optional<std::uint32_t> entry;
+                        if (k.swap) {
+                            k.trace.hit(F_pageout);
+                            entry = k.swap->swap_out(k, f, sc.cost_ns);
+                        }
+                        if (!entry) {
+                            activate = true;
+                        } else {
+                            ++nr_pageout;
+                            k.pgdat(nid)[NR_VMSCAN_WRITE] += 1;
+                            token = kTokenBit | *entry;
+                            reclaim = true;
+                        }
                     }
                 } else if (dirty) {
                     // Reclaim never writes file pages (v6.16: pageout() only writes shmem and swap):
                     // tag for immediate reclaim once the flusher has written it, and activate.
                     k.pgdat(nid)[NR_VMSCAN_IMMEDIATE] += 1;
                     fr.set(f, PG_reclaim);
-                    ++nr_immediate;
                     activate = true;
                 } else {
                     // Clean page cache: __remove_mapping() leaves a shadow entry.
@@ -338,6 +345,7 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
         if (referenced && fr.test(f, PG_exec) && !fr.test(f, PG_swapbacked)) {
             ++nr_rotated;
             lruvec_add_folio(k, f);
+            workingset_age_nonresident(k, nid, 1); // move_folios_to_lru() of an active folio
             continue;
         }
         fr.clear(f, PG_active);
@@ -346,7 +354,7 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
         ++nr_deactivate;
     }
     k.vmstat.add(PGDEACTIVATE, nr_deactivate);
-    lru_note_cost(k, nid, is_file_lru(lru), 0, nr_rotated);
+    if (nr_rotated) lru_note_cost(k, nid, is_file_lru(lru), 0, nr_rotated);
     sc.cost_ns += static_cast<std::int64_t>(nr_scanned) * k.cost.scan_page_ns;
 }
 
@@ -413,7 +421,7 @@ bool shrink_node_round(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st)
 
 void shrink_node_end(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st) {
     // End of shrink_lruvec(): age anon even when only file pages were scanned.
-    if (can_reclaim_anon_pages(k, nid) && inactive_is_low(k, nid, LRU_INACTIVE_ANON))
+    if (can_age_anon_pages(k, nid) && inactive_is_low(k, nid, LRU_INACTIVE_ANON))
         shrink_active_list(k, nid, SWAP_CLUSTER_MAX, sc, LRU_ACTIVE_ANON);
     // shrink_node_memcgs(): the slab shrinkers; freed pages count through reclaim_state.
     const std::uint64_t slab_freed = shrink_slab(k, nid, sc.priority, sc);
@@ -508,10 +516,12 @@ std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_n
 
     k.trace.hit(F_try_to_free_pages);
     k.trace.hit(F_do_try_to_free_pages);
-    k.vmstat.add(allocstall_event(k.machine.zone_types[static_cast<std::size_t>(sc.reclaim_idx)]));
     const int nr_nodes = static_cast<int>(k.machine.nodes.size());
     for (;;) {
+        // retry: counted each time round, as the kernel counts after its retry label.
+        k.vmstat.add(allocstall_event(k.machine.zone_types[static_cast<std::size_t>(sc.reclaim_idx)]));
         do {
+            sc.nr_scanned = 0;
             // shrink_zones(): each node of the zonelist once per pass.
             k.trace.hit(F_shrink_zones);
             for (int i = 0; i < nr_nodes; ++i) {

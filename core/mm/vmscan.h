@@ -22,6 +22,8 @@ bool inactive_is_low(const Kernel& k, int nid, LruList inactive_lru);
 
 // can_reclaim_anon_pages(): there is free swap space.
 bool can_reclaim_anon_pages(const Kernel& k, int nid);
+// can_age_anon_pages(): there is swap at all (even full), so anon is worth aging.
+bool can_age_anon_pages(const Kernel& k, int nid);
 
 // zone_reclaimable_pages(): file LRU pages, plus anon if it can be swapped; free pages when
 // the LRU is empty (v6.13+).

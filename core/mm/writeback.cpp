@@ -72,9 +72,11 @@ void folio_end_writeback(Kernel& k, frame_t f) {
     pg[NR_WRITEBACK] -= 1;
     pg[NR_WRITTEN] += 1;
     if (fr.test_and_clear(f, PG_reclaim)) {
-        // folio_rotate_reclaimable(): only an inactive, evictable page on the LRU moves.
-        if (fr.test(f, PG_lru) && !fr.test(f, PG_active) && !fr.test(f, PG_unevictable)) {
+        // folio_rotate_reclaimable(): a clean, evictable page on the LRU moves to the inactive
+        // tail (lru_move_tail() clears PG_active), where reclaim finds it next.
+        if (fr.test(f, PG_lru) && !fr.test(f, PG_dirty) && !fr.test(f, PG_unevictable)) {
             lruvec_del_folio(k, f);
+            fr.clear(f, PG_active);
             lruvec_add_folio_tail(k, f);
             k.vmstat.add(PGROTATED);
         }

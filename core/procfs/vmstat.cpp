@@ -42,7 +42,7 @@ std::vector<std::pair<std::string, std::int64_t>> vmstat_items(const Kernel& k) 
             (e >= PGSKIP_DMA && e <= PGSKIP_DEVICE)) {
             const int base = e <= PGALLOC_DEVICE ? PGALLOC_DMA : e <= ALLOCSTALL_DEVICE ? ALLOCSTALL_DMA : PGSKIP_DMA;
             const auto t = static_cast<ZoneType>(e - base);
-            if (!k.machine.zone_index(t) || t == ZoneType::Device) continue;
+            if (!k.machine.zone_index(t)) continue;
         }
         out.emplace_back(std::string(vm_event_name(ev)), static_cast<std::int64_t>(k.vmstat[ev]));
     }

@@ -144,6 +144,8 @@ public:
     virtual ~SwapBackend() = default;
     // get_nr_swap_pages(): free slots.
     virtual std::uint64_t nr_free_slots() const = 0;
+    // total_swap_pages: every usable slot.
+    virtual std::uint64_t total_slots() const = 0;
     // folio_alloc_swap() + pageout() for an anonymous page being reclaimed: returns the swap
     // entry (31 bits) or nothing when no slot is free. Adds the write's cost to cost_ns.
     virtual std::optional<std::uint32_t> swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns) = 0;

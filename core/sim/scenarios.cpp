@@ -55,6 +55,27 @@ EngineConfig direct_reclaim_oom() {
     return c;
 }
 
+EngineConfig mixed_pressure() {
+    EngineConfig c;
+    c.title = "Mixed anonymous and file pressure on 1 GiB";
+    c.machine = x86_64_machine(1024 * MiB);
+    c.thp = ThpMode::Madvise;
+    // A service with 500 MiB of anonymous memory it touches at random, a database reading a
+    // 400 MiB file at random (its hot pages get activated), a log writer, and from 5 s a nightly
+    // backup streaming 4 GiB: LRU aging, refaults, writeback and kswapd all at once.
+    c.tasks.push_back(TaskSpec{.name = "service", .kind = TaskSpec::Kind::AllocAnon,
+                               .pages = pages_of(500 * MiB), .pages_per_sec = static_cast<double>(pages_of(200 * MiB)),
+                               .loop = true, .random = true});
+    c.tasks.push_back(TaskSpec{.name = "db", .kind = TaskSpec::Kind::ReadFile, .pages = pages_of(400 * MiB),
+                               .pages_per_sec = static_cast<double>(pages_of(64 * MiB)), .loop = true, .random = true});
+    c.tasks.push_back(TaskSpec{.name = "logger", .kind = TaskSpec::Kind::WriteFile, .pages = pages_of(2048 * MiB),
+                               .pages_per_sec = static_cast<double>(pages_of(8 * MiB)), .loop = true});
+    c.tasks.push_back(TaskSpec{.name = "backup", .kind = TaskSpec::Kind::ReadFile, .start_ns = 5'000'000'000,
+                               .pages = pages_of(4096 * MiB), .pages_per_sec = static_cast<double>(pages_of(128 * MiB)),
+                               .loop = false});
+    return c;
+}
+
 } // namespace
 
 const std::vector<BuiltinScenario>& builtin_scenarios() {
@@ -73,6 +94,13 @@ const std::vector<BuiltinScenario>& builtin_scenarios() {
          "cache shrinks until anonymous memory is all that is left, should_reclaim_retry() gives "
          "up and out_of_memory() kills the largest task.",
          &direct_reclaim_oom},
+        {"mixed-pressure", "Mixed anonymous and file pressure on 1 GiB",
+         "A service touches 500 MiB of anonymous memory at random, a database re-reads its hot "
+         "400 MiB file, a logger writes, and from 5 s a backup streams 4 GiB. Without swap only "
+         "page cache can be reclaimed: watch the database's pages survive the stream because they "
+         "were used twice, refaults activate pages whose refault distance is short, and the "
+         "flusher writes the log behind the logger.",
+         &mixed_pressure},
     };
     return list;
 }

@@ -195,7 +195,7 @@ TEST_CASE("writers are throttled at the dirty limit and the flusher cleans behin
         max_dirty = std::max(max_dirty, stat_sum(*e, NR_DIRTY) + stat_sum(*e, NR_WRITEBACK));
         max_limit = std::max(max_limit, global_dirty_limits(e->kernel()).dirty);
     }
-    const auto& st = e->task_stats()[0];
+    const auto st = e->task_stats()[0];
     CHECK(st.dirty_throttle_ns > 0);
     CHECK(stat_sum(*e, NR_WRITTEN) > static_cast<std::int64_t>(MiB_pages(1000)));
     // The writer stops at the limit; one batch of pages may land past it.

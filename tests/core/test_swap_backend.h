@@ -12,6 +12,7 @@ public:
         m_total = slots;
     }
     std::uint64_t nr_free_slots() const override { return m_free.size(); }
+    std::uint64_t total_slots() const override { return m_total; }
     std::optional<std::uint32_t> swap_out(rs::Kernel& k, rs::frame_t, std::int64_t& cost_ns) override {
         if (m_free.empty()) return std::nullopt;
         const std::uint32_t e = m_free.back();
