@@ -220,7 +220,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     if (as.anon) {
         // do_anonymous_page() / do_swap_page(): mapped, accessed.
         k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
-        if (spec.mlock) {
+        if (spec.mlock || ts.pos < spec.mlock_pages) {
             k.frames.set(f, PG_mlocked);
             pg[NR_MLOCK] += 1;
             k.vmstat.add(UNEVICTABLE_PGS_MLOCKED);

@@ -20,7 +20,8 @@ struct TaskSpec {
     bool loop = true;          // ReadFile/WriteFile: start again at offset 0; AllocAnon: keep touching
     int node = 0;              // the CPU's node (preferred node of allocations)
     std::string file;          // ReadFile/WriteFile: the file, shared by name (default: the task name)
-    bool mlock = false;        // AllocAnon: mlock()ed, so unevictable
+    bool mlock = false;        // AllocAnon: all of it mlock()ed, so unevictable
+    std::uint64_t mlock_pages = 0; // AllocAnon: only the first pages of the region mlock()ed
     bool random = false;       // after the first pass, touch pages uniformly at random
     bool exec = false;         // ReadFile: the file is mapped executable (program text) and
                                // accessed through page tables, not read()

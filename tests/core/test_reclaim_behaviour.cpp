@@ -341,3 +341,18 @@ TEST_CASE("referenced program text stays on the active list") {
     };
     CHECK(resident_text(true) > 0.99);
 }
+
+TEST_CASE("an mlocked range of a region is unevictable and the rest is not") {
+    EngineConfig c = machine_config(1024);
+    TaskSpec app = anon_task("app", 300, true);
+    app.mlock_pages = MiB_pages(100);
+    c.tasks.push_back(app);
+    c.tasks.push_back(read_task("stream", 4096, 400, true, false, 1'000'000'000));
+    auto e = make_engine(c, MiB_pages(1024));
+    e->run_until(10'000'000'000);
+    const auto& pg = e->kernel().pgdat(0);
+    CHECK(pg.nr_lru[LRU_UNEVICTABLE] == static_cast<std::int64_t>(MiB_pages(100)));
+    CHECK(pg.nr_lru[LRU_INACTIVE_ANON] + pg.nr_lru[LRU_ACTIVE_ANON] +
+              static_cast<std::int64_t>(e->kernel().procs[0].swapents) ==
+          static_cast<std::int64_t>(MiB_pages(200)));
+}
