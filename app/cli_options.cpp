@@ -39,6 +39,12 @@ void addCliOptions(QCommandLineParser& parser) {
     parser.addOption(opt({"seed"}, "Seed of the simulation's random choices (default 1).", "n"));
     parser.addOption(opt({"print-zoneinfo"}, "Print /proc/zoneinfo of the simulated machine."));
     parser.addOption(opt({"print-vmstat"}, "Print /proc/vmstat of the simulated machine."));
+    parser.addOption(opt({"print-meminfo"}, "Print /proc/meminfo of the simulated machine."));
+    parser.addOption(opt({"print-swaps"}, "Print /proc/swaps of the simulated machine."));
+    parser.addOption(opt({"swap"},
+                         "Add a swap device (repeatable): SIZE[,prio=N][,kind=hdd|ssd|zram[,ratio=R]], "
+                         "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3.",
+                         "spec"));
     parser.addOption(opt({"verbose"}, "Print the simulated kernel's boot messages to stderr."));
 }
 
@@ -48,6 +54,8 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.headless = parser.isSet("headless");
     o.print_zoneinfo = parser.isSet("print-zoneinfo");
     o.print_vmstat = parser.isSet("print-vmstat");
+    o.print_meminfo = parser.isSet("print-meminfo");
+    o.print_swaps = parser.isSet("print-swaps");
     o.list_scenarios = parser.isSet("list-scenarios");
     o.verbose = parser.isSet("verbose");
     if (!parser.positionalArguments().isEmpty())
@@ -120,6 +128,41 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         auto w = rs::parse_sysctl_assignment(s.toStdString(), nr_zones);
         if (!w) return R::failure("--set: " + w.error());
         o.config.sysctl_writes.push_back(std::move(w).value());
+    }
+    int swap_index = 0;
+    for (const QString& spec : parser.values("swap")) {
+        const QStringList parts = spec.split(',');
+        rs::SwapDeviceSpec d;
+        const auto size = rs::parse_size(parts.value(0).toStdString());
+        if (!size) return R::failure("--swap " + spec.toStdString() + ": " + size.error());
+        d.size_bytes = *size;
+        d.kind = rs::SwapKind::SSD;
+        for (int i = 1; i < parts.size(); ++i) {
+            const QString key = parts[i].section('=', 0, 0).trimmed();
+            const QString value = parts[i].section('=', 1).trimmed();
+            bool ok = false;
+            if (key == "prio") {
+                d.prio = value.toInt(&ok);
+                if (!ok || d.prio < 0 || d.prio > 32767)
+                    return R::failure("--swap " + spec.toStdString() + ": prio must be 0..32767");
+            } else if (key == "kind") {
+                if (value == "hdd") d.kind = rs::SwapKind::HDD;
+                else if (value == "ssd") d.kind = rs::SwapKind::SSD;
+                else if (value == "zram") d.kind = rs::SwapKind::Zram;
+                else return R::failure("--swap " + spec.toStdString() + ": kind must be hdd, ssd or zram");
+            } else if (key == "ratio") {
+                d.zram_ratio = value.toDouble(&ok);
+                if (!ok || !(d.zram_ratio >= 1.0) || d.zram_ratio > 100)
+                    return R::failure("--swap " + spec.toStdString() + ": ratio must be between 1 and 100");
+            } else {
+                return R::failure("--swap " + spec.toStdString() + ": unknown key '" + key.toStdString() +
+                                  "' (expected prio, kind or ratio)");
+            }
+        }
+        d.name = d.kind == rs::SwapKind::Zram ? "/dev/zram" + std::to_string(swap_index)
+                                              : "/dev/sd" + std::string(1, static_cast<char>('b' + swap_index)) + "1";
+        ++swap_index;
+        o.config.swap_devices.push_back(d);
     }
     if (parser.isSet("seed")) {
         const auto seed = rs::parse_int(parser.value("seed").toStdString());

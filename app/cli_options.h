@@ -12,6 +12,8 @@ struct CliOptions {
     bool headless = false;
     bool print_zoneinfo = false;
     bool print_vmstat = false;
+    bool print_meminfo = false;
+    bool print_swaps = false;
     bool list_scenarios = false;
     bool verbose = false;
     std::int64_t duration_ns = 0;

@@ -1,5 +1,6 @@
 #include "headless.h"
 
+#include "procfs/meminfo.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "sim/scenarios.h"
@@ -48,6 +49,14 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     }
     if (o.print_zoneinfo) {
         const std::string text = rs::format_zoneinfo(e.kernel().machine);
+        std::fwrite(text.data(), 1, text.size(), out);
+    }
+    if (o.print_meminfo) {
+        const std::string text = rs::format_meminfo(e.kernel());
+        std::fwrite(text.data(), 1, text.size(), out);
+    }
+    if (o.print_swaps) {
+        const std::string text = rs::format_swaps(e.kernel());
         std::fwrite(text.data(), 1, text.size(), out);
     }
     if (o.print_vmstat) {

@@ -516,8 +516,8 @@ std::vector<SwapDeviceSnapshot> SwapSpace::snapshot() const {
         s.cluster_list.reserve(si.cluster_info.size());
         for (const SwapCluster& c : si.cluster_info) s.cluster_list.push_back(c.flags);
         if (si.max <= kSnapshotSlotLimit) {
-            s.slots.reserve(si.max);
-            for (const std::uint8_t v : si.swap_map) s.slots.push_back(slot_state(v));
+            s.slot_states.reserve(si.max);
+            for (const std::uint8_t v : si.swap_map) s.slot_states.push_back(slot_state(v));
         } else {
             s.clusters.reserve(si.cluster_info.size());
             for (std::uint32_t ci = 0; ci < si.cluster_info.size(); ++ci) {

@@ -136,7 +136,7 @@ struct SwapDeviceSnapshot {
     int prio = 0;
     std::uint32_t flags = 0;
     std::uint32_t max = 0, pages = 0, inuse_pages = 0;
-    std::vector<SlotState> slots;          // per slot when max <= kSnapshotSlotLimit, else empty
+    std::vector<SlotState> slot_states;         // per slot when max <= kSnapshotSlotLimit, else empty
     std::vector<ClusterUsage> clusters;    // per cluster when max > kSnapshotSlotLimit, else empty
     std::vector<std::uint8_t> cluster_list; // ClusterFlag of every cluster
 };

@@ -3,6 +3,7 @@
 #include "mm/kswapd.h"
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
+#include "mm/swap_state.h"
 #include "mm/workingset.h"
 #include "mm/writeback.h"
 
@@ -91,6 +92,16 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         e->m_boot_log.push_back("sysctl " + w.name + " = " + format_sysctl_value(w));
     }
 
+    // swapon for each configured device.
+    if (!config.swap_devices.empty()) {
+        auto swap = std::make_unique<SwapSubsystem>();
+        for (const auto& d : config.swap_devices) {
+            auto r = swap->space().swapon(d);
+            if (!r) return R::failure("swap device " + d.name + ": " + r.error());
+            e->m_boot_log.push_back("swapon " + d.name);
+        }
+        k.swap = std::move(swap);
+    }
     // Labels for the recorder.
     for (const auto& node : k.machine.nodes)
         for (const auto& z : node.zones)
@@ -469,6 +480,16 @@ std::optional<std::string> Engine::check_counters() const {
             return "node " + std::to_string(n) + ": free " + std::to_string(free) + " + LRU " + std::to_string(on_lru) +
                    " + slab " + std::to_string(slab) + " + kernel " + std::to_string(pg[NR_KERNEL_PAGES]) +
                    " != managed " + std::to_string(managed);
+    }
+    // Swap slots in use are the swapped-out pages (the swap cache holds pages only while they
+    // are being written in this model).
+    if (k.swap) {
+        std::uint64_t swapents = 0;
+        for (const auto& p : k.procs) swapents += p.swapents;
+        const std::uint64_t inuse = k.swap->total_slots() - k.swap->nr_free_slots();
+        if (inuse != swapents)
+            return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(swapents) +
+                   " pages are swapped out";
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 // The engine: a booted kernel, the tasks that load it, and a deterministic discrete-event
 // loop in simulated time. Same configuration and seed -> the same run, step for step.
 #include "mm/page_alloc.h"
+#include "mm/swapfile.h"
 #include "mm/sysctl.h"
 #include "mm/watermarks.h"
 #include "record/recorder.h"
@@ -21,6 +22,7 @@ struct EngineConfig {
     MachineSpec machine;
     ThpMode thp = ThpMode::Madvise;
     std::vector<SysctlWrite> sysctl_writes; // applied after boot, in order
+    std::vector<SwapDeviceSpec> swap_devices; // swapon'ed after boot, in order
     std::vector<TaskSpec> tasks;
     CostModel cost;
     std::uint64_t seed = 1;

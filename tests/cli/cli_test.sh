@@ -79,6 +79,16 @@ run_duration)
   (( free <= high * 3 )) || fail "free $free: memory never filled (high $high)"
   grep -q "nr_inactive_file" "$tmp/out" || fail "no LRU counters"
   ;;
+swap)
+  # /proc/swaps and the Swap lines of /proc/meminfo in the kernel's formats.
+  "$bin" --headless --ram 1G --swap 1G --swap 256M,prio=10,kind=zram,ratio=3 --print-swaps --print-meminfo > "$tmp/out" || fail "exit $?"
+  head -1 "$tmp/out" | grep -q $'^MemTotal: \{6\}' || fail "meminfo label padding: $(head -1 "$tmp/out")"
+  grep -Eq '^SwapTotal: +1310712 kB$' "$tmp/out" || fail "SwapTotal (1 GiB + 256 MiB less two header pages): $(grep SwapTotal "$tmp/out")"
+  grep -q $'^Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority$' "$tmp/out" || fail "swaps header"
+  grep -Eq $'^/dev/zram1 +partition\t262140\t\t0\t\t10$' "$tmp/out" || fail "zram line: $(grep zram "$tmp/out")"
+  out=$("$bin" --headless --swap 1G,kind=tape 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"kind must be hdd, ssd or zram"* ]] || fail "bad kind: $rc $out"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"

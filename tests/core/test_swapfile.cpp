@@ -440,14 +440,14 @@ TEST_CASE("the occupancy snapshot shows slots or cluster totals") {
     const auto s = small.snapshot();
     REQUIRE(s.size() == 1);
     CHECK(s[0].clusters.empty());
-    REQUIRE(s[0].slots.size() == 1024);
-    CHECK(s[0].slots[0] == SlotState::Bad);
-    CHECK(s[0].slots[1] == SlotState::InUseCached);
-    CHECK(s[0].slots[2] == SlotState::InUse);
-    CHECK(s[0].slots[3] == SlotState::CacheOnly);
-    CHECK(s[0].slots[4] == SlotState::Free);
-    CHECK(s[0].slots[5] == SlotState::Bad);
-    CHECK(s[0].slots[6] == SlotState::Free);
+    REQUIRE(s[0].slot_states.size() == 1024);
+    CHECK(s[0].slot_states[0] == SlotState::Bad);
+    CHECK(s[0].slot_states[1] == SlotState::InUseCached);
+    CHECK(s[0].slot_states[2] == SlotState::InUse);
+    CHECK(s[0].slot_states[3] == SlotState::CacheOnly);
+    CHECK(s[0].slot_states[4] == SlotState::Free);
+    CHECK(s[0].slot_states[5] == SlotState::Bad);
+    CHECK(s[0].slot_states[6] == SlotState::Free);
     CHECK(s[0].cluster_list == std::vector<std::uint8_t>{CLUSTER_FLAG_NONFULL, CLUSTER_FLAG_FREE});
 
     SwapSpace big;
@@ -455,7 +455,7 @@ TEST_CASE("the occupancy snapshot shows slots or cluster totals") {
     exercise(big);
     const auto b = big.snapshot();
     REQUIRE(b.size() == 1);
-    CHECK(b[0].slots.empty());
+    CHECK(b[0].slot_states.empty());
     REQUIRE(b[0].clusters.size() == 257);
     // Cluster 0: bad = header + 100; used = e1, e2; cached = e3; free = 512 - 2 - 2 - 1 = 507.
     const ClusterUsage& c0 = b[0].clusters[0];
