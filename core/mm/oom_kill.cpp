@@ -33,6 +33,7 @@ void exit_mmap(Kernel& k, Process& p) {
             if (k.swap) k.swap->swap_free(k, e & ~kTokenBit);
         } else {
             const frame_t f = e;
+            if (k.swap && k.frames.test(f, PG_swapcache)) k.swap->folio_free_swap(k, f);
             if (k.frames.test(f, PG_lru)) lruvec_del_folio(k, f);
             Pgdat& pg = k.pgdat(k.node_of_frame(f));
             pg[NR_ANON_MAPPED] -= 1;

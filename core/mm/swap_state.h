@@ -1,18 +1,21 @@
 #pragma once
-// The swap subsystem as reclaim sees it: swap areas (mm/swapfile.c) behind the SwapBackend
-// interface, with each area's write and read cost by kind, and zram's compressed pages held in
-// RAM.
+// The swap subsystem as reclaim and the fault path see it: swap areas (mm/swapfile.c), the swap
+// cache (mm/swap_state.c) with its shadow entries, swap readahead, and each area's costs; zram's
+// compressed pages are held in RAM.
+#include "mm/page_alloc.h"
 #include "mm/swapfile.h"
 #include "sim/kernel.h"
+
+#include <unordered_map>
 
 namespace rs {
 
 struct SwapCosts {
     std::int64_t write_ns = 0; // per page written (swap_writeout)
-    std::int64_t read_ns = 0;  // per page read on a fault (swap_read_folio)
+    std::int64_t read_ns = 0;  // per read request (swap_read_folio)
 };
-// HDD: sequential cluster writes at ~100 MB/s, a seek per faulted page; SSD: ~500 MB/s writes,
-// ~80 us reads; zram: compression and decompression on the CPU.
+// HDD: sequential cluster writes at ~100 MB/s, a seek per read; SSD: ~500 MB/s writes, ~80 us
+// reads; zram: compression and decompression on the CPU.
 SwapCosts swap_costs(SwapKind kind);
 
 // A swap entry as a 31-bit token: type in the top 5 bits, offset below.
@@ -21,6 +24,11 @@ inline SwapEntry swp_entry(std::uint32_t token) {
     return SwapEntry{static_cast<int>((token >> 26) & 31u), token & ((1u << 26) - 1)};
 }
 
+// __swapin_nr_pages(): the readahead window after `hits` readahead hits, for a fault at
+// `offset` after one at `prev_offset`, with max_pages = 1 << page_cluster.
+std::uint32_t swapin_nr_pages(std::uint32_t prev_offset, std::uint32_t offset, std::uint32_t hits,
+                              std::uint32_t max_pages, std::uint32_t prev_win);
+
 class SwapSubsystem : public SwapBackend {
 public:
     SwapSpace& space() { return m_space; }
@@ -28,22 +36,48 @@ public:
 
     std::uint64_t nr_free_slots() const override;
     std::uint64_t total_slots() const override;
-    // folio_alloc_swap() (SWAP_HAS_CACHE), try_to_unmap() (swap_duplicate: the PTE's
-    // reference), swap_writeout(), then __remove_mapping() drops the cache (put_swap_folio):
-    // the write completes at once in this model, so the swap cache holds the page only during
-    // the call.
+    // Reclaim of an anonymous page: a page already in the swap cache is clean (its copy is on
+    // the device) and needs no write; otherwise folio_alloc_swap(), swap_writeout(). Either way
+    // try_to_unmap() installs the entry (swap_duplicate) and __remove_mapping() leaves a shadow
+    // entry and drops the cache (put_swap_folio).
     std::optional<std::uint32_t> swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns) override;
-    // do_swap_page(): read the page back and drop the PTE's reference (swap_free).
     void swap_in(Kernel& k, std::uint32_t entry, std::int64_t& cost_ns) override;
     void swap_free(Kernel& k, std::uint32_t entry) override;
+
+    // do_swap_page(): the fault on a swapped-out anonymous page of (space, index). Returns the
+    // mapped frame, or kNoFrame when the allocation must be retried (stall in r). Counts
+    // pgmajfault / pswpin / swap_ra / swap_ra_hit.
+    frame_t do_swap_page(Kernel& k, std::uint32_t entry, std::uint32_t space, std::uint32_t index, int nid,
+                         AllocContext& ac, AllocResult& r, std::int64_t& wait_ns, bool& major);
+    // Exit or OOM kill: the PTE's entry goes away (free_swap_and_cache()).
+    void free_swap_and_cache(Kernel& k, std::uint32_t entry);
+    // A resident page that is in the swap cache leaves it (folio_free_swap()).
+    void folio_free_swap(Kernel& k, frame_t f) override;
+    bool in_swap_cache(frame_t f) const override { return m_frame_entry.count(f) != 0; }
+    std::uint64_t swap_cache_pages() const { return m_frame_entry.size(); }
+    // Slots whose only user is the swap cache (the page is mapped again).
+    std::uint64_t cache_only_slots() const override;
 
     // Pages of RAM zram holds for its compressed data.
     std::uint64_t zram_ram_pages() const { return m_zram_frames.size(); }
 
 private:
-    void zram_account(Kernel& k);
+    struct Slot {
+        frame_t cache = kNoFrame;      // the swap cache page
+        std::uint32_t shadow = kNoFrame; // workingset shadow of the evicted page
+        std::uint32_t space = 0, index = 0; // the PTE that holds the entry (rmap)
+    };
+    Slot& slot(SwapEntry e);
+    void ensure_slots(int type);
+    void add_to_swap_cache(Kernel& k, frame_t f, SwapEntry e);
+    void delete_from_swap_cache(Kernel& k, frame_t f, SwapEntry e, std::uint32_t shadow);
+    void zram_adjust(Kernel& k, SwapEntry e, int delta);
 
     SwapSpace m_space;
+    std::vector<std::vector<Slot>> m_slots; // per area, per offset
+    std::unordered_map<frame_t, std::uint32_t> m_frame_entry;
+    // swap_cluster_readahead() state (globals in the kernel).
+    std::uint32_t m_prev_offset = 0, m_prev_win = 1, m_hits = 0;
     std::uint64_t m_zram_stored_scaled = 0; // Σ stored pages / ratio, x1000
     std::vector<frame_t> m_zram_frames;
 };

@@ -45,6 +45,9 @@ const std::vector<SysctlInfo>& sysctl_table() {
          "Reclaim on the local node before allocating from another (1), also writing dirty "
          "pages (2), also unmapping (4).",
          "proc_dointvec_minmax"},
+        {"vm.page-cluster", 0, 31, false, "log2 pages",
+         "Swap readahead: a fault reads up to 2^page-cluster neighbouring slots.",
+         "proc_dointvec_minmax"},
         {"vm.lowmem_reserve_ratio", INT_MIN, INT_MAX, true, "ratio per zone",
          "Per-zone divisor of the protection that keeps lower zones for allocations that need "
          "them; values below 1 switch the protection off.",

@@ -255,19 +255,22 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
                     // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Without __GFP_IO, or
                     // when reclaim may not write, the page is kept; without a free swap slot it
                     // is activated.
-                    if (!(sc.gfp_mask & __GFP_IO) || !sc.may_writepage) {
+                    const bool cached = k.swap && k.swap->in_swap_cache(f); // clean copy on the device
+                    if (!cached && (!(sc.gfp_mask & __GFP_IO) || !sc.may_writepage)) {
                         // keep
                     } else {
                         std::optional<std::uint32_t> entry;
                         if (k.swap) {
-                            k.trace.hit(F_pageout);
+                            if (!cached) k.trace.hit(F_pageout);
                             entry = k.swap->swap_out(k, f, sc.cost_ns);
                         }
                         if (!entry) {
                             activate = true;
                         } else {
-                            ++nr_pageout;
-                            k.pgdat(nid)[NR_VMSCAN_WRITE] += 1;
+                            if (!cached) {
+                                ++nr_pageout;
+                                k.pgdat(nid)[NR_VMSCAN_WRITE] += 1;
+                            }
                             token = kTokenBit | *entry;
                             reclaim = true;
                         }
@@ -287,14 +290,21 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
         }
         if (reclaim) {
             k.trace.hit(F___remove_mapping);
-            if (swapbacked && k.spaces[fr.owner[f]].owner_pid >= 0)
-                ++k.procs[static_cast<std::size_t>(k.spaces[fr.owner[f]].owner_pid)].swapents;
-            remove_mapping(k, f, token);
+            if (swapbacked && !fr.test(f, PG_mapped)) {
+                // A swap-cache page no PTE maps (swap readahead): the PTE holds the entry already.
+                k.pgdat(nid)[NR_SWAPCACHE_UNMAPPED] -= 1;
+            } else {
+                if (swapbacked && k.spaces[fr.owner[f]].owner_pid >= 0)
+                    ++k.procs[static_cast<std::size_t>(k.spaces[fr.owner[f]].owner_pid)].swapents;
+                remove_mapping(k, f, token);
+            }
             free_page(k, f);
             ++nr_reclaimed;
             sc.cost_ns += k.cost.free_page_ns;
             continue;
         }
+        if (activate && k.swap && fr.test(f, PG_swapcache) && (k.swap->nr_free_slots() * 2 < k.swap->total_slots() || fr.test(f, PG_mlocked)))
+            k.swap->folio_free_swap(k, f); // activate_locked: no point keeping the swap copy
         if (activate && !fr.test(f, PG_mlocked)) {
             fr.set(f, PG_active);
             ++nr_activate;

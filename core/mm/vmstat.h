@@ -96,6 +96,7 @@ enum NodeStat : int {
     NR_DIRTIED,
     NR_WRITTEN,
     NR_KERNEL_PAGES, // kernel memory outside the LRU and slab (pages in use at start)
+    NR_SWAPCACHE_UNMAPPED, // swap-cache pages no PTE maps (swap readahead): on the LRU, not in nr_anon_pages
     NR_NODE_STATS
 };
 
@@ -105,7 +106,8 @@ constexpr std::string_view node_stat_name(NodeStat s) {
         "workingset_refault_file", "workingset_activate_anon", "workingset_activate_file",
         "workingset_restore_anon", "workingset_restore_file", "nr_anon_pages", "nr_file_pages",
         "nr_dirty", "nr_writeback", "nr_swapcached", "nr_mlock", "nr_vmscan_write",
-        "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written", "nr_kernel_pages"};
+        "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written", "nr_kernel_pages",
+        "nr_swapcache_unmapped"};
     return names[static_cast<std::size_t>(s)];
 }
 

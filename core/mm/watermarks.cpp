@@ -209,6 +209,8 @@ void apply_sysctl_write(Machine& m, VmSysctl& s, const SysctlWrite& w) {
         s.dirty_ratio = static_cast<int>(w.values.at(0));
     } else if (w.name == "vm.dirty_background_ratio") {
         s.dirty_background_ratio = static_cast<int>(w.values.at(0));
+    } else if (w.name == "vm.page-cluster") {
+        s.page_cluster = static_cast<int>(w.values.at(0));
     } else if (w.name == "vm.zone_reclaim_mode") {
         s.zone_reclaim_mode = static_cast<int>(w.values.at(0));
     } else if (w.name == "vm.lowmem_reserve_ratio") {

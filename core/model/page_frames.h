@@ -29,6 +29,7 @@ enum PageFlag : std::uint32_t {
     PG_mapped = 1u << 13,   // mapped by a page table (anon pages always are)
     PG_young = 1u << 14,    // the PTE accessed bit (folio_referenced() tests and clears it)
     PG_exec = 1u << 15,     // mapped by a VM_EXEC mapping (program text)
+    PG_readahead = 1u << 16, // brought in by swap readahead and not faulted on yet
 };
 
 struct FrameList {

@@ -35,7 +35,7 @@ std::string format_zoneinfo(const Machine& m) {
                     line_kv(out, "      ", lru_node_stat_name(static_cast<LruList>(l)),
                             node.nr_lru[static_cast<std::size_t>(l)]);
                 for (int s = 0; s < NR_NODE_STATS; ++s)
-                    if (s != NR_KERNEL_PAGES)
+                    if (s != NR_KERNEL_PAGES && s != NR_SWAPCACHE_UNMAPPED)
                         line_kv(out, "      ", node_stat_name(static_cast<NodeStat>(s)), node.stat[static_cast<std::size_t>(s)]);
             }
             // The promo watermark (NUMA memory tiering) is printed by 6.x kernels.

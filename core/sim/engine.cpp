@@ -198,6 +198,42 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
     AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
+    auto* swapsys = dynamic_cast<SwapSubsystem*>(k.swap.get());
+    if (as.anon && is_token(slot) && swapsys) {
+        // do_swap_page(): the swap cache, readahead, the read, the slot.
+        AllocResult r;
+        bool major = false;
+        const frame_t f = swapsys->do_swap_page(k, slot & ~kTokenBit, static_cast<std::uint32_t>(ts.space),
+                                                static_cast<std::uint32_t>(ts.pos), spec.node, ts.ac, r, wait_ns, major);
+        st.stall_ns += r.stall_ns + r.wait_ns;
+        cpu_ns += r.stall_ns;
+        wait_ns += r.wait_ns;
+        if (r.direct_reclaim) ++st.direct_reclaims;
+        if (f == kNoFrame) {
+            stalled = true;
+            return false;
+        }
+        st.max_alloc_latency_ns = std::max(st.max_alloc_latency_ns, r.latency_ns);
+        if (spec.mlock || ts.pos < spec.mlock_pages) {
+            lruvec_del_folio(k, f);
+            k.frames.set(f, PG_mlocked);
+            folio_add_lru(k, f);
+            k.pgdat(k.node_of_frame(f))[NR_MLOCK] += 1;
+        }
+        slot = f;
+        ++as.nr_resident;
+        --as.nr_nonresident;
+        auto& proc = k.procs[static_cast<std::size_t>(ts.pid)];
+        if (proc.swapents) --proc.swapents;
+        k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
+        k.vmstat.add(PGFAULT);
+        if (major) {
+            k.vmstat.add(PGMAJFAULT);
+            ++st.major_faults;
+        }
+        cpu_ns += k.cost.page_alloc_ns;
+        return true;
+    }
     const AllocResult r = __alloc_pages(k, GFP_HIGHUSER_MOVABLE, 0, spec.node, ts.ac);
     if (r.direct_reclaim) {
         ++st.direct_reclaims;
@@ -464,9 +500,10 @@ std::optional<std::string> Engine::check_counters() const {
         for (int s = 0; s < NR_NODE_STATS; ++s)
             if (pg.stat[static_cast<std::size_t>(s)] < 0)
                 return "node " + std::to_string(n) + ": negative " + std::string(node_stat_name(static_cast<NodeStat>(s)));
-        if (pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] != on_lru)
-            return "node " + std::to_string(n) + ": nr_anon_pages + nr_file_pages = " +
-                   std::to_string(pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES]) + " but the LRU lists hold " + std::to_string(on_lru);
+        if (pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] + pg[NR_SWAPCACHE_UNMAPPED] != on_lru)
+            return "node " + std::to_string(n) + ": nr_anon_pages + nr_file_pages + unmapped swap cache = " +
+                   std::to_string(pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] + pg[NR_SWAPCACHE_UNMAPPED]) +
+                   " but the LRU lists hold " + std::to_string(on_lru);
         std::int64_t managed = 0, free = 0;
         for (const auto& z : pg.zones) {
             managed += static_cast<std::int64_t>(z.managed_pages);
@@ -480,16 +517,6 @@ std::optional<std::string> Engine::check_counters() const {
             return "node " + std::to_string(n) + ": free " + std::to_string(free) + " + LRU " + std::to_string(on_lru) +
                    " + slab " + std::to_string(slab) + " + kernel " + std::to_string(pg[NR_KERNEL_PAGES]) +
                    " != managed " + std::to_string(managed);
-    }
-    // Swap slots in use are the swapped-out pages (the swap cache holds pages only while they
-    // are being written in this model).
-    if (k.swap) {
-        std::uint64_t swapents = 0;
-        for (const auto& p : k.procs) swapents += p.swapents;
-        const std::uint64_t inuse = k.swap->total_slots() - k.swap->nr_free_slots();
-        if (inuse != swapents)
-            return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(swapents) +
-                   " pages are swapped out";
     }
     return std::nullopt;
 }
@@ -545,7 +572,10 @@ std::optional<std::string> Engine::check_invariants() const {
             return "frame " + std::to_string(f) + " is on no list and not reserved (leaked)";
         if (fr.flags[f] & PG_lru) {
             const auto& as = k.spaces[fr.owner[f]];
-            if (fr.index[f] >= as.pages.size() || as.pages[fr.index[f]] != f)
+            // A swap-cache page nothing maps (readahead) sits behind the swap entry in its slot.
+            const bool unmapped_swapcache = (fr.flags[f] & PG_swapcache) && !(fr.flags[f] & PG_mapped);
+            if (fr.index[f] >= as.pages.size() ||
+                (unmapped_swapcache ? !is_token(as.pages[fr.index[f]]) : as.pages[fr.index[f]] != f))
                 return "frame " + std::to_string(f) + " is not where its address space says";
         }
     }
@@ -556,6 +586,18 @@ std::optional<std::string> Engine::check_invariants() const {
         const auto n = static_cast<std::size_t>(k.node_of_frame(static_cast<frame_t>(f)));
         if (fr.flags[f] & PG_dirty) ++dirty[n];
         if (fr.flags[f] & PG_writeback) ++writeback[n];
+    }
+    // Swap slots in use are the swapped-out pages plus the swap-cache pages nothing else
+    // references (mapped again, kept so a later reclaim needs no write).
+    // O(swap cache): checked with the frames, not after every step.
+    if (k.swap) {
+        std::uint64_t swapents = 0;
+        for (const auto& p : k.procs) swapents += p.swapents;
+        const std::uint64_t inuse = k.swap->total_slots() - k.swap->nr_free_slots();
+        const std::uint64_t cache_only = k.swap->cache_only_slots();
+        if (inuse != swapents + cache_only)
+            return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(swapents) +
+                   " pages are swapped out and " + std::to_string(cache_only) + " are only in the swap cache";
     }
     for (std::size_t n = 0; n < k.nodes.size(); ++n) {
         if (dirty[n] != k.machine.nodes[n][NR_DIRTY])

@@ -153,6 +153,11 @@ public:
     virtual void swap_in(Kernel& k, std::uint32_t entry, std::int64_t& cost_ns) = 0;
     // A mapping of a swapped page went away (exit, OOM kill).
     virtual void swap_free(Kernel& k, std::uint32_t entry) = 0;
+    // The swap cache: is this page's data already on the device; drop it from the cache.
+    virtual bool in_swap_cache(frame_t) const { return false; }
+    virtual void folio_free_swap(Kernel&, frame_t) {}
+    // Slots held only by the swap cache (the page is mapped again).
+    virtual std::uint64_t cache_only_slots() const { return 0; }
 };
 
 struct Kernel {
