@@ -1,6 +1,7 @@
 #pragma once
 // An immutable snapshot the controller hands to the UI thread: the samples and events since
 // the previous frame, and the state the views show now.
+#include "mm/swapfile.h"
 #include "mm/sysctl.h"
 #include "record/recorder.h"
 
@@ -18,6 +19,7 @@ struct Frame {
     std::vector<rs::Sample> samples;    // new since the previous frame, in time order
     std::vector<rs::Event> events;      // new since the previous frame
     rs::VmSysctl sysctl;
+    std::vector<rs::SwapDeviceSnapshot> swap; // slot map of every swap device, now
     std::uint64_t totalram_pages = 0;
     std::int64_t simTimeNs = 0;
     bool running = false;

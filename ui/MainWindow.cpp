@@ -4,6 +4,7 @@
 #include "SimulationController.h"
 #include "TuningPanel.h"
 #include "WatermarkPlot.h"
+#include "SwapView.h"
 #include "WatermarkView.h"
 #include "util/units.h"
 
@@ -23,6 +24,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
 
 namespace {
@@ -37,7 +39,21 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     setWindowTitle("ReclaimScope");
 
     m_view = new WatermarkView(this);
-    setCentralWidget(m_view);
+    m_swapView = new SwapView(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_view, "Watermarks");
+    m_tabs->addTab(m_swapView, "Swap");
+    m_tabs->setTabToolTip(0, "Free pages of each zone against its min/low/high watermarks");
+    m_tabs->setTabToolTip(1, "Swap slot maps (swap_map, clusters) and swap traffic");
+    setCentralWidget(m_tabs);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto* go = new QAction(this);
+        go->setShortcut(QKeySequence(QString("Ctrl+%1").arg(i + 1)));
+        connect(go, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        addAction(go);
+    }
+    m_tabs->setCurrentIndex(QSettings().value("view/tab", 0).toInt());
+    connect(m_tabs, &QTabWidget::currentChanged, this, [](int i) { QSettings().setValue("view/tab", i); });
 
     m_tuning = new TuningPanel(this);
     auto* tuningDock = new QDockWidget("Tuning", this);
@@ -187,6 +203,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_lastFrame = frame;
     ++m_frames;
     m_view->onFrame(frame);
+    m_swapView->onFrame(frame);
     m_tuning->onFrame(frame);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)

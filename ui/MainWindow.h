@@ -13,6 +13,8 @@ class QListWidget;
 class SimulationController;
 class TuningPanel;
 class WatermarkView;
+class SwapView;
+class QTabWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -22,6 +24,8 @@ public:
     ~MainWindow() override;
 
     WatermarkView* watermarkView() const { return m_view; }
+    SwapView* swapView() const { return m_swapView; }
+    QTabWidget* tabs() const { return m_tabs; }
     TuningPanel* tuningPanel() const { return m_tuning; }
     SimulationController* controller() const { return m_controller; }
     FramePtr lastFrame() const { return m_lastFrame; }
@@ -45,6 +49,8 @@ private:
     QThread m_thread;
     SimulationController* m_controller = nullptr;
     WatermarkView* m_view = nullptr;
+    SwapView* m_swapView = nullptr;
+    QTabWidget* m_tabs = nullptr;
     TuningPanel* m_tuning = nullptr;
     QListWidget* m_eventLog = nullptr;
     QAction* m_playAction = nullptr;

@@ -1,5 +1,7 @@
 #include "SimulationController.h"
 
+#include "mm/swap_state.h"
+
 #include <algorithm>
 
 SimulationController::SimulationController(QObject* parent) : QObject(parent), m_timer(this) {
@@ -133,6 +135,8 @@ void SimulationController::publish() {
     f->events.assign(ev.begin() + static_cast<std::ptrdiff_t>(m_sentEvents), ev.end());
     m_sentEvents = ev.size();
     f->sysctl = m_engine->kernel().sysctl;
+    if (const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->swap_backend()))
+        f->swap = swap->space().snapshot();
     f->totalram_pages = m_engine->kernel().machine.totalram_pages();
     f->simTimeNs = m_engine->now();
     f->running = m_running;

@@ -29,6 +29,11 @@ struct Sample {
     std::vector<ZoneSample> zones; // by global zone number
     std::vector<NodeSample> nodes;
     std::uint64_t oom_kills = 0; // cumulative
+    std::int64_t swap_used = 0;   // slots in use (pages)
+    std::int64_t swap_total = 0;
+    std::int64_t swap_cache = 0;  // pages in the swap cache
+    std::uint64_t pswpin = 0;     // cumulative
+    std::uint64_t pswpout = 0;    // cumulative
 };
 
 struct ZoneLabel {

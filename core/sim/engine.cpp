@@ -188,6 +188,13 @@ void Engine::take_sample() {
         s.nodes.push_back(ns);
     }
     s.oom_kills = m_k.vmstat[OOM_KILL];
+    if (m_k.swap) {
+        s.swap_total = static_cast<std::int64_t>(m_k.swap->total_slots());
+        s.swap_used = s.swap_total - static_cast<std::int64_t>(m_k.swap->nr_free_slots());
+        for (const auto& n : m_k.machine.nodes) s.swap_cache += n[NR_SWAPCACHE];
+    }
+    s.pswpin = m_k.vmstat[PSWPIN];
+    s.pswpout = m_k.vmstat[PSWPOUT];
     m_recorder.add(std::move(s));
 }
 

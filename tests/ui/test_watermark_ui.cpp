@@ -6,6 +6,10 @@
 #include "TuningPanel.h"
 #include "WatermarkPlot.h"
 #include "WatermarkView.h"
+#include "SwapView.h"
+#include "SlotMapWidget.h"
+#include <QTabWidget>
+#include <qcustomplot.h>
 #include "mm/watermarks.h"
 #include "sim/scenarios.h"
 
@@ -154,4 +158,37 @@ TEST_CASE("direct reclaim and OOM kills are marked on the watermark charts") {
     // And the swappiness slider shows the kernel's default.
     REQUIRE(w.tuningPanel()->editor("vm.swappiness"));
     CHECK(w.tuningPanel()->editor("vm.swappiness")->value() == 60);
+}
+
+TEST_CASE("the swap view shows the slot map and the swap traffic") {
+    auto cfg = rs::find_builtin_scenario("mixed-pressure")->make();
+    cfg.swap_devices.push_back(rs::SwapDeviceSpec{.name = "/dev/sdb1", .size_bytes = 256ull << 20, .kind = rs::SwapKind::SSD});
+    MainWindow w(cfg, "test", false);
+    w.resize(1300, 900);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 20'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 20'000'000'000; }));
+    w.tabs()->setCurrentWidget(w.swapView());
+    QTest::qWait(50);
+    REQUIRE(w.swapView()->maps().size() == 1);
+    SlotMapWidget* map = w.swapView()->maps()[0];
+    // 256 MiB: 65536 slots, drawn one cell each; the frame's snapshot matches the device.
+    CHECK(map->cellCount() == 65536);
+    const auto& snap = map->snapshot();
+    std::uint32_t used = 0;
+    for (auto s : snap.slot_states) used += s != rs::SlotState::Free && s != rs::SlotState::Bad;
+    CHECK(used == snap.inuse_pages);
+    CHECK(used > 1000);
+    // Pixels: the used colours appear in the drawn map.
+    const QImage img = map->grab().toImage();
+    CHECK(countColor(img, SlotMapWidget::colorOf(rs::SlotState::CacheOnly), 10) +
+              countColor(img, SlotMapWidget::colorOf(rs::SlotState::InUse), 10) > 1000);
+    // The usage chart holds the samples, in MiB.
+    auto* used_graph = w.swapView()->plot()->graph(0);
+    REQUIRE(used_graph->dataCount() > 1000);
+    // Its newest value is the slots in use at that sample, in MiB: close to the map's count.
+    const double last_mib = (used_graph->data()->constEnd() - 1)->value;
+    CHECK(last_mib > 10.0);
+    CHECK(last_mib <= static_cast<double>(snap.inuse_pages) * 4.0 / 1024.0 + 1.0);
 }

@@ -1,0 +1,104 @@
+#include "SlotMapWidget.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr int kCell = 6; // pixels per cell
+}
+
+SlotMapWidget::SlotMapWidget(QWidget* parent) : QWidget(parent) {
+    setMouseTracking(true);
+    setMinimumHeight(120);
+}
+
+QColor SlotMapWidget::colorOf(rs::SlotState s) {
+    switch (s) {
+    case rs::SlotState::Free: return QColor(235, 235, 235);
+    case rs::SlotState::InUse: return QColor(31, 119, 180);
+    case rs::SlotState::InUseCached: return QColor(148, 103, 189);
+    case rs::SlotState::CacheOnly: return QColor(44, 160, 44);
+    case rs::SlotState::Bad: return QColor(214, 39, 40);
+    }
+    return Qt::black;
+}
+
+void SlotMapWidget::setSnapshot(const rs::SwapDeviceSnapshot& s) {
+    m_snap = s;
+    const int rows = (cellCount() + columns() - 1) / std::max(1, columns());
+    setMinimumHeight(std::min(600, rows * kCell + 4));
+    update();
+}
+
+int SlotMapWidget::cellCount() const {
+    return static_cast<int>(m_snap.slot_states.empty() ? m_snap.clusters.size() : m_snap.slot_states.size());
+}
+
+int SlotMapWidget::columns() const {
+    // Per slot: one cluster (512 slots) is a whole number of rows of 64; per cluster: 64 a row.
+    return 64;
+}
+
+int SlotMapWidget::cellAt(QPoint p) const {
+    const int col = p.x() / kCell, row = p.y() / kCell;
+    if (col < 0 || col >= columns() || row < 0) return -1;
+    const int i = row * columns() + col;
+    return i < cellCount() ? i : -1;
+}
+
+void SlotMapWidget::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    const int n = cellCount(), cols = columns();
+    const bool perSlot = !m_snap.slot_states.empty();
+    for (int i = 0; i < n; ++i) {
+        const QRect r((i % cols) * kCell, (i / cols) * kCell, kCell - 1, kCell - 1);
+        QColor c;
+        if (perSlot) {
+            c = colorOf(m_snap.slot_states[static_cast<std::size_t>(i)]);
+        } else {
+            // A cluster: blend free and used by how full it is; cached and bad tint it.
+            const auto& u = m_snap.clusters[static_cast<std::size_t>(i)];
+            const double total = std::max(1u, u.free + u.used + u.cached + u.bad);
+            const double used = (u.used + u.cached) / total;
+            const QColor a = colorOf(rs::SlotState::Free), b = colorOf(u.cached > u.used ? rs::SlotState::CacheOnly : rs::SlotState::InUse);
+            c = QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * used, a.greenF() + (b.greenF() - a.greenF()) * used,
+                                 a.blueF() + (b.blueF() - a.blueF()) * used);
+            if (u.bad) c = c.darker(115);
+        }
+        p.fillRect(r, c);
+    }
+    if (perSlot) {
+        // Cluster borders: every SWAPFILE_CLUSTER slots is 8 rows of 64.
+        p.setPen(QPen(palette().text().color(), 1));
+        const int rowsPerCluster = static_cast<int>(rs::SWAPFILE_CLUSTER) / cols;
+        const int rows = (n + cols - 1) / cols;
+        for (int r = 0; r <= rows; r += rowsPerCluster) p.drawLine(0, r * kCell - 1, cols * kCell, r * kCell - 1);
+    }
+}
+
+void SlotMapWidget::mouseMoveEvent(QMouseEvent* e) {
+    const int i = cellAt(e->position().toPoint());
+    if (i < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    QString text;
+    if (!m_snap.slot_states.empty()) {
+        static const char* names[] = {"free", "in use (swap_map count > 0)", "in use and in the swap cache",
+                                      "only in the swap cache (SWAP_HAS_CACHE)", "bad or header (SWAP_MAP_BAD)"};
+        text = QString("%1, slot %2 (cluster %3): %4")
+                   .arg(QString::fromStdString(m_snap.name)).arg(i).arg(i / static_cast<int>(rs::SWAPFILE_CLUSTER))
+                   .arg(names[static_cast<int>(m_snap.slot_states[static_cast<std::size_t>(i)])]);
+    } else {
+        const auto& u = m_snap.clusters[static_cast<std::size_t>(i)];
+        text = QString("%1, cluster %2 (slots %3-%4): %5 free, %6 in use, %7 cache only, %8 bad")
+                   .arg(QString::fromStdString(m_snap.name)).arg(i).arg(i * static_cast<int>(rs::SWAPFILE_CLUSTER))
+                   .arg((i + 1) * static_cast<int>(rs::SWAPFILE_CLUSTER) - 1).arg(u.free).arg(u.used).arg(u.cached).arg(u.bad);
+    }
+    QToolTip::showText(e->globalPosition().toPoint(), text, this);
+}

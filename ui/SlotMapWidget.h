@@ -1,0 +1,27 @@
+#pragma once
+// The slot map of one swap device: a cell per slot (small devices) or per cluster (large ones),
+// coloured by state, with cluster borders and a tooltip for the cell under the mouse.
+#include "mm/swapfile.h"
+
+#include <QWidget>
+
+class SlotMapWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit SlotMapWidget(QWidget* parent = nullptr);
+    void setSnapshot(const rs::SwapDeviceSnapshot& s);
+    const rs::SwapDeviceSnapshot& snapshot() const { return m_snap; }
+    // Number of cells drawn and how many show a used slot (for tests).
+    int cellCount() const;
+    static QColor colorOf(rs::SlotState s);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    QSize sizeHint() const override { return {600, 220}; }
+
+private:
+    int columns() const;
+    int cellAt(QPoint p) const;
+    rs::SwapDeviceSnapshot m_snap;
+};

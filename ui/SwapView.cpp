@@ -1,0 +1,119 @@
+#include "SwapView.h"
+
+#include "SlotMapWidget.h"
+
+#include <qcustomplot.h>
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+SwapView::SwapView(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    auto* legend = new QHBoxLayout;
+    for (auto [state, name] : {std::pair{rs::SlotState::Free, "free"}, {rs::SlotState::InUse, "in use"},
+                               {rs::SlotState::InUseCached, "in use + swap cache"},
+                               {rs::SlotState::CacheOnly, "swap cache only"}, {rs::SlotState::Bad, "bad / header"}}) {
+        auto* swatch = new QLabel(this);
+        swatch->setFixedSize(12, 12);
+        swatch->setStyleSheet(QString("background:%1; border:1px solid #888;").arg(SlotMapWidget::colorOf(state).name()));
+        legend->addWidget(swatch);
+        legend->addWidget(new QLabel(name, this));
+        legend->addSpacing(12);
+    }
+    legend->addStretch(1);
+    layout->addLayout(legend);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto* inner = new QWidget(scroll);
+    m_mapsLayout = new QVBoxLayout(inner);
+    m_empty = new QLabel("No swap device. Add one with --swap SIZE[,prio=N][,kind=hdd|ssd|zram] "
+                         "(e.g. reclaimscope --swap 1G --scenario mixed-pressure).", inner);
+    m_empty->setWordWrap(true);
+    m_mapsLayout->addWidget(m_empty);
+    m_mapsLayout->addStretch(1);
+    scroll->setWidget(inner);
+    layout->addWidget(scroll, 1);
+
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumHeight(220);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, "Swap usage and traffic", QFont(font().family(), 10, QFont::Bold)));
+    m_plot->xAxis->setLabel("simulated time (s)");
+    m_plot->yAxis->setLabel("swap in use (MiB)");
+    m_plot->yAxis2->setVisible(true);
+    m_plot->yAxis2->setLabel("swap-in / swap-out (pages/s)");
+    m_used = m_plot->addGraph();
+    m_used->setName("swap in use");
+    m_used->setPen(QPen(QColor(31, 119, 180), 1.8));
+    m_cache = m_plot->addGraph();
+    m_cache->setName("swap cache");
+    m_cache->setPen(QPen(QColor(44, 160, 44), 1.4));
+    m_out = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_out->setName("pswpout rate");
+    m_out->setPen(QPen(QColor(214, 39, 40), 1.0));
+    m_in = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
+    m_in->setName("pswpin rate");
+    m_in->setPen(QPen(QColor(255, 127, 14), 1.0));
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(QFont(font().family(), 8));
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_plot);
+}
+
+void SwapView::onFrame(const FramePtr& frame) {
+    if (!frame) return;
+    if (frame->generation != m_generation) {
+        m_generation = frame->generation;
+        for (auto* g : {m_used, m_cache, m_in, m_out}) g->data()->clear();
+        m_lastT = -1;
+        m_lastIn = m_lastOut = 0;
+    }
+    // Slot maps: one per device, rebuilt when the set of devices changes.
+    if (m_maps.size() != frame->swap.size()) {
+        for (auto* m : m_maps) delete m;
+        for (auto* t : m_titles) delete t;
+        m_maps.clear();
+        m_titles.clear();
+        for (std::size_t i = 0; i < frame->swap.size(); ++i) {
+            auto* title = new QLabel(this);
+            auto* map = new SlotMapWidget(this);
+            m_mapsLayout->insertWidget(m_mapsLayout->count() - 1, title);
+            m_mapsLayout->insertWidget(m_mapsLayout->count() - 1, map);
+            m_titles.push_back(title);
+            m_maps.push_back(map);
+        }
+    }
+    m_empty->setVisible(frame->swap.empty());
+    for (std::size_t i = 0; i < frame->swap.size(); ++i) {
+        const auto& s = frame->swap[i];
+        m_maps[i]->setSnapshot(s);
+        m_titles[i]->setText(QString("<b>%1</b> (%2, priority %3): %4 of %5 slots in use%6")
+                                 .arg(QString::fromStdString(s.name), QString::fromStdString(std::string(rs::swap_kind_name(s.kind))))
+                                 .arg(s.prio).arg(s.inuse_pages).arg(s.pages)
+                                 .arg(s.slot_states.empty() ? " (a cell per 512-slot cluster)" : " (a cell per slot, lines between clusters)"));
+    }
+    for (const auto& smp : frame->samples) {
+        const double t = static_cast<double>(smp.t_ns) / 1e9;
+        if (t <= m_lastT) continue;
+        m_used->addData(t, static_cast<double>(smp.swap_used) * 4.0 / 1024.0);
+        m_cache->addData(t, static_cast<double>(smp.swap_cache) * 4.0 / 1024.0);
+        if (m_lastT >= 0) {
+            const double dt = t - m_lastT;
+            m_in->addData(t, static_cast<double>(smp.pswpin - m_lastIn) / dt);
+            m_out->addData(t, static_cast<double>(smp.pswpout - m_lastOut) / dt);
+        }
+        m_lastT = t;
+        m_lastIn = smp.pswpin;
+        m_lastOut = smp.pswpout;
+    }
+    m_plot->xAxis->setRange(std::max(0.0, m_lastT - 30.0), std::max(30.0, m_lastT));
+    m_plot->yAxis->rescale();
+    m_plot->yAxis->setRangeLower(0);
+    m_plot->yAxis->setRangeUpper(std::max(m_plot->yAxis->range().upper * 1.1, 1.0));
+    m_plot->yAxis2->rescale();
+    m_plot->yAxis2->setRangeLower(0);
+    m_plot->yAxis2->setRangeUpper(std::max(m_plot->yAxis2->range().upper * 1.1, 1.0));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}

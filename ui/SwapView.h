@@ -1,0 +1,38 @@
+#pragma once
+// The swap view: each device's slot map, and swap usage and swap-in/out rates over time.
+#include "Frame.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QLabel;
+class QVBoxLayout;
+class SlotMapWidget;
+
+class SwapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SwapView(QWidget* parent = nullptr);
+    QCustomPlot* plot() const { return m_plot; }
+    const std::vector<SlotMapWidget*>& maps() const { return m_maps; }
+
+public slots:
+    void onFrame(const FramePtr& frame);
+
+private:
+    QVBoxLayout* m_mapsLayout;
+    QLabel* m_empty;
+    std::vector<SlotMapWidget*> m_maps;
+    std::vector<QLabel*> m_titles;
+    QCustomPlot* m_plot;
+    QCPGraph* m_used;
+    QCPGraph* m_cache;
+    QCPGraph* m_in;
+    QCPGraph* m_out;
+    quint64 m_generation = 0;
+    double m_lastT = -1;
+    std::uint64_t m_lastIn = 0, m_lastOut = 0;
+};
