@@ -48,6 +48,7 @@ TEST_CASE("the watermark view fills with the simulated kernel's samples") {
     w.resize(1300, 900);
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    w.tabs()->setCurrentWidget(w.watermarkView());
     advance(w, 8'000'000'000);
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 8'000'000'000; }));
     QTest::qWait(50); // let the queued replot happen
