@@ -198,6 +198,44 @@ void Engine::take_sample() {
     m_recorder.add(std::move(s));
 }
 
+bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns,
+                           std::int64_t& wait_ns) {
+    // What one allocation attempt cost the task, the same for faults, swap-ins and slab pages.
+    const TaskSpec& spec = m_config.tasks[i];
+    TaskStats& st = m_stats[i];
+    Kernel& k = m_k;
+    if (r.direct_reclaim) {
+        ++st.direct_reclaims;
+        NodeState& ns = k.nodes[static_cast<std::size_t>(spec.node)];
+        if (ns.last_direct_event_ns < 0 || k.now - ns.last_direct_event_ns >= 100'000'000) {
+            ns.last_direct_event_ns = k.now;
+            k.events.add(k.now, EventType::DirectReclaim, spec.node,
+                         spec.name + ": direct reclaim (try_to_free_pages), " + std::to_string(r.stall_ns / 1000) + " us");
+        }
+    }
+    st.stall_ns += r.stall_ns + r.wait_ns;
+    cpu_ns += r.stall_ns;
+    wait_ns += r.wait_ns;
+    if (got_page) {
+        st.max_alloc_latency_ns = std::max(st.max_alloc_latency_ns, r.latency_ns);
+        return true;
+    }
+    if (r.status == AllocResult::Status::Fail) {
+        ++st.alloc_stalls;
+        wait_ns += k.cost.alloc_retry_ns;
+        if (st.alloc_stalls == 1 || st.alloc_stalls % 1000 == 0)
+            k.events.add(k.now, EventType::AllocStall, spec.node, spec.name + ": allocation failed, waiting");
+    }
+    return false;
+}
+
+void Engine::mlock_page(frame_t f) {
+    // mlock_folio(): counted in NR_MLOCK; folio_add_lru() puts it on the unevictable list.
+    m_k.frames.set(f, PG_mlocked);
+    m_k.pgdat(m_k.node_of_frame(f))[NR_MLOCK] += 1;
+    m_k.vmstat.add(UNEVICTABLE_PGS_MLOCKED);
+}
+
 bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled) {
     // A missing page: allocate it (the slow path may reclaim or stall) and fill it.
     const TaskSpec& spec = m_config.tasks[i];
@@ -212,20 +250,14 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
         bool major = false;
         const frame_t f = swapsys->do_swap_page(k, slot & ~kTokenBit, static_cast<std::uint32_t>(ts.space),
                                                 static_cast<std::uint32_t>(ts.pos), spec.node, ts.ac, r, wait_ns, major);
-        st.stall_ns += r.stall_ns + r.wait_ns;
-        cpu_ns += r.stall_ns;
-        wait_ns += r.wait_ns;
-        if (r.direct_reclaim) ++st.direct_reclaims;
-        if (f == kNoFrame) {
+        if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
             stalled = true;
             return false;
         }
-        st.max_alloc_latency_ns = std::max(st.max_alloc_latency_ns, r.latency_ns);
         if (spec.mlock || ts.pos < spec.mlock_pages) {
-            lruvec_del_folio(k, f);
-            k.frames.set(f, PG_mlocked);
+            lruvec_del_folio(k, f); // to the unevictable list
+            mlock_page(f);
             folio_add_lru(k, f);
-            k.pgdat(k.node_of_frame(f))[NR_MLOCK] += 1;
         }
         slot = f;
         ++as.nr_resident;
@@ -242,30 +274,10 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
         return true;
     }
     const AllocResult r = __alloc_pages(k, GFP_HIGHUSER_MOVABLE, 0, spec.node, ts.ac);
-    if (r.direct_reclaim) {
-        ++st.direct_reclaims;
-        NodeState& ns = k.nodes[static_cast<std::size_t>(spec.node)];
-        if (ns.last_direct_event_ns < 0 || k.now - ns.last_direct_event_ns >= 100'000'000) {
-            ns.last_direct_event_ns = k.now;
-            k.events.add(k.now, EventType::DirectReclaim, spec.node,
-                         spec.name + ": direct reclaim (try_to_free_pages), " +
-                             std::to_string(r.stall_ns / 1000) + " us");
-        }
-    }
-    st.stall_ns += r.stall_ns + r.wait_ns;
-    cpu_ns += r.stall_ns;
-    wait_ns += r.wait_ns;
-    if (r.status != AllocResult::Status::Page) {
+    if (!account_alloc(i, r, r.status == AllocResult::Status::Page, cpu_ns, wait_ns)) {
         stalled = true;
-        if (r.status == AllocResult::Status::Fail) {
-            ++st.alloc_stalls;
-            wait_ns += k.cost.alloc_retry_ns;
-            if (st.alloc_stalls == 1 || st.alloc_stalls % 1000 == 0)
-                k.events.add(k.now, EventType::AllocStall, spec.node, spec.name + ": allocation failed, waiting");
-        }
         return false;
     }
-    st.max_alloc_latency_ns = std::max(st.max_alloc_latency_ns, r.latency_ns);
     const frame_t f = r.frame;
     k.frames.owner[f] = static_cast<std::uint32_t>(ts.space);
     k.frames.index[f] = static_cast<std::uint32_t>(ts.pos);
@@ -274,11 +286,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     if (as.anon) {
         // do_anonymous_page() / do_swap_page(): mapped, accessed.
         k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
-        if (spec.mlock || ts.pos < spec.mlock_pages) {
-            k.frames.set(f, PG_mlocked);
-            pg[NR_MLOCK] += 1;
-            k.vmstat.add(UNEVICTABLE_PGS_MLOCKED);
-        }
+        if (spec.mlock || ts.pos < spec.mlock_pages) mlock_page(f);
         pg[NR_ANON_MAPPED] += 1;
         k.vmstat.add(PGFAULT);
         if (is_token(old)) {
@@ -338,11 +346,7 @@ std::int64_t Engine::run_task(std::size_t i) {
         while (done < batch && c.pages.size() * kSlabObjectsPerPage < spec.pages * kSlabObjectsPerPage) {
             if (c.objects >= c.pages.size() * kSlabObjectsPerPage) {
                 const AllocResult r = __alloc_pages(k, GFP_KERNEL | __GFP_RECLAIMABLE, 0, spec.node, ts.ac);
-                st.stall_ns += r.stall_ns + r.wait_ns;
-                cpu_ns += r.stall_ns;
-                wait_ns += r.wait_ns;
-                if (r.direct_reclaim) ++st.direct_reclaims;
-                if (r.status != AllocResult::Status::Page) {
+                if (!account_alloc(i, r, r.status == AllocResult::Status::Page, cpu_ns, wait_ns)) {
                     stalled = true;
                     break;
                 }

@@ -82,6 +82,9 @@ private:
     };
     void run_flusher();
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
+    // Charges task i for one allocation attempt (stall, direct reclaim, failure); true if it got a page.
+    bool account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns);
+    void mlock_page(frame_t f);
     std::vector<std::int64_t> m_cpu_free_at; // when each simulated CPU is next free
     std::vector<std::int64_t> m_kswapd_queued_at;
     std::vector<TaskState> m_tasks;
