@@ -2,6 +2,7 @@
 
 #include "procfs/zoneinfo.h"
 #include "sim/scenarios.h"
+#include "sim/timeline.h"
 #include "util/units.h"
 
 #include <QFile>
@@ -41,10 +42,19 @@ void addCliOptions(QCommandLineParser& parser) {
     parser.addOption(opt({"print-vmstat"}, "Print /proc/vmstat of the simulated machine."));
     parser.addOption(opt({"print-meminfo"}, "Print /proc/meminfo of the simulated machine."));
     parser.addOption(opt({"print-swaps"}, "Print /proc/swaps of the simulated machine."));
+    parser.addOption(opt({"print-events"},
+                         "Print the event log: kswapd wake-ups, direct reclaim, OOM kills, sysctl "
+                         "writes, swapon/swapoff (time in seconds, kind, text)."));
     parser.addOption(opt({"swap"},
                          "Add a swap device (repeatable): SIZE[,prio=N][,kind=hdd|ssd|zram[,ratio=R]], "
-                         "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3.",
+                         "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3 (name=NAME sets "
+                         "its name; default /dev/sdb1, /dev/sdc1, ... or /dev/zram0, ...).",
                          "spec"));
+    parser.addOption(opt({"at"},
+                         "Schedule an action at a simulated time (repeatable): TIME:vm.key=value, "
+                         "TIME:swapon=SPEC (as --swap) or TIME:swapoff=NAME, e.g. 10s:vm.swappiness=100 "
+                         "or 20s:swapoff=/dev/sdb1.",
+                         "time:action"));
     parser.addOption(opt({"verbose"}, "Print the simulated kernel's boot messages to stderr."));
 }
 
@@ -56,6 +66,7 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.print_vmstat = parser.isSet("print-vmstat");
     o.print_meminfo = parser.isSet("print-meminfo");
     o.print_swaps = parser.isSet("print-swaps");
+    o.print_events = parser.isSet("print-events");
     o.list_scenarios = parser.isSet("list-scenarios");
     o.verbose = parser.isSet("verbose");
     if (!parser.positionalArguments().isEmpty())
@@ -129,40 +140,26 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         if (!w) return R::failure("--set: " + w.error());
         o.config.sysctl_writes.push_back(std::move(w).value());
     }
-    int swap_index = 0;
+    // Default names: /dev/sdb1, /dev/sdc1, ... for disks, /dev/zram0, ... for zram.
+    int disk_index = 0, zram_index = 0;
+    auto default_swap_name = [&](std::string_view spec) {
+        const bool zram = spec.find("kind=zram") != std::string_view::npos;
+        return zram ? "/dev/zram" + std::to_string(zram_index++)
+                    : "/dev/sd" + std::string(1, static_cast<char>('b' + disk_index++ % 25)) + "1";
+    };
     for (const QString& spec : parser.values("swap")) {
-        const QStringList parts = spec.split(',');
-        rs::SwapDeviceSpec d;
-        const auto size = rs::parse_size(parts.value(0).toStdString());
-        if (!size) return R::failure("--swap " + spec.toStdString() + ": " + size.error());
-        d.size_bytes = *size;
-        d.kind = rs::SwapKind::SSD;
-        for (int i = 1; i < parts.size(); ++i) {
-            const QString key = parts[i].section('=', 0, 0).trimmed();
-            const QString value = parts[i].section('=', 1).trimmed();
-            bool ok = false;
-            if (key == "prio") {
-                d.prio = value.toInt(&ok);
-                if (!ok || d.prio < 0 || d.prio > 32767)
-                    return R::failure("--swap " + spec.toStdString() + ": prio must be 0..32767");
-            } else if (key == "kind") {
-                if (value == "hdd") d.kind = rs::SwapKind::HDD;
-                else if (value == "ssd") d.kind = rs::SwapKind::SSD;
-                else if (value == "zram") d.kind = rs::SwapKind::Zram;
-                else return R::failure("--swap " + spec.toStdString() + ": kind must be hdd, ssd or zram");
-            } else if (key == "ratio") {
-                d.zram_ratio = value.toDouble(&ok);
-                if (!ok || !(d.zram_ratio >= 1.0) || d.zram_ratio > 100)
-                    return R::failure("--swap " + spec.toStdString() + ": ratio must be between 1 and 100");
-            } else {
-                return R::failure("--swap " + spec.toStdString() + ": unknown key '" + key.toStdString() +
-                                  "' (expected prio, kind or ratio)");
-            }
-        }
-        d.name = d.kind == rs::SwapKind::Zram ? "/dev/zram" + std::to_string(swap_index)
-                                              : "/dev/sd" + std::string(1, static_cast<char>('b' + swap_index)) + "1";
-        ++swap_index;
-        o.config.swap_devices.push_back(d);
+        const std::string text = spec.toStdString();
+        auto d = rs::parse_swap_spec(text, default_swap_name(text));
+        if (!d) return R::failure("--swap " + text + ": " + d.error());
+        o.config.swap_devices.push_back(std::move(d).value());
+    }
+    for (const QString& at : parser.values("at")) {
+        const std::string text = at.toStdString();
+        const auto colon = text.find(':');
+        auto a = rs::parse_timeline_action(text, nr_zones,
+                                           default_swap_name(colon == std::string::npos ? "" : text.substr(colon)));
+        if (!a) return R::failure("--at " + text + ": " + a.error());
+        o.config.timeline.push_back(std::move(a).value());
     }
     if (parser.isSet("seed")) {
         const auto seed = rs::parse_int(parser.value("seed").toStdString());

@@ -14,6 +14,7 @@ struct CliOptions {
     bool print_vmstat = false;
     bool print_meminfo = false;
     bool print_swaps = false;
+    bool print_events = false;
     bool list_scenarios = false;
     bool verbose = false;
     std::int64_t duration_ns = 0;

@@ -59,6 +59,12 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         const std::string text = rs::format_swaps(e.kernel());
         std::fwrite(text.data(), 1, text.size(), out);
     }
+    if (o.print_events) {
+        // The event log: simulated time in seconds, the kind of event, what happened.
+        for (const auto& ev : e.kernel().events.items)
+            std::fprintf(out, "%12.6f  %-14s %s\n", static_cast<double>(ev.t_ns) / 1e9, rs::event_type_name(ev.type),
+                         ev.text.c_str());
+    }
     if (o.print_vmstat) {
         const std::string text = rs::format_vmstat(e.kernel());
         std::fwrite(text.data(), 1, text.size(), out);

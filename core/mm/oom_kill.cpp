@@ -56,6 +56,12 @@ bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
     Process* victim = nullptr;
     std::int64_t best = 0;
     for (auto& p : k.procs) {
+        // oom_evaluate_task(): a task that marked itself as the origin of the memory demand
+        // (swapoff bringing pages back) is chosen before anyone else.
+        if (p.alive && p.oom_origin) {
+            victim = &p;
+            break;
+        }
         const auto points = oom_badness(k, p, totalpages);
         if (!points) continue;
         // Ties go to the task seen later (select_bad_process uses >=... on the max).
@@ -72,7 +78,8 @@ bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
             k.events.add(k.now, EventType::OomKill, -1, kMsg);
         return false;
     }
-    const AddressSpace& as = k.spaces[static_cast<std::size_t>(victim->anon_space)];
+    static const AddressSpace kNoMemory;
+    const AddressSpace& as = victim->anon_space >= 0 ? k.spaces[static_cast<std::size_t>(victim->anon_space)] : kNoMemory;
     char buf[256];
     std::snprintf(buf, sizeof buf,
                   "Out of memory: Killed process %d (%s) total-vm:%llukB, anon-rss:%llukB, file-rss:0kB, "

@@ -55,6 +55,16 @@ SwapSubsystem::Slot& SwapSubsystem::slot(SwapEntry e) {
     return m_slots[static_cast<std::size_t>(e.type)][e.offset];
 }
 
+std::pair<std::uint64_t, std::uint64_t> SwapSubsystem::si_swapinfo() const {
+    const auto unused = static_cast<std::int64_t>(m_space.nr_to_be_unused());
+    return {static_cast<std::uint64_t>(std::max<std::int64_t>(0, m_space.get_nr_swap_pages() + unused)),
+            static_cast<std::uint64_t>(std::max<std::int64_t>(0, m_space.get_total_swap_pages() + unused))};
+}
+
+void SwapSubsystem::forget_area(int type) {
+    if (static_cast<std::size_t>(type) < m_slots.size()) m_slots[static_cast<std::size_t>(type)] = {};
+}
+
 std::uint64_t SwapSubsystem::cache_only_slots() const {
     std::uint64_t n = 0;
     for (const auto& [f, token] : m_frame_entry)

@@ -57,6 +57,16 @@ public:
     std::uint64_t swap_cache_pages() const { return m_frame_entry.size(); }
     // Slots whose only user is the swap cache (the page is mapped again).
     std::uint64_t cache_only_slots() const override;
+    std::uint64_t slots_in_use() const override { return m_space.inuse_pages(); }
+    bool vm_swap_full() const override { return m_space.vm_swap_full(); }
+    std::pair<std::uint64_t, std::uint64_t> si_swapinfo() const override;
+
+    // The PTE that holds a swapped-out entry (its rmap: address space and page index).
+    std::pair<std::uint32_t, std::uint32_t> swap_pte(SwapEntry e) { return {slot(e).space, slot(e).index}; }
+    // The folio in the swap cache for `e`, or kNoFrame.
+    frame_t swap_cache_folio(SwapEntry e) { return slot(e).cache; }
+    // The area is gone (swapoff done): its per-slot state goes with it.
+    void forget_area(int type);
 
     // Pages of RAM zram holds for its compressed data.
     std::uint64_t zram_ram_pages() const { return m_zram_frames.size(); }

@@ -236,6 +236,51 @@ Result<bool> SwapSpace::swapoff(int type) {
     return true;
 }
 
+Result<bool> SwapSpace::reinsert_swap_info(int type) {
+    if (type < 0 || type >= nr_swapfiles() || !(m_swap_info[static_cast<std::size_t>(type)].flags & SWP_USED))
+        return Result<bool>::failure("reinsert_swap_info: there is no swap area of type " + std::to_string(type));
+    SwapInfo& si = m_swap_info[static_cast<std::size_t>(type)];
+    if (si.flags & SWP_WRITEOK) return false; // not being swapped off
+    if (si.prio < 0) si.prio = --m_least_priority;
+    // _enable_swap_info(): every usable page again; the ones still in use were never given
+    // back, so nr_swap_pages ends at the true number of free slots.
+    si.flags |= SWP_WRITEOK;
+    nr_swap_pages += si.pages;
+    total_swap_pages += si.pages;
+    add_to_avail_list(si);
+    return true;
+}
+
+std::uint32_t SwapSpace::find_next_to_unuse(int type, std::uint32_t prev) const {
+    const SwapInfo* si = swap_info(type);
+    if (!si) return 0;
+    for (std::uint32_t i = prev + 1; i < si->max; ++i) {
+        const std::uint8_t count = si->swap_map[i];
+        if (count && (count & ~SWAP_HAS_CACHE) != SWAP_MAP_BAD) return i;
+    }
+    return 0;
+}
+
+std::uint64_t SwapSpace::inuse_pages() const {
+    std::uint64_t n = 0;
+    for (const SwapInfo& si : m_swap_info)
+        if (si.flags & SWP_USED) n += si.inuse_pages;
+    return n;
+}
+
+std::uint64_t SwapSpace::nr_to_be_unused() const {
+    std::uint64_t n = 0;
+    for (const SwapInfo& si : m_swap_info)
+        if ((si.flags & SWP_USED) && !(si.flags & SWP_WRITEOK)) n += si.inuse_pages;
+    return n;
+}
+
+int SwapSpace::find_type(const std::string& name) const {
+    for (const SwapInfo& si : m_swap_info)
+        if ((si.flags & SWP_USED) && si.name == name) return si.type;
+    return -1;
+}
+
 // ---- the priority list ------------------------------------------------------------------------
 
 // add_to_avail_list() / plist_add(): behind every area of the same or higher priority.

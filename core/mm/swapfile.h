@@ -154,6 +154,14 @@ public:
     // the remaining pages back (try_to_unuse) and calls again. Returns true once the area is
     // gone (no slot in use), false while slots remain.
     Result<bool> swapoff(int type);
+    // reinsert_swap_info(): a swapoff that failed (try_to_unuse() interrupted) puts the area
+    // back: SWP_WRITEOK, on the avail list, its pages counted again; an automatic priority
+    // becomes the new lowest one (setup_swap_info() with prio < 0).
+    Result<bool> reinsert_swap_info(int type);
+    // find_next_to_unuse(): the first slot after `prev` in use (not free, not bad), or 0.
+    std::uint32_t find_next_to_unuse(int type, std::uint32_t prev) const;
+    // The type of the area called `name` that is in use, or -1.
+    int find_type(const std::string& name) const;
 
     // folio_alloc_swap() for an order-0 folio on `cpu`: the slot gets SWAP_HAS_CACHE (the folio
     // is now in the swap cache). Nothing when every area is full.
@@ -176,6 +184,10 @@ public:
     bool vm_swap_full() const { return nr_swap_pages * 2 < total_swap_pages; }
     std::int64_t get_nr_swap_pages() const { return nr_swap_pages; }
     std::int64_t get_total_swap_pages() const { return total_swap_pages; }
+    // Slots in use on every area (swap_info[]->inuse_pages summed).
+    std::uint64_t inuse_pages() const;
+    // si_swapinfo()'s nr_to_be_unused: slots in use on areas being swapped off.
+    std::uint64_t nr_to_be_unused() const;
     // nr_rotate_swap: areas on rotating disks (they turn VMA swap readahead off).
     int nr_rotate_swap() const { return m_nr_rotate_swap; }
     int least_priority() const { return m_least_priority; }

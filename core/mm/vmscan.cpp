@@ -303,7 +303,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
             sc.cost_ns += k.cost.free_page_ns;
             continue;
         }
-        if (activate && k.swap && fr.test(f, PG_swapcache) && (k.swap->nr_free_slots() * 2 < k.swap->total_slots() || fr.test(f, PG_mlocked)))
+        if (activate && k.swap && fr.test(f, PG_swapcache) && (k.swap->vm_swap_full() || fr.test(f, PG_mlocked)))
             k.swap->folio_free_swap(k, f); // activate_locked: no point keeping the swap copy
         if (activate && !fr.test(f, PG_mlocked)) {
             fr.set(f, PG_active);

@@ -47,8 +47,10 @@ std::string format_meminfo(const Kernel& k) {
     const std::int64_t cached = std::max<std::int64_t>(0, node_sum(k, NR_FILE_PAGES) - swapcached);
     const std::int64_t aa = lru_sum(k, LRU_ACTIVE_ANON), ia = lru_sum(k, LRU_INACTIVE_ANON);
     const std::int64_t af = lru_sum(k, LRU_ACTIVE_FILE), inf = lru_sum(k, LRU_INACTIVE_FILE);
-    const std::int64_t swap_total = k.swap ? static_cast<std::int64_t>(k.swap->total_slots()) : 0;
-    const std::int64_t swap_free = k.swap ? static_cast<std::int64_t>(k.swap->nr_free_slots()) : 0;
+    // si_swapinfo(): an area being swapped off still counts its pages in use, in both.
+    const auto [free_slots, total_slots] = k.swap ? k.swap->si_swapinfo() : std::pair<std::uint64_t, std::uint64_t>{0, 0};
+    const auto swap_total = static_cast<std::int64_t>(total_slots);
+    const auto swap_free = static_cast<std::int64_t>(free_slots);
     line("MemTotal:", static_cast<std::int64_t>(k.machine.totalram_pages()));
     line("MemFree:", free);
     line("MemAvailable:", si_mem_available(k));

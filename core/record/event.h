@@ -14,6 +14,7 @@ enum class EventType {
     DirectReclaim,  // a task reclaimed pages itself (try_to_free_pages)
     OomKill,        // the OOM killer killed a task
     SysctlChange,
+    Swap,           // swapon, swapoff: started, done, failed
     Note,
 };
 

@@ -22,6 +22,7 @@ const char* event_type_name(EventType t) {
     case EventType::DirectReclaim: return "direct-reclaim";
     case EventType::OomKill: return "oom-kill";
     case EventType::SysctlChange: return "sysctl";
+    case EventType::Swap: return "swap";
     case EventType::Note: return "note";
     }
     return "?";

@@ -6,10 +6,12 @@
 #include "mm/swap_state.h"
 #include "mm/workingset.h"
 #include "mm/writeback.h"
+#include "util/units.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <sstream>
 
@@ -46,6 +48,15 @@ Kernel make_kernel(BootedMachine booted, const CostModel& cost) {
     return k;
 }
 
+namespace {
+// The kernel's swapon message (sys_swapon's pr_info), extents:1 as for a partition.
+std::string swapon_message(const SwapInfo& si) {
+    const unsigned long long kb = static_cast<unsigned long long>(si.pages) * 4;
+    return "Adding " + std::to_string(kb) + "k swap on " + si.name + ".  Priority:" + std::to_string(si.prio) +
+           " extents:1 across:" + std::to_string(kb) + "k " + (si.solidstate() ? "SS" : "");
+}
+} // namespace
+
 Engine::Engine(EngineConfig config) : m_config(std::move(config)), m_rng(m_config.seed) {}
 
 Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
@@ -64,7 +75,25 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         if (t.pages == 0) return R::failure("task '" + t.name + "' has a size of zero pages");
         if (t.pages > 0x7fffffffull) return R::failure("task '" + t.name + "' is too large");
     }
+    // The timeline: in time order; every swapoff names an area in use at that moment.
+    {
+        std::set<std::string> areas;
+        for (const auto& d : config.swap_devices) areas.insert(d.name);
+        auto sorted = config.timeline;
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
+        for (const auto& a : sorted) {
+            if (a.at_ns < 0) return R::failure("timeline: '" + describe(a) + "' is scheduled before time 0");
+            if (a.kind == TimelineAction::Kind::Swapon && !areas.insert(a.swap.name).second)
+                return R::failure("timeline: at " + format_duration(a.at_ns) + ", swapon " + a.swap.name +
+                                  ": that area is already in use as swap");
+            if (a.kind == TimelineAction::Kind::Swapoff && areas.erase(a.device) == 0)
+                return R::failure("timeline: at " + format_duration(a.at_ns) + ", swapoff " + a.device +
+                                  ": no swap area of that name is in use then");
+        }
+    }
     std::unique_ptr<Engine> e(new Engine(config));
+    std::stable_sort(e->m_config.timeline.begin(), e->m_config.timeline.end(),
+                     [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
     BootedMachine booted = boot_machine(config.machine, config.thp);
     e->m_boot_log = booted.log;
     e->m_k = make_kernel(std::move(booted), config.cost);
@@ -98,7 +127,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         for (const auto& d : config.swap_devices) {
             auto r = swap->space().swapon(d);
             if (!r) return R::failure("swap device " + d.name + ": " + r.error());
-            e->m_boot_log.push_back("swapon " + d.name);
+            e->m_boot_log.push_back(swapon_message(*swap->space().swap_info(*r)));
         }
         k.swap = std::move(swap);
     }
@@ -168,6 +197,170 @@ void Engine::write_sysctl(const SysctlWrite& w) {
     take_sample();
 }
 
+Result<int> Engine::swapon(const SwapDeviceSpec& spec) {
+    if (!m_k.swap) m_k.swap = std::make_unique<SwapSubsystem>();
+    auto* swapsys = dynamic_cast<SwapSubsystem*>(m_k.swap.get());
+    if (!swapsys) return Result<int>::failure("swapon " + spec.name + ": this engine's swap backend has no swap areas");
+    auto r = swapsys->space().swapon(spec);
+    if (!r) {
+        m_k.events.add(m_k.now, EventType::Swap, -1, r.error());
+        return r;
+    }
+    m_k.events.add(m_k.now, EventType::Swap, -1, swapon_message(*swapsys->space().swap_info(*r)));
+    take_sample();
+    return r;
+}
+
+Result<int> Engine::swapoff(const std::string& name) {
+    using R = Result<int>;
+    auto* swapsys = dynamic_cast<SwapSubsystem*>(m_k.swap.get());
+    const int type = swapsys ? swapsys->space().find_type(name) : -1;
+    const SwapInfo* si = type >= 0 ? swapsys->space().swap_info(type) : nullptr;
+    // sys_swapoff() looks on swap_active_head for a SWP_WRITEOK area: one already being
+    // swapped off is not found.
+    if (!si || !(si->flags & SWP_WRITEOK)) {
+        const std::string why = "swapoff " + name + ": Invalid argument (no swap area of that name is in use" +
+                                (si ? ", or it is being swapped off already)" : ")");
+        m_k.events.add(m_k.now, EventType::Swap, -1, why);
+        return R::failure(why);
+    }
+    // security_vm_enough_memory_mm() in the default overcommit mode (OVERCOMMIT_GUESS) compares
+    // the area with totalram_pages() + total_swap_pages, which still include it: it passes.
+    const std::uint32_t inuse = si->inuse_pages;
+    if (auto r = swapsys->space().swapoff(type); !r) return R::failure(r.error());
+
+    // The swapoff(8) process: no memory of its own, the OOM killer's first choice.
+    TaskSpec spec;
+    spec.name = "swapoff";
+    spec.kind = TaskSpec::Kind::Swapoff;
+    spec.file = name;
+    spec.start_ns = m_k.now;
+    spec.pages = 1;
+    spec.pages_per_sec = 1e12;
+    Process p;
+    p.pid = static_cast<int>(m_k.procs.size());
+    p.comm = "swapoff";
+    p.oom_origin = true;
+    TaskState ts;
+    ts.pid = ts.ac.pid = p.pid;
+    ts.swap_type = type;
+    ts.ready_at = ts.queued_at = m_k.now;
+    m_k.procs.push_back(std::move(p));
+    m_config.tasks.push_back(std::move(spec));
+    m_tasks.push_back(ts);
+    m_stats.emplace_back();
+    m_k.events.add(m_k.now, EventType::Swap, -1,
+                   "swapoff " + name + ": started, " + std::to_string(inuse) + " slots in use (try_to_unuse)");
+    take_sample();
+    return ts.pid;
+}
+
+void Engine::run_timeline_action(const TimelineAction& a) {
+    switch (a.kind) {
+    case TimelineAction::Kind::Sysctl: write_sysctl(a.sysctl); break;
+    case TimelineAction::Kind::Swapon: (void)swapon(a.swap); break;   // a failure is logged as an event
+    case TimelineAction::Kind::Swapoff: (void)swapoff(a.device); break;
+    }
+}
+
+bool Engine::task_mlocks(std::size_t i, std::uint64_t index) const {
+    const TaskSpec& spec = m_config.tasks[i];
+    return spec.mlock || index < spec.mlock_pages;
+}
+
+void Engine::map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f) {
+    // do_swap_page() / unuse_pte(): the PTE maps the page again; MM_SWAPENTS down, MM_ANONPAGES up.
+    Kernel& k = m_k;
+    AddressSpace& as = k.spaces[space];
+    const auto owner = static_cast<std::size_t>(as.owner_pid);
+    if (task_mlocks(owner, index)) {
+        lruvec_del_folio(k, f); // to the unevictable list
+        mlock_page(f);
+        folio_add_lru(k, f);
+    }
+    as.pages[index] = f;
+    ++as.nr_resident;
+    --as.nr_nonresident;
+    auto& proc = k.procs[owner];
+    if (proc.swapents) --proc.swapents;
+    k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
+}
+
+std::int64_t Engine::run_swapoff(std::size_t i) {
+    Kernel& k = m_k;
+    TaskState& ts = m_tasks[i];
+    TaskStats& st = m_stats[i];
+    auto& swapsys = dynamic_cast<SwapSubsystem&>(*k.swap);
+    SwapSpace& space = swapsys.space();
+    Process& proc = k.procs[static_cast<std::size_t>(ts.pid)];
+    const SwapInfo& si = *space.swap_info(ts.swap_type);
+    const std::string name = si.name;
+    auto finish = [&](std::string text) {
+        proc.oom_origin = false; // clear_current_oom_origin()
+        ts.done = true;
+        ts.ready_at = kNever;
+        k.events.add(k.now, EventType::Swap, -1, std::move(text));
+        take_sample();
+    };
+    if (!proc.alive) {
+        // try_to_unuse() returns -EINTR on the fatal signal; sys_swapoff() reinserts the area.
+        st.oom_killed = true;
+        const std::uint32_t left = si.inuse_pages;
+        (void)space.reinsert_swap_info(ts.swap_type);
+        finish("swapoff " + name + ": Interrupted system call (killed by the OOM killer), " + std::to_string(left) +
+               " pages still on the device; the area is back in use (reinsert_swap_info)");
+        return 0;
+    }
+    std::int64_t cpu_ns = 0, wait_ns = 0;
+    bool stalled = false;
+    for (int n = 0; n < 32 && !stalled; ++n) {
+        if (si.inuse_pages == 0) {
+            const std::int64_t took = k.now - m_config.tasks[i].start_ns;
+            (void)space.swapoff(ts.swap_type);
+            swapsys.forget_area(ts.swap_type);
+            finish("swapoff " + name + ": done, " + std::to_string(st.pages_allocated) + " pages read back in " +
+                   format_duration(took));
+            return cpu_ns;
+        }
+        const std::uint32_t o = space.find_next_to_unuse(ts.swap_type, static_cast<std::uint32_t>(ts.pos));
+        if (o == 0) {
+            // Pages were swapped out to it again behind the scan (a swap-cache page reclaimed
+            // once more): the kernel's "goto retry".
+            ts.pos = 0;
+            break;
+        }
+        const SwapEntry e{ts.swap_type, o};
+        if (space.swap_count(e) > 0) {
+            // unuse_pte_range(): a PTE holds the entry; swap it in and map it.
+            const auto [sp, index] = swapsys.swap_pte(e);
+            const std::uint32_t token = swp_token(e);
+            AddressSpace& as = k.spaces[sp];
+            if (index >= as.pages.size() || as.pages[index] != (token | kTokenBit))
+                throw std::logic_error("swapoff: slot " + std::to_string(o) + " of " + name + " is in use but no PTE holds it");
+            const auto owner = static_cast<std::size_t>(as.owner_pid);
+            AllocResult r;
+            bool major = false;
+            const frame_t f = swapsys.do_swap_page(k, token, sp, index, m_config.tasks[owner].node, ts.ac, r, wait_ns, major);
+            if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
+                stalled = true;
+                break;
+            }
+            map_swapped_page(sp, index, f);
+            swapsys.folio_free_swap(k, f); // unuse_pte_range(): the slot is free now
+            ++st.pages_allocated;
+            if (major) ++st.major_faults;
+            cpu_ns += k.cost.page_alloc_ns;
+        } else if (const frame_t f = swapsys.swap_cache_folio(e); f != kNoFrame) {
+            // Only the swap cache holds it (the page is mapped again): folio_free_swap().
+            swapsys.folio_free_swap(k, f);
+            cpu_ns += k.cost.page_touch_ns;
+        }
+        ts.pos = o;
+    }
+    ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, stalled ? 1000 : 1);
+    return cpu_ns;
+}
+
 void Engine::take_sample() {
     Sample s;
     s.t_ns = m_k.now;
@@ -189,8 +382,9 @@ void Engine::take_sample() {
     }
     s.oom_kills = m_k.vmstat[OOM_KILL];
     if (m_k.swap) {
-        s.swap_total = static_cast<std::int64_t>(m_k.swap->total_slots());
-        s.swap_used = s.swap_total - static_cast<std::int64_t>(m_k.swap->nr_free_slots());
+        const auto [free, total] = m_k.swap->si_swapinfo();
+        s.swap_total = static_cast<std::int64_t>(total);
+        s.swap_used = static_cast<std::int64_t>(total - free);
         for (const auto& n : m_k.machine.nodes) s.swap_cache += n[NR_SWAPCACHE];
     }
     s.pswpin = m_k.vmstat[PSWPIN];
@@ -254,17 +448,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
             stalled = true;
             return false;
         }
-        if (spec.mlock || ts.pos < spec.mlock_pages) {
-            lruvec_del_folio(k, f); // to the unevictable list
-            mlock_page(f);
-            folio_add_lru(k, f);
-        }
-        slot = f;
-        ++as.nr_resident;
-        --as.nr_nonresident;
-        auto& proc = k.procs[static_cast<std::size_t>(ts.pid)];
-        if (proc.swapents) --proc.swapents;
-        k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
+        map_swapped_page(static_cast<std::uint32_t>(ts.space), static_cast<std::uint32_t>(ts.pos), f);
         k.vmstat.add(PGFAULT);
         if (major) {
             k.vmstat.add(PGMAJFAULT);
@@ -326,6 +510,7 @@ std::int64_t Engine::run_task(std::size_t i) {
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
+    if (spec.kind == TaskSpec::Kind::Swapoff) return run_swapoff(i); // it handles its own death
     if (ts.pid >= 0 && !k.procs[static_cast<std::size_t>(ts.pid)].alive) {
         ts.done = true; // OOM-killed
         st.oom_killed = true;
@@ -438,6 +623,16 @@ void Engine::run_until(std::int64_t t_end) {
         consider(k.wb.ready_at, k.wb.ready_at, static_cast<int>(nr_nodes));
         for (std::size_t i = 0; i < m_tasks.size(); ++i)
             if (!m_tasks[i].done) consider(m_tasks[i].ready_at, m_tasks[i].queued_at, static_cast<int>(nr_nodes + 1 + i));
+        // A timeline action due no later than the next actor runs first.
+        if (m_next_action < m_config.timeline.size()) {
+            const TimelineAction& a = m_config.timeline[m_next_action];
+            if (a.at_ns <= best && a.at_ns <= t_end) {
+                k.now = std::max(k.now, a.at_ns);
+                ++m_next_action;
+                run_timeline_action(a);
+                continue;
+            }
+        }
         if (best > t_end) break;
         // Tasks and kswapd need a CPU: with all of them busy, the actor waits for the first to
         // become free (deterministic: the lowest-numbered CPU among the earliest).
@@ -604,7 +799,7 @@ std::optional<std::string> Engine::check_invariants() const {
     if (k.swap) {
         std::uint64_t swapents = 0;
         for (const auto& p : k.procs) swapents += p.swapents;
-        const std::uint64_t inuse = k.swap->total_slots() - k.swap->nr_free_slots();
+        const std::uint64_t inuse = k.swap->slots_in_use();
         const std::uint64_t cache_only = k.swap->cache_only_slots();
         if (inuse != swapents + cache_only)
             return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(swapents) +

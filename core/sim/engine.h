@@ -7,6 +7,7 @@
 #include "mm/watermarks.h"
 #include "record/recorder.h"
 #include "sim/kernel.h"
+#include "sim/timeline.h"
 #include "util/result.h"
 #include "util/rng.h"
 #include "workload/task.h"
@@ -24,6 +25,7 @@ struct EngineConfig {
     std::vector<SysctlWrite> sysctl_writes; // applied after boot, in order
     std::vector<SwapDeviceSpec> swap_devices; // swapon'ed after boot, in order
     std::vector<TaskSpec> tasks;
+    std::vector<TimelineAction> timeline; // run when their time comes (same time: in order)
     CostModel cost;
     std::uint64_t seed = 1;
     std::int64_t sample_interval_ns = 10'000'000;
@@ -41,6 +43,15 @@ public:
 
     // A sysctl write at the current time, through the kernel's handler.
     void write_sysctl(const SysctlWrite& w);
+    // sys_swapon() at the current time. Returns the area's type.
+    Result<int> swapon(const SwapDeviceSpec& spec);
+    // sys_swapoff() at the current time: the area takes no new pages and a "swapoff" process
+    // starts reading its pages back (try_to_unuse()). It is the OOM killer's first pick while
+    // it runs (set_current_oom_origin()); killed, it puts the area back (reinsert_swap_info()).
+    // Returns the swapoff process's pid; fails at once for an area not in use.
+    Result<int> swapoff(const std::string& name);
+    // The next scheduled timeline action not yet run (config().timeline.size(): none left).
+    std::size_t next_timeline_action() const { return m_next_action; }
 
     const Kernel& kernel() const { return m_k; }
     void set_event_listener(std::function<void(const Event&)> fn) { m_k.events.listener = std::move(fn); }
@@ -64,6 +75,14 @@ private:
     void take_sample();
     // Runs task i at the current time; returns the CPU time it used.
     std::int64_t run_task(std::size_t i);
+    // try_to_unuse() for the swapoff process of task i, one batch of slots.
+    std::int64_t run_swapoff(std::size_t i);
+    void run_timeline_action(const TimelineAction& a);
+    // A swapped-out page of (space, index) is resident again in frame f: the PTE, the
+    // process's counters, mlock.
+    void map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f);
+    // Is page `index` of task i's anonymous memory mlock()ed.
+    bool task_mlocks(std::size_t i, std::uint64_t index) const;
 
     EngineConfig m_config;
     Kernel m_k;
@@ -77,6 +96,7 @@ private:
         std::int64_t ready_at = 0;
         bool done = false;
         bool touching = false; // AllocAnon: allocated everything, now touching it
+        int swap_type = -1;    // Swapoff: the area being emptied
         std::int64_t queued_at = 0; // when it became runnable (FIFO among tasks waiting for a CPU)
         AllocContext ac;
     };
@@ -90,6 +110,7 @@ private:
     std::vector<TaskState> m_tasks;
     std::vector<TaskStats> m_stats;
     std::int64_t m_next_sample = 0;
+    std::size_t m_next_action = 0;
     Rng m_rng;
 };
 

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rs {
@@ -107,6 +108,7 @@ struct Process {
     bool alive = true;
     int oom_score_adj = 0;
     std::uint64_t swapents = 0; // MM_SWAPENTS
+    bool oom_origin = false;    // set_current_oom_origin(): swapoff, the OOM killer's first pick
 };
 
 // A page that was dirtied, for the flusher (oldest first). The slot identifies the page even if
@@ -158,6 +160,13 @@ public:
     virtual void folio_free_swap(Kernel&, frame_t) {}
     // Slots held only by the swap cache (the page is mapped again).
     virtual std::uint64_t cache_only_slots() const { return 0; }
+    // Slots allocated on every area, the one being swapped off included.
+    virtual std::uint64_t slots_in_use() const { return total_slots() - nr_free_slots(); }
+    // vm_swap_full(): more than half of the swap space in use.
+    virtual bool vm_swap_full() const { return nr_free_slots() * 2 < total_slots(); }
+    // si_swapinfo(): {free, total} as /proc/meminfo shows them, counting the pages of an area
+    // being swapped off (nr_to_be_unused) in both.
+    virtual std::pair<std::uint64_t, std::uint64_t> si_swapinfo() const { return {nr_free_slots(), total_slots()}; }
 };
 
 struct Kernel {

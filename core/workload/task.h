@@ -11,6 +11,7 @@ struct TaskSpec {
         WriteFile, // write a file sequentially: dirty page cache that the flusher writes back
         AllocAnon, // fault in anonymous memory (then optionally keep touching it)
         SlabGrow,  // create dentries (path lookups): reclaimable slab
+        Swapoff,   // swapoff(8) of the area named `file`: started by Engine::swapoff()
     };
     std::string name;
     Kind kind = Kind::ReadFile;

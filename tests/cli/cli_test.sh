@@ -85,9 +85,23 @@ swap)
   head -1 "$tmp/out" | grep -q $'^MemTotal: \{6\}' || fail "meminfo label padding: $(head -1 "$tmp/out")"
   grep -Eq '^SwapTotal: +1310712 kB$' "$tmp/out" || fail "SwapTotal (1 GiB + 256 MiB less two header pages): $(grep SwapTotal "$tmp/out")"
   grep -q $'^Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority$' "$tmp/out" || fail "swaps header"
-  grep -Eq $'^/dev/zram1 +partition\t262140\t\t0\t\t10$' "$tmp/out" || fail "zram line: $(grep zram "$tmp/out")"
+  grep -Eq $'^/dev/zram0 +partition\t262140\t\t0\t\t10$' "$tmp/out" || fail "zram line: $(grep zram "$tmp/out")"
   out=$("$bin" --headless --swap 1G,kind=tape 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"kind must be hdd, ssd or zram"* ]] || fail "bad kind: $rc $out"
+  ;;
+timeline)
+  # --at runs actions at their time: a sysctl write, swapoff reading pages back, and the log
+  # (--print-events) shows them when they happened.
+  "$bin" --headless --scenario mixed-pressure --swap 1G --at 5s:vm.swappiness=200 --at 20s:swapoff=/dev/sdb1 \
+    --duration 30s --print-events --print-swaps > "$tmp/out" || fail "exit $?"
+  grep -Eq '^ +5\.000000  sysctl +vm\.swappiness = 200$' "$tmp/out" || fail "sysctl event: $(grep sysctl "$tmp/out")"
+  grep -Eq '^ +20\.000000  swap +swapoff /dev/sdb1: started, [0-9]+ slots in use' "$tmp/out" || fail "swapoff start: $(grep swap "$tmp/out")"
+  grep -Eq '^ +2[0-9]\.[0-9]+  swap +swapoff /dev/sdb1: done, [0-9]+ pages read back' "$tmp/out" || fail "swapoff done: $(grep swap "$tmp/out")"
+  ! grep -q '^/dev/sdb1' "$tmp/out" || fail "the area is still in /proc/swaps"
+  out=$("$bin" --headless --at 1s:swapoff=/dev/sdq1 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"no swap area of that name"* ]] || fail "swapoff of an unknown area: $rc $out"
+  out=$("$bin" --headless --at 1s 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"TIME:ACTION"* ]] || fail "malformed --at: $rc $out"
   ;;
 *) fail "unknown case $case_name";;
 esac

@@ -108,3 +108,171 @@ TEST_CASE("past half full a fault frees the swap slot (vm_swap_full)") {
     CHECK(k.vmstat[PSWPIN] > 0);
     REQUIRE_FALSE(e->check_invariants());
 }
+
+namespace {
+std::string events_of(const Engine& e, EventType type) {
+    std::string out;
+    for (const auto& ev : e.kernel().events.items)
+        if (ev.type == type) out += ev.text + "\n";
+    return out;
+}
+std::string all_events(const Engine& e) {
+    std::string out;
+    for (const auto& ev : e.kernel().events.items)
+        out += std::to_string(ev.t_ns / 1'000'000) + " ms " + event_type_name(ev.type) + ": " + ev.text + "\n";
+    return out;
+}
+} // namespace
+
+TEST_CASE("swapoff reads every swapped page back in and removes the area") {
+    // At swappiness 200 a streaming read pushes the idle anonymous memory out to swap; then
+    // swapoff must bring all of it back (there is page cache enough to reclaim instead).
+    EngineConfig c = with_swap(1024, 1024);
+    c.sysctl_writes.push_back(SysctlWrite{"vm.swappiness", {200}});
+    // A database re-reading its 600 MiB file at random refaults, so reclaim does not stay in
+    // cache-trim mode and the idle task's pages are swapped out.
+    c.tasks.push_back(anon_task("idle", 400, false, 400));
+    c.tasks.push_back(read_task("db", 600, 400, true, true, 2'000'000'000));
+    TimelineAction off;
+    off.at_ns = 15'000'000'000;
+    off.kind = TimelineAction::Kind::Swapoff;
+    off.device = "/dev/sdb1";
+    c.timeline.push_back(off);
+    auto e = make_engine(c);
+    e->run_until(off.at_ns - 1);
+    const auto& k = e->kernel();
+    const std::uint64_t swapped = k.procs[0].swapents;
+    REQUIRE(swapped > 1000); // the test needs pages on the device
+    const auto pswpin_before = k.vmstat[PSWPIN];
+    e->run_until(off.at_ns + 10'000'000'000);
+    const std::string ev = events_of(*e, EventType::Swap);
+    INFO(ev);
+    CHECK(ev.find("swapoff /dev/sdb1: started") != std::string::npos);
+    CHECK(ev.find("swapoff /dev/sdb1: done") != std::string::npos);
+    // Every page of the idle task is in memory again, and the area is gone.
+    CHECK(k.procs[0].swapents == 0);
+    CHECK(k.spaces[static_cast<std::size_t>(k.procs[0].anon_space)].nr_resident == MiB_pages(400));
+    CHECK(k.vmstat[PSWPIN] - pswpin_before >= swapped);
+    CHECK(k.swap->total_slots() == 0);
+    CHECK(k.swap->slots_in_use() == 0);
+    CHECK(format_swaps(k).find("/dev/sdb1") == std::string::npos);
+    CHECK(format_meminfo(k).find("SwapTotal:             0 kB") != std::string::npos);
+    CHECK_FALSE(e->task_stats().back().oom_killed);
+    REQUIRE_FALSE(e->check_invariants());
+}
+
+TEST_CASE("swapoff without the memory to hold the pages is OOM-killed and the area comes back") {
+    // 900 MiB of anonymous memory on a 512 MiB machine: swapoff cannot bring it all in. It is the
+    // OOM killer's first choice (set_current_oom_origin), so it dies, not the task, and
+    // sys_swapoff() puts the area back with a new automatic priority.
+    EngineConfig c = with_swap(512, 1024);
+    c.tasks.push_back(anon_task("big", 900, false, 400));
+    auto e = make_engine(c);
+    e->run_until(10'000'000'000);
+    const auto& k = e->kernel();
+    REQUIRE(k.procs[0].swapents > MiB_pages(300));
+    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    REQUIRE(swapsys->space().swap_info(0)->prio == -2);
+    const auto total = k.swap->total_slots();
+    auto pid = e->swapoff("/dev/sdb1");
+    REQUIRE(pid);
+    e->run_until(20'000'000'000);
+    const std::string ev = events_of(*e, EventType::Swap);
+    INFO(all_events(*e).substr(0, 3000));
+    CHECK(ev.find("swapoff /dev/sdb1: Interrupted system call (killed by the OOM killer)") != std::string::npos);
+    CHECK(k.vmstat[OOM_KILL] == 1);
+    CHECK(events_of(*e, EventType::OomKill).find("(swapoff)") != std::string::npos);
+    CHECK(k.procs[0].alive);
+    CHECK_FALSE(k.procs[static_cast<std::size_t>(*pid)].alive);
+    // Back in use: every slot counted again; swapoff had moved least_priority up to -1, so the
+    // area is -2 again.
+    CHECK(k.swap->total_slots() == total);
+    CHECK(swapsys->space().swap_info(0)->prio == -2);
+    CHECK(swapsys->space().swap_avail_head().size() == 1);
+    CHECK(format_swaps(k).find("/dev/sdb1") != std::string::npos);
+    REQUIRE_FALSE(e->check_invariants());
+}
+
+TEST_CASE("swapon at run time gives reclaim a place to put anonymous pages") {
+    EngineConfig c = machine_config(512);
+    c.tasks.push_back(anon_task("app", 700, true, 50)); // fills the 512 MiB in about 8 s
+    TimelineAction on;
+    on.at_ns = 2'000'000'000;
+    on.kind = TimelineAction::Kind::Swapon;
+    on.swap = SwapDeviceSpec{.name = "/dev/sdc1", .size_bytes = 1ull << 30, .prio = 5};
+    c.timeline.push_back(on);
+    // Without the swapon, the same run ends in an OOM kill.
+    EngineConfig no_swap = c;
+    no_swap.timeline.clear();
+    auto control = make_engine(no_swap);
+    control->run_until(20'000'000'000);
+    CHECK(control->kernel().vmstat[OOM_KILL] == 1);
+
+    auto e = make_engine(c);
+    e->run_until(20'000'000'000);
+    const auto& k = e->kernel();
+    CHECK(events_of(*e, EventType::Swap).find("Adding 1048572k swap on /dev/sdc1.  Priority:5 extents:1 across:1048572k SS") !=
+          std::string::npos);
+    CHECK(k.vmstat[PSWPOUT] > 0);
+    CHECK(k.vmstat[OOM_KILL] == 0);
+    REQUIRE_FALSE(e->check_invariants());
+}
+
+TEST_CASE("a timeline that swaps off an area not in use is rejected") {
+    EngineConfig c = with_swap(512, 64);
+    TimelineAction off;
+    off.at_ns = 1'000'000'000;
+    off.kind = TimelineAction::Kind::Swapoff;
+    off.device = "/dev/sdb1";
+    c.timeline.push_back(off);
+    c.timeline.push_back(off); // twice: the second finds nothing
+    auto e = Engine::create(c);
+    REQUIRE_FALSE(e);
+    CHECK_THAT(e.error(), Catch::Contains("swapoff /dev/sdb1") && Catch::Contains("no swap area of that name"));
+    // At run time the same mistake is an event and an error, not a crash.
+    c.timeline.clear();
+    auto ok = Engine::create(c);
+    REQUIRE(ok);
+    auto r = ok.value()->swapoff("/dev/nonexistent");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(r.error(), Catch::Contains("Invalid argument"));
+}
+
+TEST_CASE("timeline actions parse from TIME:ACTION with clear errors") {
+    auto a = parse_timeline_action("10s:vm.min_free_kbytes=3000000", 4, "/dev/sdb1");
+    REQUIRE(a);
+    CHECK(a->at_ns == 10'000'000'000);
+    CHECK(a->kind == TimelineAction::Kind::Sysctl);
+    CHECK(a->sysctl.values == std::vector<std::int64_t>{3000000});
+    auto on = parse_timeline_action("250ms:swapon=2G,prio=7,kind=hdd", 4, "/dev/sdc1");
+    REQUIRE(on);
+    CHECK(on->swap.name == "/dev/sdc1");
+    CHECK(on->swap.size_bytes == 2ull << 30);
+    CHECK(on->swap.prio == 7);
+    CHECK(on->swap.kind == SwapKind::HDD);
+    auto off = parse_timeline_action("20s:swapoff=/dev/sdb1", 4, "");
+    REQUIRE(off);
+    CHECK(off->device == "/dev/sdb1");
+    CHECK_THAT(parse_timeline_action("vm.swappiness=10", 4, "").error(), Catch::Contains("TIME:ACTION"));
+    CHECK_THAT(parse_timeline_action("1s:vm.swappiness=500", 4, "").error(), Catch::Contains("vm.swappiness"));
+    CHECK_THAT(parse_timeline_action("1s:swapon=1G,kind=tape", 4, "x").error(), Catch::Contains("hdd, ssd or zram"));
+    CHECK_THAT(parse_timeline_action("1s:swapoff=", 4, "").error(), Catch::Contains("needs the device's name"));
+    CHECK_FALSE(parse_timeline_action("soon:vm.swappiness=10", 4, ""));
+}
+
+TEST_CASE("a timeline sysctl write takes effect at its time") {
+    EngineConfig c = machine_config(1024);
+    TimelineAction w;
+    w.at_ns = 2'000'000'000;
+    w.sysctl = SysctlWrite{"vm.min_free_kbytes", {100000}};
+    c.timeline.push_back(w);
+    auto e = make_engine(c);
+    e->run_until(w.at_ns - 1);
+    const auto min_before = e->kernel().machine.nodes[0].zones[1].min_wmark_pages();
+    e->run_until(w.at_ns);
+    const auto min_after = e->kernel().machine.nodes[0].zones[1].min_wmark_pages();
+    CHECK(min_after > min_before);
+    CHECK(e->kernel().sysctl.min_free_kbytes == 100000);
+    REQUIRE(!e->kernel().events.items.empty());
+    CHECK(e->kernel().events.items.back().t_ns == w.at_ns);
+}

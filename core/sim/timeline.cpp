@@ -1,0 +1,119 @@
+#include "sim/timeline.h"
+
+#include "mm/swap_state.h"
+#include "util/units.h"
+
+#include <charconv>
+#include <vector>
+
+namespace rs {
+
+namespace {
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    for (;;) {
+        const auto pos = s.find(sep);
+        out.push_back(trim(s.substr(0, pos)));
+        if (pos == std::string_view::npos) return out;
+        s.remove_prefix(pos + 1);
+    }
+}
+} // namespace
+
+std::string describe(const TimelineAction& a) {
+    switch (a.kind) {
+    case TimelineAction::Kind::Sysctl: return a.sysctl.name + "=" + format_sysctl_value(a.sysctl);
+    case TimelineAction::Kind::Swapon: {
+        std::string s = "swapon " + a.swap.name + " (" + format_size(a.swap.size_bytes) + ", " +
+                        std::string(swap_kind_name(a.swap.kind));
+        if (a.swap.prio >= 0) s += ", prio " + std::to_string(a.swap.prio);
+        return s + ")";
+    }
+    case TimelineAction::Kind::Swapoff: return "swapoff " + a.device;
+    }
+    return {};
+}
+
+Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string& default_name) {
+    using R = Result<SwapDeviceSpec>;
+    const auto parts = split(text, ',');
+    SwapDeviceSpec d;
+    d.kind = SwapKind::SSD;
+    const auto size = parse_size(parts[0]);
+    if (!size) return R::failure(size.error());
+    d.size_bytes = *size;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        const auto eq = parts[i].find('=');
+        const std::string_view key = trim(parts[i].substr(0, eq));
+        const std::string_view value = eq == std::string_view::npos ? std::string_view{} : trim(parts[i].substr(eq + 1));
+        if (key == "prio") {
+            int prio = -1;
+            const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), prio);
+            if (ec != std::errc{} || p != value.data() + value.size() || prio < 0 || prio > 32767)
+                return R::failure("prio must be an integer 0..32767, got '" + std::string(value) + "'");
+            d.prio = prio;
+        } else if (key == "kind") {
+            if (value == "hdd") d.kind = SwapKind::HDD;
+            else if (value == "ssd") d.kind = SwapKind::SSD;
+            else if (value == "zram") d.kind = SwapKind::Zram;
+            else return R::failure("kind must be hdd, ssd or zram, got '" + std::string(value) + "'");
+        } else if (key == "ratio") {
+            try {
+                std::size_t used = 0;
+                d.zram_ratio = std::stod(std::string(value), &used);
+                if (used != value.size()) throw std::invalid_argument("trailing");
+            } catch (const std::exception&) {
+                return R::failure("ratio must be a number, got '" + std::string(value) + "'");
+            }
+            if (!(d.zram_ratio >= 1.0) || d.zram_ratio > 100) return R::failure("ratio must be between 1 and 100");
+        } else if (key == "name") {
+            if (value.empty()) return R::failure("name= needs a device name, e.g. name=/dev/sdb1");
+            d.name = std::string(value);
+        } else {
+            return R::failure("unknown key '" + std::string(key) + "' (expected prio, kind, ratio or name)");
+        }
+    }
+    if (d.name.empty()) d.name = default_name;
+    return d;
+}
+
+Result<TimelineAction> parse_timeline_action(std::string_view text, int nr_zone_types,
+                                             const std::string& default_swap_name) {
+    using R = Result<TimelineAction>;
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos)
+        return R::failure("'" + std::string(text) +
+                          "' is not TIME:ACTION (e.g. 10s:vm.swappiness=100, 5s:swapon=1G, 20s:swapoff=/dev/sdb1)");
+    TimelineAction a;
+    const auto t = parse_duration_ns(trim(text.substr(0, colon)));
+    if (!t) return R::failure(t.error());
+    a.at_ns = *t;
+    const std::string_view action = trim(text.substr(colon + 1));
+    const auto eq = action.find('=');
+    const std::string_view verb = trim(action.substr(0, eq));
+    const std::string_view arg = eq == std::string_view::npos ? std::string_view{} : trim(action.substr(eq + 1));
+    if (verb == "swapon") {
+        auto spec = parse_swap_spec(arg, default_swap_name);
+        if (!spec) return R::failure("swapon: " + spec.error());
+        a.kind = TimelineAction::Kind::Swapon;
+        a.swap = std::move(spec).value();
+    } else if (verb == "swapoff") {
+        if (arg.empty()) return R::failure("swapoff needs the device's name, e.g. swapoff=/dev/sdb1");
+        a.kind = TimelineAction::Kind::Swapoff;
+        a.device = std::string(arg);
+    } else {
+        auto w = parse_sysctl_assignment(action, nr_zone_types);
+        if (!w) return R::failure(w.error());
+        a.kind = TimelineAction::Kind::Sysctl;
+        a.sysctl = std::move(w).value();
+    }
+    return a;
+}
+
+} // namespace rs
