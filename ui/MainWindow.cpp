@@ -85,6 +85,8 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     connect(&m_thread, &QThread::finished, m_controller, &QObject::deleteLater);
     connect(m_controller, &SimulationController::frameReady, this, &MainWindow::onFrame, Qt::QueuedConnection);
     connect(m_controller, &SimulationController::errorOccurred, this, &MainWindow::onError, Qt::QueuedConnection);
+    connect(m_swapView, &SwapView::swaponRequested, m_controller, &SimulationController::swapon, Qt::QueuedConnection);
+    connect(m_swapView, &SwapView::swapoffRequested, m_controller, &SimulationController::swapoff, Qt::QueuedConnection);
     connect(m_tuning, &TuningPanel::sysctlRequested, m_controller, &SimulationController::writeSysctl,
             Qt::QueuedConnection);
     m_thread.setObjectName("simulation");
@@ -227,7 +229,11 @@ void MainWindow::onFrame(const FramePtr& frame) {
 
 void MainWindow::onError(const QString& message) {
     statusBar()->showMessage(message, 10000);
-    QMessageBox::warning(this, "ReclaimScope", message);
+    m_lastError = message;
+    // Window-modal but not blocking (open(), not exec()): the simulation and the charts go on.
+    auto* box = new QMessageBox(QMessageBox::Warning, "ReclaimScope", message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 QString MainWindow::exportPng(const QString& path) {

@@ -28,6 +28,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     TuningPanel* tuningPanel() const { return m_tuning; }
     SimulationController* controller() const { return m_controller; }
+    QString lastError() const { return m_lastError; }
     FramePtr lastFrame() const { return m_lastFrame; }
     quint64 framesReceived() const { return m_frames; }
     // Export the charts without a dialog; returns an error message or an empty string.
@@ -59,6 +60,7 @@ private:
     QLabel* m_speedLabel = nullptr;
     QLabel* m_fpsLabel = nullptr;
     FramePtr m_lastFrame;
+    QString m_lastError;
     bool m_running = false;
     quint64 m_frames = 0;
     quint64 m_framesAtLastFps = 0;

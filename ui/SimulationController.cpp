@@ -75,6 +75,48 @@ void SimulationController::writeSysctl(const QString& name, const QString& value
     publish();
 }
 
+void SimulationController::swapon(const QString& spec) {
+    if (!m_engine) return;
+    // Unnamed areas added here take the first free /dev/sdX1 name.
+    const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->kernel().swap.get());
+    std::string name;
+    for (char c = 'b'; c <= 'z'; ++c) {
+        name = std::string("/dev/sd") + c + "1";
+        if (!swap || swap->space().find_type(name) < 0) break;
+    }
+    auto d = rs::parse_swap_spec(spec.toStdString(), name);
+    if (!d) {
+        emit errorOccurred("swapon " + spec + ": " + QString::fromStdString(d.error()));
+        return;
+    }
+    auto r = m_engine->swapon(d.value());
+    if (!r) {
+        emit errorOccurred(QString::fromStdString(r.error()));
+        return;
+    }
+    rs::TimelineAction a;
+    a.at_ns = m_engine->now();
+    a.kind = rs::TimelineAction::Kind::Swapon;
+    a.swap = d.value();
+    m_config.timeline.push_back(a);
+    publish();
+}
+
+void SimulationController::swapoff(const QString& name) {
+    if (!m_engine) return;
+    auto r = m_engine->swapoff(name.toStdString());
+    if (!r) {
+        emit errorOccurred(QString::fromStdString(r.error()));
+        return;
+    }
+    rs::TimelineAction a;
+    a.at_ns = m_engine->now();
+    a.kind = rs::TimelineAction::Kind::Swapoff;
+    a.device = name.toStdString();
+    m_config.timeline.push_back(a);
+    publish();
+}
+
 void SimulationController::advance(qint64 ns) {
     if (!m_engine || ns <= 0) return;
     if (!runGuarded(m_engine->now() + ns)) return;

@@ -29,6 +29,10 @@ public slots:
     // A sysctl write, e.g. ("vm.min_free_kbytes", "3000000"). Bad values are reported through
     // errorOccurred() and change nothing.
     void writeSysctl(const QString& name, const QString& value);
+    // sys_swapon with a --swap style spec, sys_swapoff by area name, at the current time. Errors
+    // go to errorOccurred(); a reset replays them at the same simulated time.
+    void swapon(const QString& spec);
+    void swapoff(const QString& name);
     // Runs the simulation for the given simulated time right away (for tests and stepping).
     void advance(qint64 ns);
 

@@ -4,8 +4,11 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -23,6 +26,23 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
         legend->addSpacing(12);
     }
     legend->addStretch(1);
+    // swapon / swapoff while the simulation runs.
+    auto* on = new QPushButton("Swap on…", this);
+    on->setToolTip("Add a swap area now (sys_swapon): size, priority, kind (hdd, ssd, zram).");
+    connect(on, &QPushButton::clicked, this, &SwapView::askSwapon);
+    legend->addWidget(on);
+    m_device = new QComboBox(this);
+    m_device->setToolTip("The swap area that Swap off removes.");
+    m_device->setMinimumContentsLength(12);
+    legend->addWidget(m_device);
+    m_swapoff = new QPushButton("Swap off", this);
+    m_swapoff->setToolTip("Remove the area now (sys_swapoff): a swapoff process reads every page back in "
+                          "(try_to_unuse). Without the memory for them the OOM killer picks swapoff first, "
+                          "and the area comes back (reinsert_swap_info).");
+    connect(m_swapoff, &QPushButton::clicked, this, [this] {
+        if (m_device->currentIndex() >= 0) emit swapoffRequested(m_device->currentText());
+    });
+    legend->addWidget(m_swapoff);
     layout->addLayout(legend);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -86,13 +106,27 @@ void SwapView::onFrame(const FramePtr& frame) {
         }
     }
     m_empty->setVisible(frame->swap.empty());
+    // The areas Swap off can name: those still taking pages (SWP_WRITEOK).
+    QStringList names;
+    for (const auto& d : frame->swap)
+        if (d.flags & rs::SWP_WRITEOK) names << QString::fromStdString(d.name);
+    QStringList current;
+    for (int i = 0; i < m_device->count(); ++i) current << m_device->itemText(i);
+    if (names != current) {
+        const QString keep = m_device->currentText();
+        m_device->clear();
+        m_device->addItems(names);
+        if (names.contains(keep)) m_device->setCurrentText(keep);
+    }
+    m_swapoff->setEnabled(!names.isEmpty());
     for (std::size_t i = 0; i < frame->swap.size(); ++i) {
         const auto& s = frame->swap[i];
         m_maps[i]->setSnapshot(s);
         m_titles[i]->setText(QString("<b>%1</b> (%2, priority %3): %4 of %5 slots in use%6")
                                  .arg(QString::fromStdString(s.name), QString::fromStdString(std::string(rs::swap_kind_name(s.kind))))
                                  .arg(s.prio).arg(s.inuse_pages).arg(s.pages)
-                                 .arg(s.slot_states.empty() ? " (a cell per 512-slot cluster)" : " (a cell per slot, lines between clusters)"));
+                                 .arg(QString(s.slot_states.empty() ? " (a cell per 512-slot cluster)" : " (a cell per slot, lines between clusters)") +
+                                      ((s.flags & rs::SWP_WRITEOK) ? "" : " <b>swapoff in progress</b>")));
     }
     for (const auto& smp : frame->samples) {
         const double t = static_cast<double>(smp.t_ns) / 1e9;
@@ -116,4 +150,13 @@ void SwapView::onFrame(const FramePtr& frame) {
     m_plot->yAxis2->setRangeLower(0);
     m_plot->yAxis2->setRangeUpper(std::max(m_plot->yAxis2->range().upper * 1.1, 1.0));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SwapView::askSwapon() {
+    bool ok = false;
+    const QString spec = QInputDialog::getText(
+        this, "Swap on", "Swap area: SIZE[,prio=N][,kind=hdd|ssd|zram][,ratio=R][,name=NAME]\n"
+                         "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3",
+        QLineEdit::Normal, "1G,kind=ssd", &ok);
+    if (ok && !spec.trimmed().isEmpty()) emit swaponRequested(spec.trimmed());
 }

@@ -6,6 +6,8 @@
 
 #include <vector>
 
+class QComboBox;
+class QPushButton;
 class QCustomPlot;
 class QCPGraph;
 class QLabel;
@@ -22,7 +24,15 @@ public:
 public slots:
     void onFrame(const FramePtr& frame);
 
+signals:
+    // sys_swapon with a --swap style spec ("1G,kind=ssd,name=/dev/sdc1"); sys_swapoff by name.
+    void swaponRequested(const QString& spec);
+    void swapoffRequested(const QString& name);
+
 private:
+    void askSwapon();
+    QComboBox* m_device;
+    QPushButton* m_swapoff;
     QVBoxLayout* m_mapsLayout;
     QLabel* m_empty;
     std::vector<SlotMapWidget*> m_maps;

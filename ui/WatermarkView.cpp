@@ -44,6 +44,13 @@ void WatermarkView::onFrame(const FramePtr& frame) {
             const int open = text.indexOf('('), close = text.indexOf(')');
             const QString label = open >= 0 && close > open ? "OOM kill: " + text.mid(open + 1, close - open - 1) : "OOM";
             for (auto* p : m_plots) p->addEventMarker(t, label, QColor(200, 30, 30));
+        } else if (e.type == rs::EventType::Swap) {
+            // "Adding 1048572k swap on /dev/sdc1. ..." -> "swapon /dev/sdc1";
+            // "swapoff /dev/sdb1: done, ..." -> "swapoff /dev/sdb1: done"
+            const QString text = QString::fromStdString(e.text);
+            QString label = text.section(',', 0, 0);
+            if (text.startsWith("Adding ")) label = "swapon " + text.section(' ', 4, 4).chopped(1);
+            for (auto* p : m_plots) p->addEventMarker(t, label, QColor(40, 90, 170));
         }
     }
     for (auto* p : m_plots) {

@@ -193,3 +193,35 @@ TEST_CASE("the swap view shows the slot map and the swap traffic") {
     CHECK(last_mib > 10.0);
     CHECK(last_mib <= static_cast<double>(snap.inuse_pages) * 4.0 / 1024.0 + 1.0);
 }
+
+TEST_CASE("swap off and swap on from the swap view reach the core") {
+    auto cfg = rs::find_builtin_scenario("mixed-pressure")->make();
+    cfg.sysctl_writes.push_back(rs::SysctlWrite{"vm.swappiness", {200}});
+    cfg.swap_devices.push_back(rs::SwapDeviceSpec{.name = "/dev/sdb1", .size_bytes = 1ull << 30, .kind = rs::SwapKind::SSD});
+    MainWindow w(cfg, "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 15'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 15'000'000'000; }));
+    REQUIRE(w.lastFrame()->swap.size() == 1);
+    REQUIRE(w.lastFrame()->swap[0].inuse_pages > 1000);
+    emit w.swapView()->swapoffRequested("/dev/sdb1");
+    advance(w, 5'000'000'000);
+    // swapoff brought everything back: the area is gone from the frame and the log says so.
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->swap.empty(); }));
+    bool done = false;
+    for (const auto& e : w.lastFrame()->events) done |= e.text.find("swapoff /dev/sdb1: done") != std::string::npos;
+    CHECK(done);
+    // A new area, named after the first free /dev/sdX1.
+    emit w.swapView()->swaponRequested("512M,prio=3");
+    advance(w, 1'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->swap.size() == 1; }));
+    CHECK(w.lastFrame()->swap[0].name == "/dev/sdb1");
+    CHECK(w.lastFrame()->swap[0].prio == 3);
+    // A malformed spec changes nothing.
+    emit w.swapView()->swaponRequested("lots");
+    REQUIRE(waitFor([&] { return w.lastError().startsWith("swapon lots: "); }));
+    advance(w, 100'000'000);
+    QTest::qWait(50);
+    CHECK(w.lastFrame()->swap.size() == 1);
+}
