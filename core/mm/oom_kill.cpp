@@ -33,6 +33,18 @@ void exit_mmap(Kernel& k, Process& p) {
             if (k.swap) k.swap->swap_free(k, e & ~kTokenBit);
         } else {
             const frame_t f = e;
+            // A page a fork() of the family still maps stays (zap_pte_range() drops only this
+            // mapping); the rmap now starts from that process.
+            const auto index = static_cast<std::uint32_t>(&e - as.pages.data());
+            std::uint32_t other = kNoFrame;
+            for_each_anon_mapper(k.spaces, static_cast<std::uint32_t>(p.anon_space), [&](const AddressSpace& m, std::uint32_t sp) {
+                if (sp != static_cast<std::uint32_t>(p.anon_space) && index < m.pages.size() && m.pages[index] == f) other = sp;
+            });
+            if (other != kNoFrame) {
+                k.frames.owner[f] = other;
+                e = kNoFrame;
+                continue;
+            }
             if (k.swap && k.frames.test(f, PG_swapcache)) k.swap->folio_free_swap(k, f);
             if (k.frames.test(f, PG_lru)) lruvec_del_folio(k, f);
             Pgdat& pg = k.pgdat(k.node_of_frame(f));

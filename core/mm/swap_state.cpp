@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cmath>
+#include <stdexcept>
 
 namespace rs {
 
@@ -130,8 +131,15 @@ std::optional<std::uint32_t> SwapSubsystem::swap_out(Kernel& k, frame_t f, std::
         k.vmstat.add(PSWPOUT);
         zram_adjust(k, e, +1);
     }
-    // try_to_unmap(): the PTE takes a reference on the entry (unless nothing maps the page).
-    if (k.frames.test(f, PG_mapped)) m_space.swap_duplicate(e);
+    // try_to_unmap(): each PTE that maps the page takes a reference on the entry (a page shared
+    // with a fork() takes two).
+    if (k.frames.test(f, PG_mapped)) {
+        const std::uint32_t index = k.frames.index[f];
+        for_each_anon_mapper(k.spaces, k.frames.owner[f], [&](const AddressSpace& as, std::uint32_t) {
+            if (index < as.pages.size() && as.pages[index] == f && !m_space.swap_duplicate(e))
+                throw std::logic_error("swap_duplicate() refused an entry of a page being unmapped");
+        });
+    }
     Slot& s = slot(e);
     s.space = k.frames.owner[f];
     s.index = k.frames.index[f];
@@ -155,6 +163,12 @@ void SwapSubsystem::free_swap_and_cache(Kernel& k, std::uint32_t token) {
     const SwapEntry e = swp_entry(token);
     m_space.swap_free(e);
     Slot& s = slot(e);
+    if (m_space.swap_count(e) == 0 && s.cache != kNoFrame && k.frames.test(s.cache, PG_mapped)) {
+        // __try_to_reclaim_swap(TTRS_UNMAPPED | TTRS_FULL): a page another process maps again
+        // leaves the swap cache only when swap is more than half full.
+        if (m_space.vm_swap_full()) folio_free_swap(k, s.cache);
+        return;
+    }
     if (m_space.swap_count(e) == 0 && s.cache != kNoFrame) {
         // Nothing maps the entry any more: the cached copy (swap readahead) goes too.
         const frame_t f = s.cache;
@@ -177,19 +191,23 @@ void SwapSubsystem::folio_free_swap(Kernel& k, frame_t f) {
 }
 
 frame_t SwapSubsystem::do_swap_page(Kernel& k, std::uint32_t token, std::uint32_t space, std::uint32_t index,
-                                    int nid, AllocContext& ac, AllocResult& r, std::int64_t& wait_ns, bool& major) {
+                                    int nid, AllocContext& ac, AllocResult& r, std::int64_t& wait_ns, bool& major,
+                                    bool& already_mapped) {
     const SwapEntry e = swp_entry(token);
     const SwapInfo* si = m_space.swap_info(e.type);
     frame_t f = slot(e).cache;
     auto& fr = k.frames;
     major = false;
+    already_mapped = false;
     if (f != kNoFrame) {
         // swap_cache_get_folio(): a hit, a minor fault.
         if (fr.test_and_clear(f, PG_readahead)) {
             k.vmstat.add(SWAP_RA_HIT);
             ++m_hits;
         }
-        k.pgdat(k.node_of_frame(f))[NR_SWAPCACHE_UNMAPPED] -= 1;
+        // Mapped already: a fork() sharing the entry swapped it in first.
+        already_mapped = fr.test(f, PG_mapped);
+        if (!already_mapped) k.pgdat(k.node_of_frame(f))[NR_SWAPCACHE_UNMAPPED] -= 1;
     } else {
         // swap_cluster_readahead(): the aligned window around the fault, into the swap cache.
         const auto max_pages = std::uint32_t{1} << std::min(k.sysctl.page_cluster, 20);

@@ -46,9 +46,10 @@ public:
 
     // do_swap_page(): the fault on a swapped-out anonymous page of (space, index). Returns the
     // mapped frame, or kNoFrame when the allocation must be retried (stall in r). Counts
-    // pgmajfault / pswpin / swap_ra / swap_ra_hit.
+    // pswpin / swap_ra / swap_ra_hit; major: read from the device; already_mapped: a process
+    // sharing the entry (fork) had mapped the swap-cache page before.
     frame_t do_swap_page(Kernel& k, std::uint32_t entry, std::uint32_t space, std::uint32_t index, int nid,
-                         AllocContext& ac, AllocResult& r, std::int64_t& wait_ns, bool& major);
+                         AllocContext& ac, AllocResult& r, std::int64_t& wait_ns, bool& major, bool& already_mapped);
     // Exit or OOM kill: the PTE's entry goes away (free_swap_and_cache()).
     void free_swap_and_cache(Kernel& k, std::uint32_t entry);
     // A resident page that is in the swap cache leaves it (folio_free_swap()).

@@ -268,6 +268,20 @@ std::uint64_t SwapSpace::inuse_pages() const {
     return n;
 }
 
+std::pair<std::uint64_t, std::uint64_t> SwapSpace::count_references() const {
+    std::uint64_t slots = 0, sum = 0;
+    for (const SwapInfo& si : m_swap_info) {
+        if (!(si.flags & SWP_USED)) continue;
+        for (const std::uint8_t b : si.swap_map) {
+            const int count = b & ~SWAP_HAS_CACHE;
+            if (count == 0 || count == SWAP_MAP_BAD) continue;
+            ++slots;
+            sum += static_cast<std::uint64_t>(count);
+        }
+    }
+    return {slots, sum};
+}
+
 std::uint64_t SwapSpace::nr_to_be_unused() const {
     std::uint64_t n = 0;
     for (const SwapInfo& si : m_swap_info)

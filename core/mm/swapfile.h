@@ -186,6 +186,8 @@ public:
     std::int64_t get_total_swap_pages() const { return total_swap_pages; }
     // Slots in use on every area (swap_info[]->inuse_pages summed).
     std::uint64_t inuse_pages() const;
+    // {slots with a count above zero, the sum of their counts}: O(slots), for invariant checks.
+    std::pair<std::uint64_t, std::uint64_t> count_references() const;
     // si_swapinfo()'s nr_to_be_unused: slots in use on areas being swapped off.
     std::uint64_t nr_to_be_unused() const;
     // nr_rotate_swap: areas on rotating disks (they turn VMA swap readahead off).

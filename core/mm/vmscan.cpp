@@ -169,13 +169,27 @@ FolioReferences folio_check_references(Kernel& k, frame_t f) {
 // Drops a reclaimed page from its address space, leaving a shadow (file) or a swap entry
 // (anon) in its slot: the second half of __remove_mapping().
 void remove_mapping(Kernel& k, frame_t f, std::uint32_t token) {
-    AddressSpace& as = k.spaces[k.frames.owner[f]];
-    as.pages[k.frames.index[f]] = token;
-    --as.nr_resident;
-    if (token != kNoFrame) ++as.nr_nonresident;
+    const std::uint32_t space = k.frames.owner[f], index = k.frames.index[f];
     Pgdat& pg = k.pgdat(k.node_of_frame(f));
-    if (as.anon) pg[NR_ANON_MAPPED] -= 1;
-    else pg[NR_FILE_PAGES] -= 1;
+    if (!k.spaces[space].anon) {
+        AddressSpace& as = k.spaces[space];
+        as.pages[index] = token;
+        --as.nr_resident;
+        if (token != kNoFrame) ++as.nr_nonresident;
+        pg[NR_FILE_PAGES] -= 1;
+        return;
+    }
+    // try_to_unmap(): every PTE that maps the page (the parent's and its forks') now holds the
+    // swap entry; each is one MM_SWAPENTS of its process.
+    for_each_anon_mapper(k.spaces, space, [&](AddressSpace& as, std::uint32_t) {
+        if (index >= as.pages.size() || as.pages[index] != f) return;
+        as.pages[index] = token;
+        --as.nr_resident;
+        if (token == kNoFrame) return;
+        ++as.nr_nonresident;
+        if (as.owner_pid >= 0) ++k.procs[static_cast<std::size_t>(as.owner_pid)].swapents;
+    });
+    pg[NR_ANON_MAPPED] -= 1;
 }
 
 // isolate_lru_folios(): take pages from the tail; pages of zones above reclaim_idx are skipped
@@ -294,8 +308,6 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
                 // A swap-cache page no PTE maps (swap readahead): the PTE holds the entry already.
                 k.pgdat(nid)[NR_SWAPCACHE_UNMAPPED] -= 1;
             } else {
-                if (swapbacked && k.spaces[fr.owner[f]].owner_pid >= 0)
-                    ++k.procs[static_cast<std::size_t>(k.spaces[fr.owner[f]].owner_pid)].swapents;
                 remove_mapping(k, f, token);
             }
             free_page(k, f);

@@ -1,6 +1,7 @@
 #include "sim/engine.h"
 
 #include "mm/kswapd.h"
+#include "mm/oom_kill.h"
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
 #include "mm/swap_state.h"
@@ -72,6 +73,22 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         if (t.pages_per_sec < 0.001 || t.pages_per_sec > 1e12)
             return R::failure("task '" + t.name + "': a rate of " + std::to_string(t.pages_per_sec) +
                               " pages/s is outside 0.001 .. 1e12");
+        if (!t.fork_of.empty()) {
+            const auto parent = std::find_if(config.tasks.begin(), config.tasks.end(),
+                                             [&](const TaskSpec& p) { return p.name == t.fork_of; });
+            if (parent == config.tasks.end() || &*parent == &t)
+                return R::failure("task '" + t.name + "' is a fork of '" + t.fork_of + "', which is not another task");
+            if (t.kind != TaskSpec::Kind::AllocAnon || parent->kind != TaskSpec::Kind::AllocAnon)
+                return R::failure("task '" + t.name + "': only a task with anonymous memory can fork one (fork_of '" +
+                                  t.fork_of + "')");
+            if (t.start_ns < parent->start_ns)
+                return R::failure("task '" + t.name + "' cannot be forked from '" + t.fork_of + "' before that starts");
+            if (!parent->fork_of.empty())
+                return R::failure("task '" + t.name + "': fork_of '" + t.fork_of +
+                                  "' is a fork itself; fork from the first process of the family");
+        }
+        if (t.exit_ns >= 0 && t.exit_ns < t.start_ns)
+            return R::failure("task '" + t.name + "' exits before it starts");
         if (t.pages == 0) return R::failure("task '" + t.name + "' has a size of zero pages");
         if (t.pages > 0x7fffffffull) return R::failure("task '" + t.name + "' is too large");
     }
@@ -158,6 +175,18 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
             as.owner_pid = p.pid;
             as.pages.assign(t.pages, kNoFrame);
             ts.space = p.anon_space = static_cast<int>(k.spaces.size());
+            if (!t.fork_of.empty()) {
+                // The child's PTEs cover the parent's range; the pages are shared at the fork.
+                for (std::size_t j = 0; j < e->m_tasks.size(); ++j)
+                    if (config.tasks[j].name == t.fork_of) ts.parent = static_cast<int>(j);
+                if (ts.parent < 0)
+                    return R::failure("task '" + t.name + "': its parent '" + t.fork_of + "' must be listed before it");
+                const int root = e->m_tasks[static_cast<std::size_t>(ts.parent)].space;
+                as.pages.assign(k.spaces[static_cast<std::size_t>(root)].pages.size(), kNoFrame);
+                e->m_config.tasks[e->m_tasks.size()].pages = as.pages.size();
+                as.anon_vma_root = root;
+                k.spaces[static_cast<std::size_t>(root)].forks.push_back(static_cast<std::uint32_t>(ts.space));
+            }
             k.spaces.push_back(std::move(as));
         } else if (t.kind == TaskSpec::Kind::ReadFile || t.kind == TaskSpec::Kind::WriteFile) {
             const std::string fname = t.file.empty() ? t.name : t.file;
@@ -185,7 +214,10 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
 std::vector<TaskStats> Engine::task_stats() const {
     std::vector<TaskStats> out = m_stats;
     for (std::size_t i = 0; i < out.size(); ++i)
-        if (m_tasks[i].pid >= 0) out[i].oom_killed = !m_k.procs[static_cast<std::size_t>(m_tasks[i].pid)].alive;
+        if (m_tasks[i].pid >= 0) {
+            const Process& p = m_k.procs[static_cast<std::size_t>(m_tasks[i].pid)];
+            out[i].oom_killed = !p.alive && !p.exited;
+        }
     return out;
 }
 
@@ -268,12 +300,12 @@ bool Engine::task_mlocks(std::size_t i, std::uint64_t index) const {
     return spec.mlock || index < spec.mlock_pages;
 }
 
-void Engine::map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f) {
+void Engine::map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f, bool already_mapped) {
     // do_swap_page() / unuse_pte(): the PTE maps the page again; MM_SWAPENTS down, MM_ANONPAGES up.
     Kernel& k = m_k;
     AddressSpace& as = k.spaces[space];
     const auto owner = static_cast<std::size_t>(as.owner_pid);
-    if (task_mlocks(owner, index)) {
+    if (task_mlocks(owner, index) && !k.frames.test(f, PG_mlocked)) {
         lruvec_del_folio(k, f); // to the unevictable list
         mlock_page(f);
         folio_add_lru(k, f);
@@ -283,7 +315,53 @@ void Engine::map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t 
     --as.nr_nonresident;
     auto& proc = k.procs[owner];
     if (proc.swapents) --proc.swapents;
-    k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
+    if (!already_mapped) k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
+}
+
+void Engine::fork_anon(std::size_t i) {
+    // copy_page_range(): present pages are shared (mapcount + 1, write-protected for COW),
+    // swap entries are duplicated (swap_duplicate(), MM_SWAPENTS of the child).
+    Kernel& k = m_k;
+    TaskState& ts = m_tasks[i];
+    ts.forked = true;
+    const TaskState& parent = m_tasks[static_cast<std::size_t>(ts.parent)];
+    if (!k.procs[static_cast<std::size_t>(parent.pid)].alive) return; // nothing left to share
+    const AddressSpace& from = k.spaces[static_cast<std::size_t>(parent.space)];
+    AddressSpace& to = k.spaces[static_cast<std::size_t>(ts.space)];
+    Process& child = k.procs[static_cast<std::size_t>(ts.pid)];
+    auto* swapsys = dynamic_cast<SwapSubsystem*>(k.swap.get());
+    std::uint64_t shared = 0, swapped = 0;
+    for (std::size_t idx = 0; idx < from.pages.size(); ++idx) {
+        const std::uint32_t e = from.pages[idx];
+        if (e == kNoFrame) continue;
+        if (is_resident(e)) {
+            to.pages[idx] = e;
+            ++to.nr_resident;
+            ++shared;
+        } else if (swapsys && swapsys->space().swap_duplicate(swp_entry(e & ~kTokenBit))) {
+            to.pages[idx] = e;
+            ++to.nr_nonresident;
+            ++child.swapents;
+            ++swapped;
+        }
+        // A refused swap_duplicate() (the count is at SWAP_MAP_MAX and the simulator has no
+        // continuation pages) leaves the child's page unpopulated: it faults a fresh one.
+    }
+    k.events.add(k.now, EventType::Note, -1,
+                 m_config.tasks[i].name + ": fork() of " + m_config.tasks[i].fork_of + ", " + std::to_string(shared) +
+                     " pages shared, " + std::to_string(swapped) + " swap entries duplicated");
+}
+
+void Engine::exit_task(std::size_t i) {
+    Kernel& k = m_k;
+    TaskState& ts = m_tasks[i];
+    Process& p = k.procs[static_cast<std::size_t>(ts.pid)];
+    exit_mmap(k, p);
+    p.alive = false;
+    p.exited = true;
+    ts.done = true;
+    ts.ready_at = kNever;
+    k.events.add(k.now, EventType::Note, -1, m_config.tasks[i].name + " exited");
 }
 
 std::int64_t Engine::run_swapoff(std::size_t i) {
@@ -331,22 +409,28 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
         }
         const SwapEntry e{ts.swap_type, o};
         if (space.swap_count(e) > 0) {
-            // unuse_pte_range(): a PTE holds the entry; swap it in and map it.
+            // unuse_pte_range(): the PTEs that hold the entry (one per process sharing it after
+            // fork()) get the page, read once; then the slot is freed.
             const auto [sp, index] = swapsys.swap_pte(e);
-            const std::uint32_t token = swp_token(e);
-            AddressSpace& as = k.spaces[sp];
-            if (index >= as.pages.size() || as.pages[index] != (token | kTokenBit))
+            const std::uint32_t token = swp_token(e) | kTokenBit;
+            std::uint32_t holder = kNoFrame;
+            for_each_anon_mapper(k.spaces, sp, [&](const AddressSpace& m, std::uint32_t s) {
+                if (holder == kNoFrame && index < m.pages.size() && m.pages[index] == token) holder = s;
+            });
+            if (holder == kNoFrame)
                 throw std::logic_error("swapoff: slot " + std::to_string(o) + " of " + name + " is in use but no PTE holds it");
-            const auto owner = static_cast<std::size_t>(as.owner_pid);
+            const auto owner = static_cast<std::size_t>(k.spaces[holder].owner_pid);
             AllocResult r;
-            bool major = false;
-            const frame_t f = swapsys.do_swap_page(k, token, sp, index, m_config.tasks[owner].node, ts.ac, r, wait_ns, major);
+            bool major = false, shared = false;
+            const frame_t f = swapsys.do_swap_page(k, token & ~kTokenBit, holder, index, m_config.tasks[owner].node, ts.ac,
+                                                   r, wait_ns, major, shared);
             if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
                 stalled = true;
                 break;
             }
-            map_swapped_page(sp, index, f);
-            swapsys.folio_free_swap(k, f); // unuse_pte_range(): the slot is free now
+            map_swapped_page(holder, index, f, shared);
+            if (space.swap_count(e) > 0) continue; // another process's PTE still holds it: same slot again
+            swapsys.folio_free_swap(k, f);
             ++st.pages_allocated;
             if (major) ++st.major_faults;
             cpu_ns += k.cost.page_alloc_ns;
@@ -441,14 +525,15 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     if (as.anon && is_token(slot) && swapsys) {
         // do_swap_page(): the swap cache, readahead, the read, the slot.
         AllocResult r;
-        bool major = false;
+        bool major = false, shared = false;
         const frame_t f = swapsys->do_swap_page(k, slot & ~kTokenBit, static_cast<std::uint32_t>(ts.space),
-                                                static_cast<std::uint32_t>(ts.pos), spec.node, ts.ac, r, wait_ns, major);
+                                                static_cast<std::uint32_t>(ts.pos), spec.node, ts.ac, r, wait_ns, major,
+                                                shared);
         if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
             stalled = true;
             return false;
         }
-        map_swapped_page(static_cast<std::uint32_t>(ts.space), static_cast<std::uint32_t>(ts.pos), f);
+        map_swapped_page(static_cast<std::uint32_t>(ts.space), static_cast<std::uint32_t>(ts.pos), f, shared);
         k.vmstat.add(PGFAULT);
         if (major) {
             k.vmstat.add(PGMAJFAULT);
@@ -517,6 +602,11 @@ std::int64_t Engine::run_task(std::size_t i) {
         ts.ready_at = kNever;
         return 0;
     }
+    if (spec.exit_ns >= 0 && k.now >= spec.exit_ns) {
+        exit_task(i);
+        return 0;
+    }
+    if (ts.parent >= 0 && !ts.forked) fork_anon(i);
     AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
     // Work in batches of up to 32 pages; the rate decides when the next batch may start.
     const std::uint64_t batch = 32;
@@ -547,6 +637,7 @@ std::int64_t Engine::run_task(std::size_t i) {
         if (!stalled && done == 0) {
             // Full: the dentries stay; look them up now and then.
             ts.ready_at = k.now + 100'000'000;
+            if (spec.exit_ns >= 0) ts.ready_at = std::min(ts.ready_at, std::max(spec.exit_ns, k.now + 1));
             return 0;
         }
     } else {
@@ -597,6 +688,11 @@ std::int64_t Engine::run_task(std::size_t i) {
     }
     const auto rate_ns = static_cast<std::int64_t>(std::llround(static_cast<double>(done) * 1e9 / spec.pages_per_sec));
     ts.ready_at = ts.done ? kNever : k.now + std::max<std::int64_t>({rate_ns, cpu_ns + wait_ns, 1});
+    if (spec.exit_ns >= 0 && ts.ready_at > spec.exit_ns) {
+        // Finished or not, the process exits on time.
+        ts.done = false;
+        ts.ready_at = std::max(spec.exit_ns, k.now + 1);
+    }
     return cpu_ns;
 }
 
@@ -778,11 +874,20 @@ std::optional<std::string> Engine::check_invariants() const {
             return "frame " + std::to_string(f) + " is on no list and not reserved (leaked)";
         if (fr.flags[f] & PG_lru) {
             const auto& as = k.spaces[fr.owner[f]];
-            // A swap-cache page nothing maps (readahead) sits behind the swap entry in its slot.
-            const bool unmapped_swapcache = (fr.flags[f] & PG_swapcache) && !(fr.flags[f] & PG_mapped);
-            if (fr.index[f] >= as.pages.size() ||
-                (unmapped_swapcache ? !is_token(as.pages[fr.index[f]]) : as.pages[fr.index[f]] != f))
-                return "frame " + std::to_string(f) + " is not where its address space says";
+            const std::uint32_t index = fr.index[f];
+            if (index >= as.pages.size()) return "frame " + std::to_string(f) + " is past the end of its address space";
+            if (!as.anon) {
+                if (as.pages[index] != f) return "frame " + std::to_string(f) + " is not where its address space says";
+            } else {
+                // Mapped: some process of the family maps it. A swap-cache page nothing maps
+                // (readahead) sits behind the swap entry: no PTE points at it.
+                int mappers = 0;
+                for_each_anon_mapper(k.spaces, fr.owner[f], [&](const AddressSpace& m, std::uint32_t) {
+                    mappers += index < m.pages.size() && m.pages[index] == f;
+                });
+                if ((fr.flags[f] & PG_mapped) ? mappers == 0 : mappers != 0)
+                    return "frame " + std::to_string(f) + (mappers ? " is mapped without PG_mapped" : " has PG_mapped but no PTE maps it");
+            }
         }
     }
     // Dirty and writeback counters match the page flags.
@@ -801,9 +906,16 @@ std::optional<std::string> Engine::check_invariants() const {
         for (const auto& p : k.procs) swapents += p.swapents;
         const std::uint64_t inuse = k.swap->slots_in_use();
         const std::uint64_t cache_only = k.swap->cache_only_slots();
-        if (inuse != swapents + cache_only)
-            return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(swapents) +
-                   " pages are swapped out and " + std::to_string(cache_only) + " are only in the swap cache";
+        const auto* swapsys = dynamic_cast<const SwapSubsystem*>(k.swap.get());
+        // Without sharing, every swapped slot has one PTE: slots = swapents. With fork()ed
+        // processes sharing entries, the counts in swap_map add up to the swap PTEs instead.
+        const auto refs = swapsys ? swapsys->space().count_references() : std::pair{inuse - cache_only, swapents};
+        if (refs.second != swapents)
+            return "swap: the swap_map counts add up to " + std::to_string(refs.second) + " but " +
+                   std::to_string(swapents) + " PTEs hold swap entries";
+        if (inuse != refs.first + cache_only)
+            return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(refs.first) +
+                   " are referenced by PTEs and " + std::to_string(cache_only) + " are only in the swap cache";
     }
     for (std::size_t n = 0; n < k.nodes.size(); ++n) {
         if (dirty[n] != k.machine.nodes[n][NR_DIRTY])

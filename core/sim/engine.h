@@ -79,8 +79,13 @@ private:
     std::int64_t run_swapoff(std::size_t i);
     void run_timeline_action(const TimelineAction& a);
     // A swapped-out page of (space, index) is resident again in frame f: the PTE, the
-    // process's counters, mlock.
-    void map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f);
+    // process's counters, mlock. already_mapped: another process of the family maps f too.
+    void map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f, bool already_mapped);
+    // fork() of task i's parent (copy_page_range()): task i's PTEs share the parent's pages and
+    // swap entries.
+    void fork_anon(std::size_t i);
+    // The process of task i exits: exit_mmap(), the task stops.
+    void exit_task(std::size_t i);
     // Is page `index` of task i's anonymous memory mlock()ed.
     bool task_mlocks(std::size_t i, std::uint64_t index) const;
 
@@ -97,6 +102,8 @@ private:
         bool done = false;
         bool touching = false; // AllocAnon: allocated everything, now touching it
         int swap_type = -1;    // Swapoff: the area being emptied
+        bool forked = false;   // fork_of: the parent's memory is shared (at the first run)
+        int parent = -1;       // fork_of: the parent's task index
         std::int64_t queued_at = 0; // when it became runnable (FIFO among tasks waiting for a CPU)
         AllocContext ac;
     };

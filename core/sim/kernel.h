@@ -98,7 +98,21 @@ struct AddressSpace {
     std::vector<std::uint32_t> pages;
     std::uint64_t nr_resident = 0;
     std::uint64_t nr_nonresident = 0; // shadow or swap entries
+    // fork(): a child's anonymous memory shares its pages and swap entries with the parent's
+    // until written (we model read-only sharing). All of a family hang off one root, as
+    // anon_vmas chain to the root's: the rmap of page `index` is that slot in each of them.
+    int anon_vma_root = -1;        // a fork: the root's space; -1: this is a root
+    std::vector<std::uint32_t> forks; // the root: every fork of the family
 };
+
+// The address spaces whose PTEs can map page `index` of anonymous `space` (rmap_walk_anon()):
+// the family's root and its forks. `fn(AddressSpace&, std::uint32_t space)`.
+template <class Spaces, class Fn> void for_each_anon_mapper(Spaces& spaces, std::uint32_t space, Fn&& fn) {
+    const auto& as = spaces[space];
+    const auto root = as.anon_vma_root >= 0 ? static_cast<std::uint32_t>(as.anon_vma_root) : space;
+    fn(spaces[root], root);
+    for (const std::uint32_t c : spaces[root].forks) fn(spaces[c], c);
+}
 
 // A process, for the OOM killer: its anonymous memory and its badness adjustment.
 struct Process {
@@ -109,6 +123,7 @@ struct Process {
     int oom_score_adj = 0;
     std::uint64_t swapents = 0; // MM_SWAPENTS
     bool oom_origin = false;    // set_current_oom_origin(): swapoff, the OOM killer's first pick
+    bool exited = false;        // exit(): not alive, and not by the OOM killer
 };
 
 // A page that was dirtied, for the flusher (oldest first). The slot identifies the page even if

@@ -27,6 +27,10 @@ struct TaskSpec {
     bool exec = false;         // ReadFile: the file is mapped executable (program text) and
                                // accessed through page tables, not read()
     int oom_score_adj = 0;
+    std::string fork_of;       // AllocAnon: a fork() of this task, made at start_ns; it shares
+                               // the parent's anonymous memory (pages and swap entries) and
+                               // reads it; `pages` is the parent's
+    std::int64_t exit_ns = -1; // the process exits at this time (exit_mmap); -1: never
 };
 
 struct TaskStats {

@@ -3,6 +3,8 @@
 #include "procfs/meminfo.h"
 #include "reclaim_helpers.h"
 
+#include <map>
+
 using namespace rs;
 
 namespace {
@@ -275,4 +277,126 @@ TEST_CASE("a timeline sysctl write takes effect at its time") {
     CHECK(e->kernel().sysctl.min_free_kbytes == 100000);
     REQUIRE(!e->kernel().events.items.empty());
     CHECK(e->kernel().events.items.back().t_ns == w.at_ns);
+}
+
+namespace {
+// Slots of area 0 by their swap_map count (SWAP_HAS_CACHE masked off).
+std::map<int, std::uint64_t> count_histogram(const Engine& e) {
+    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e.swap_backend());
+    std::map<int, std::uint64_t> h;
+    const SwapInfo* si = swapsys->space().swap_info(0);
+    for (std::uint32_t o = 1; o < si->max; ++o) ++h[swapsys->space().swap_count(SwapEntry{0, o})];
+    return h;
+}
+} // namespace
+
+TEST_CASE("a fork shares swap entries: a count per process and freed with the last one") {
+    // "db" fills 300 MiB, then forks "worker", which keeps reading that memory at random; a hog
+    // then pushes shared pages out: try_to_unmap() gives both PTEs the entry (count 2).
+    EngineConfig c = with_swap(512, 1024);
+    c.tasks.push_back(anon_task("db", 300, false, 400));
+    TaskSpec worker = anon_task("worker", 300, true, 20);
+    worker.fork_of = "db";
+    worker.start_ns = 1'000'000'000;
+    c.tasks.push_back(worker);
+    TaskSpec hog = anon_task("hog", 400, false, 100);
+    hog.start_ns = 2'000'000'000;
+    c.tasks.push_back(hog);
+    c.tasks[0].exit_ns = 12'000'000'000; // db exits; the worker keeps the pages it shares
+    auto e = make_engine(c);
+    e->run_until(1'000'000'001);
+    const auto& k = e->kernel();
+    const auto& db = k.spaces[static_cast<std::size_t>(k.procs[0].anon_space)];
+    const auto& wk = k.spaces[static_cast<std::size_t>(k.procs[1].anon_space)];
+    // The fork shared every page: both map the same frames.
+    CHECK(wk.nr_resident == MiB_pages(300));
+    CHECK(wk.pages == db.pages);
+    CHECK(k.machine.nodes[0][NR_ANON_MAPPED] == static_cast<std::int64_t>(MiB_pages(300))); // pages, not mappings
+
+    e->run_until(11'000'000'000);
+    REQUIRE_FALSE(e->check_invariants()); // Σ swap_map counts == Σ MM_SWAPENTS, every frame mapped or cached
+    auto h = count_histogram(*e);
+    INFO("slots with count 1: " << h[1] << ", count 2: " << h[2]);
+    CHECK(h[2] > 1000);        // shared pages swapped out: one reference per process
+    CHECK(h[1] > 0);           // and some the worker swapped in again (db's reference left)
+    CHECK(h[3] == 0);
+    CHECK(k.procs[0].swapents > 1000);
+    CHECK(k.procs[1].swapents > 1000);
+    const std::uint64_t worker_swapents = k.procs[1].swapents;
+
+    e->run_until(12'500'000'000);
+    CHECK(k.procs[0].exited);
+    CHECK_FALSE(e->task_stats()[0].oom_killed);
+    REQUIRE_FALSE(e->check_invariants());
+    h = count_histogram(*e);
+    CHECK(h[2] == 0);                                   // db's references are gone
+    CHECK(k.procs[1].swapents <= worker_swapents + 64); // the worker's stay (it may swap some in/out)
+    CHECK(k.procs[1].alive);
+}
+
+TEST_CASE("a task that exits frees its memory and its swap slots") {
+    EngineConfig c = with_swap(512, 1024);
+    c.tasks.push_back(anon_task("a", 700, false, 400));
+    c.tasks[0].exit_ns = 5'000'000'000;
+    auto e = make_engine(c);
+    e->run_until(4'900'000'000);
+    const auto& k = e->kernel();
+    REQUIRE(k.procs[0].swapents > 0);
+    const auto free_before = k.machine.nodes[0].zones[1].nr_free_pages;
+    e->run_until(5'100'000'000);
+    CHECK(k.procs[0].exited);
+    CHECK(k.swap->slots_in_use() == 0);
+    CHECK(k.machine.nodes[0][NR_ANON_MAPPED] == 0);
+    CHECK(k.machine.nodes[0].zones[1].nr_free_pages > free_before);
+    REQUIRE_FALSE(e->check_invariants());
+}
+
+TEST_CASE("fork_of must name an earlier task with anonymous memory") {
+    EngineConfig c = machine_config(512);
+    TaskSpec child = anon_task("child", 10, false);
+    child.fork_of = "nobody";
+    c.tasks.push_back(child);
+    auto e = Engine::create(c);
+    REQUIRE_FALSE(e);
+    CHECK_THAT(e.error(), Catch::Contains("'child' is a fork of 'nobody', which is not another task"));
+    c.tasks.insert(c.tasks.begin(), read_task("nobody", 10, 10));
+    e = Engine::create(c);
+    REQUIRE_FALSE(e);
+    CHECK_THAT(e.error(), Catch::Contains("only a task with anonymous memory can fork"));
+}
+
+TEST_CASE("swapoff brings a shared entry back to every process that holds it") {
+    EngineConfig c = with_swap(512, 1024);
+    c.tasks.push_back(anon_task("db", 300, false, 400));
+    TaskSpec worker = anon_task("worker", 300, true, 20);
+    worker.fork_of = "db";
+    worker.start_ns = 1'000'000'000;
+    c.tasks.push_back(worker);
+    TaskSpec hog = anon_task("hog", 400, false, 100);
+    hog.start_ns = 2'000'000'000;
+    hog.exit_ns = 10'000'000'000; // leaves room for swapoff
+    c.tasks.push_back(hog);
+    TimelineAction off;
+    off.at_ns = 11'000'000'000;
+    off.kind = TimelineAction::Kind::Swapoff;
+    off.device = "/dev/sdb1";
+    c.timeline.push_back(off);
+    auto e = make_engine(c);
+    e->run_until(off.at_ns - 1);
+    REQUIRE(count_histogram(*e)[2] > 1000);
+    e->run_until(off.at_ns + 10'000'000'000);
+    const auto& k = e->kernel();
+    INFO(all_events(*e).substr(0, 2000));
+    CHECK(events_of(*e, EventType::Swap).find("swapoff /dev/sdb1: done") != std::string::npos);
+    CHECK(k.procs[0].swapents == 0);
+    CHECK(k.procs[1].swapents == 0);
+    const auto& db = k.spaces[static_cast<std::size_t>(k.procs[0].anon_space)];
+    const auto& wk = k.spaces[static_cast<std::size_t>(k.procs[1].anon_space)];
+    CHECK(db.nr_resident == MiB_pages(300));
+    CHECK(wk.nr_resident == MiB_pages(300));
+    // Pages the worker had not swapped in are shared again (one frame, two PTEs).
+    std::uint64_t same = 0;
+    for (std::size_t i = 0; i < db.pages.size(); ++i) same += db.pages[i] == wk.pages[i];
+    CHECK(same == MiB_pages(300));
+    REQUIRE_FALSE(e->check_invariants());
 }
