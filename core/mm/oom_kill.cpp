@@ -3,6 +3,7 @@
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace rs {
@@ -24,18 +25,23 @@ std::optional<std::int64_t> oom_badness(const Kernel& k, const Process& p, std::
     return points;
 }
 
-void exit_mmap(Kernel& k, Process& p) {
+void zap_anon_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t end) {
     if (p.anon_space < 0) return;
     AddressSpace& as = k.spaces[static_cast<std::size_t>(p.anon_space)];
-    for (auto& e : as.pages) {
+    end = std::min<std::uint64_t>(end, as.pages.size());
+    for (std::uint64_t idx = begin; idx < end; ++idx) {
+        auto& e = as.pages[idx];
         if (e == kNoFrame) continue;
         if (is_token(e)) {
             if (k.swap) k.swap->swap_free(k, e & ~kTokenBit);
+            --as.nr_nonresident;
+            if (p.swapents) --p.swapents;
         } else {
+            --as.nr_resident;
             const frame_t f = e;
             // A page a fork() of the family still maps stays (zap_pte_range() drops only this
             // mapping); the rmap now starts from that process.
-            const auto index = static_cast<std::uint32_t>(&e - as.pages.data());
+            const auto index = static_cast<std::uint32_t>(idx);
             std::uint32_t other = kNoFrame;
             for_each_anon_mapper(k.spaces, static_cast<std::uint32_t>(p.anon_space), [&](const AddressSpace& m, std::uint32_t sp) {
                 if (sp != static_cast<std::uint32_t>(p.anon_space) && index < m.pages.size() && m.pages[index] == f) other = sp;
@@ -54,9 +60,11 @@ void exit_mmap(Kernel& k, Process& p) {
         }
         e = kNoFrame;
     }
-    as.nr_resident = 0;
-    as.nr_nonresident = 0;
-    p.swapents = 0;
+}
+
+void exit_mmap(Kernel& k, Process& p) {
+    if (p.anon_space < 0) return;
+    zap_anon_range(k, p, 0, k.spaces[static_cast<std::size_t>(p.anon_space)].pages.size());
 }
 
 bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {

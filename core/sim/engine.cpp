@@ -64,33 +64,64 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
     using R = Result<std::unique_ptr<Engine>>;
     if (auto err = validate_machine(config.machine)) return R::failure(*err);
     if (config.sample_interval_ns <= 0) return R::failure("the sample interval must be positive");
-    for (const auto& t : config.tasks) {
+    // Every task as phases (the shorthand expanded), checked phase by phase.
+    EngineConfig normalized = config;
+    for (auto& t : normalized.tasks) t.phases = task_phases(t);
+    std::map<std::string, std::size_t> task_index;
+    for (std::size_t i = 0; i < config.tasks.size(); ++i) {
+        const TaskSpec& t = normalized.tasks[i];
+        const std::string who = "task '" + t.name + "'";
+        if (t.name.empty()) return R::failure("task " + std::to_string(i + 1) + " has no name");
+        if (!task_index.emplace(t.name, i).second) return R::failure(who + " is listed twice (task names must be unique)");
         if (t.node < 0 || t.node >= static_cast<int>(config.machine.nodes.size()))
-            return R::failure("task '" + t.name + "' runs on node " + std::to_string(t.node) +
-                              ", which the machine does not have");
-        if (!(t.pages_per_sec > 0) || !std::isfinite(t.pages_per_sec))
-            return R::failure("task '" + t.name + "' needs a positive rate");
-        if (t.pages_per_sec < 0.001 || t.pages_per_sec > 1e12)
-            return R::failure("task '" + t.name + "': a rate of " + std::to_string(t.pages_per_sec) +
-                              " pages/s is outside 0.001 .. 1e12");
-        if (!t.fork_of.empty()) {
-            const auto parent = std::find_if(config.tasks.begin(), config.tasks.end(),
-                                             [&](const TaskSpec& p) { return p.name == t.fork_of; });
-            if (parent == config.tasks.end() || &*parent == &t)
-                return R::failure("task '" + t.name + "' is a fork of '" + t.fork_of + "', which is not another task");
-            if (t.kind != TaskSpec::Kind::AllocAnon || parent->kind != TaskSpec::Kind::AllocAnon)
-                return R::failure("task '" + t.name + "': only a task with anonymous memory can fork one (fork_of '" +
-                                  t.fork_of + "')");
-            if (t.start_ns < parent->start_ns)
-                return R::failure("task '" + t.name + "' cannot be forked from '" + t.fork_of + "' before that starts");
-            if (!parent->fork_of.empty())
-                return R::failure("task '" + t.name + "': fork_of '" + t.fork_of +
-                                  "' is a fork itself; fork from the first process of the family");
+            return R::failure(who + " runs on node " + std::to_string(t.node) + ", which the machine does not have");
+        if (t.start_ns < 0) return R::failure(who + " starts before time 0");
+        if (t.exit_ns >= 0 && t.exit_ns < t.start_ns) return R::failure(who + " exits before it starts");
+        if (t.phases.empty()) return R::failure(who + " has nothing to do (no phases)");
+        bool anon = false;
+        for (std::size_t j = 0; j < t.phases.size(); ++j) {
+            const Phase& ph = t.phases[j];
+            const std::string where = who + ", phase " + std::to_string(j + 1) + ": ";
+            const bool rated = ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch ||
+                               ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write ||
+                               ph.kind == Phase::Kind::Slab || ph.kind == Phase::Kind::Replay;
+            if (rated && (!std::isfinite(ph.pages_per_sec) || ph.pages_per_sec < 0.001 || ph.pages_per_sec > 1e12))
+                return R::failure(where + "a rate of " + std::to_string(ph.pages_per_sec) +
+                                  " pages/s is outside 0.001 .. 1e12 (a positive rate is needed)");
+            const bool sized = ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Read ||
+                               ph.kind == Phase::Kind::Write || ph.kind == Phase::Kind::Slab ||
+                               ph.kind == Phase::Kind::Mlock || ph.kind == Phase::Kind::Free;
+            if (sized && ph.pages == 0) return R::failure(where + "a size of zero pages");
+            if (ph.pages > 0x7fffffffull) return R::failure(where + "is too large (more than 2^31 pages)");
+            if ((ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) && ph.file.empty())
+                return R::failure(where + "names no file");
+            if (ph.kind == Phase::Kind::Sleep && ph.duration_ns < 0) return R::failure(where + "a sleep needs a duration");
+            if (ph.kind == Phase::Kind::Replay && (!ph.trace || ph.trace->empty()))
+                return R::failure(where + "the trace is empty");
+            if (ph.pattern == Phase::Pattern::Zipf && !(ph.zipf_s > 0 && ph.zipf_s <= 10))
+                return R::failure(where + "the Zipf exponent must be in (0, 10]");
+            anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock ||
+                    ph.kind == Phase::Kind::Free;
         }
-        if (t.exit_ns >= 0 && t.exit_ns < t.start_ns)
-            return R::failure("task '" + t.name + "' exits before it starts");
-        if (t.pages == 0) return R::failure("task '" + t.name + "' has a size of zero pages");
-        if (t.pages > 0x7fffffffull) return R::failure("task '" + t.name + "' is too large");
+        if (!t.fork_of.empty()) {
+            const auto parent = task_index.find(t.fork_of);
+            if (parent == task_index.end() || parent->second == i) {
+                const bool later = std::any_of(config.tasks.begin(), config.tasks.end(),
+                                               [&](const TaskSpec& o) { return o.name == t.fork_of && &o != &config.tasks[i]; });
+                return R::failure(who + " is a fork of '" + t.fork_of + "', which is not " +
+                                  (later ? "listed before it" : "another task"));
+            }
+            const TaskSpec& pt = normalized.tasks[parent->second];
+            const bool parent_anon = std::any_of(pt.phases.begin(), pt.phases.end(), [](const Phase& ph) {
+                return ph.kind == Phase::Kind::Alloc;
+            });
+            if (!parent_anon)
+                return R::failure(who + ": only a task with anonymous memory can be forked (fork_of '" + t.fork_of + "')");
+            if (t.start_ns < pt.start_ns) return R::failure(who + " cannot be forked from '" + t.fork_of + "' before that starts");
+            if (!pt.fork_of.empty())
+                return R::failure(who + ": fork_of '" + t.fork_of + "' is a fork itself; fork from the first process of the family");
+        }
+        (void)anon;
     }
     // The timeline: in time order; every swapoff names an area in use at that moment.
     {
@@ -108,7 +139,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                                   ": no swap area of that name is in use then");
         }
     }
-    std::unique_ptr<Engine> e(new Engine(config));
+    std::unique_ptr<Engine> e(new Engine(std::move(normalized)));
     std::stable_sort(e->m_config.timeline.begin(), e->m_config.timeline.end(),
                      [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
     BootedMachine booted = boot_machine(config.machine, config.thp);
@@ -157,10 +188,24 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
     e->m_cpu_free_at.assign(static_cast<std::size_t>(config.machine.cpus), 0);
     e->m_kswapd_queued_at.assign(config.machine.nodes.size(), kNever);
     // Tasks, their processes and address spaces. Files are shared by name; a file is as large
-    // as the largest task that uses it.
+    // as the largest phase that uses it. A process's anonymous region is as large as its phases
+    // make it (allocations minus frees, at the peak); a fork's starts with its parent's.
     k.slab.resize(k.machine.nodes.size());
     std::map<std::string, int> files;
-    for (const auto& t : config.tasks) {
+    auto file_space = [&](const std::string& fname, std::uint64_t pages) {
+        auto it = files.find(fname);
+        if (it == files.end()) {
+            AddressSpace as;
+            as.name = fname;
+            it = files.emplace(fname, static_cast<int>(k.spaces.size())).first;
+            k.spaces.push_back(std::move(as));
+        }
+        auto& v = k.spaces[static_cast<std::size_t>(it->second)].pages;
+        if (v.size() < pages) v.resize(pages, kNoFrame);
+        return it->second;
+    };
+    for (std::size_t ti = 0; ti < e->m_config.tasks.size(); ++ti) {
+        TaskSpec& t = e->m_config.tasks[ti];
         TaskState ts;
         Process p;
         p.pid = static_cast<int>(k.procs.size());
@@ -168,44 +213,42 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         p.oom_score_adj = t.oom_score_adj;
         ts.pid = p.pid;
         ts.ac.pid = p.pid;
-        if (t.kind == TaskSpec::Kind::AllocAnon) {
+        std::uint64_t extent = 0, peak = 0;
+        bool anon = !t.fork_of.empty();
+        for (const Phase& ph : t.phases) {
+            if (ph.kind == Phase::Kind::Alloc) peak = std::max(peak, extent += ph.pages);
+            if (ph.kind == Phase::Kind::Free) extent -= std::min(extent, ph.pages);
+            anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock;
+        }
+        if (anon) {
             AddressSpace as;
             as.name = t.name;
             as.anon = true;
             as.owner_pid = p.pid;
-            as.pages.assign(t.pages, kNoFrame);
-            ts.space = p.anon_space = static_cast<int>(k.spaces.size());
+            ts.anon_space = p.anon_space = static_cast<int>(k.spaces.size());
             if (!t.fork_of.empty()) {
-                // The child's PTEs cover the parent's range; the pages are shared at the fork.
-                for (std::size_t j = 0; j < e->m_tasks.size(); ++j)
-                    if (config.tasks[j].name == t.fork_of) ts.parent = static_cast<int>(j);
-                if (ts.parent < 0)
-                    return R::failure("task '" + t.name + "': its parent '" + t.fork_of + "' must be listed before it");
-                const int root = e->m_tasks[static_cast<std::size_t>(ts.parent)].space;
-                as.pages.assign(k.spaces[static_cast<std::size_t>(root)].pages.size(), kNoFrame);
-                e->m_config.tasks[e->m_tasks.size()].pages = as.pages.size();
+                for (std::size_t j = 0; j < ti; ++j)
+                    if (e->m_config.tasks[j].name == t.fork_of) ts.parent = static_cast<int>(j);
+                const int root = e->m_tasks[static_cast<std::size_t>(ts.parent)].anon_space;
+                peak += k.spaces[static_cast<std::size_t>(root)].pages.size();
                 as.anon_vma_root = root;
-                k.spaces[static_cast<std::size_t>(root)].forks.push_back(static_cast<std::uint32_t>(ts.space));
+                k.spaces[static_cast<std::size_t>(root)].forks.push_back(static_cast<std::uint32_t>(ts.anon_space));
             }
+            as.pages.assign(std::max<std::uint64_t>(peak, 1), kNoFrame);
             k.spaces.push_back(std::move(as));
-        } else if (t.kind == TaskSpec::Kind::ReadFile || t.kind == TaskSpec::Kind::WriteFile) {
-            const std::string fname = t.file.empty() ? t.name : t.file;
-            auto it = files.find(fname);
-            if (it == files.end()) {
-                AddressSpace as;
-                as.name = fname;
-                it = files.emplace(fname, static_cast<int>(k.spaces.size())).first;
-                k.spaces.push_back(std::move(as));
+        }
+        for (const Phase& ph : t.phases) {
+            int sp = ts.anon_space;
+            if (ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) sp = file_space(ph.file, ph.pages);
+            if (ph.kind == Phase::Kind::Replay) {
+                const auto top = *std::max_element(ph.trace->begin(), ph.trace->end());
+                sp = file_space("trace:" + ph.file, static_cast<std::uint64_t>(top) + 1);
             }
-            auto& pages = k.spaces[static_cast<std::size_t>(it->second)].pages;
-            if (pages.size() < t.pages) pages.resize(t.pages, kNoFrame);
-            ts.space = it->second;
-        } else {
-            ts.space = -1;
+            ts.phase_space.push_back(sp);
         }
         k.procs.push_back(std::move(p));
         ts.ready_at = ts.queued_at = t.start_ns;
-        e->m_tasks.push_back(ts);
+        e->m_tasks.push_back(std::move(ts));
         e->m_stats.emplace_back();
     }
     return e;
@@ -296,8 +339,7 @@ void Engine::run_timeline_action(const TimelineAction& a) {
 }
 
 bool Engine::task_mlocks(std::size_t i, std::uint64_t index) const {
-    const TaskSpec& spec = m_config.tasks[i];
-    return spec.mlock || index < spec.mlock_pages;
+    return index < m_tasks[i].mlock_pages;
 }
 
 void Engine::map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f, bool already_mapped) {
@@ -326,8 +368,9 @@ void Engine::fork_anon(std::size_t i) {
     ts.forked = true;
     const TaskState& parent = m_tasks[static_cast<std::size_t>(ts.parent)];
     if (!k.procs[static_cast<std::size_t>(parent.pid)].alive) return; // nothing left to share
-    const AddressSpace& from = k.spaces[static_cast<std::size_t>(parent.space)];
-    AddressSpace& to = k.spaces[static_cast<std::size_t>(ts.space)];
+    const AddressSpace& from = k.spaces[static_cast<std::size_t>(parent.anon_space)];
+    AddressSpace& to = k.spaces[static_cast<std::size_t>(ts.anon_space)];
+    ts.extent = parent.extent;
     Process& child = k.procs[static_cast<std::size_t>(ts.pid)];
     auto* swapsys = dynamic_cast<SwapSubsystem*>(k.swap.get());
     std::uint64_t shared = 0, swapped = 0;
@@ -555,7 +598,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     if (as.anon) {
         // do_anonymous_page() / do_swap_page(): mapped, accessed.
         k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
-        if (spec.mlock || ts.pos < spec.mlock_pages) mlock_page(f);
+        if (task_mlocks(i, ts.pos)) mlock_page(f);
         pg[NR_ANON_MAPPED] += 1;
         k.vmstat.add(PGFAULT);
         if (is_token(old)) {
@@ -573,7 +616,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
         k.frames.flags[f] = 0;
         pg[NR_FILE_PAGES] += 1;
         ++st.page_cache_misses;
-        if (spec.kind == TaskSpec::Kind::ReadFile) {
+        if (phase_of(i).kind != Phase::Kind::Write) {
             wait_ns += k.cost.disk_read_ns_per_page;
             k.vmstat.add(PGPGIN, 4);
         }
@@ -588,6 +631,113 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     ++st.pages_allocated;
     cpu_ns += k.cost.page_alloc_ns;
     return true;
+}
+
+void Engine::next_phase(std::size_t i) {
+    TaskState& ts = m_tasks[i];
+    ++ts.phase;
+    ts.phase_entered = false;
+}
+
+bool Engine::enter_phase(std::size_t i) {
+    TaskState& ts = m_tasks[i];
+    Kernel& k = m_k;
+    const auto& phases = m_config.tasks[i].phases;
+    for (;;) {
+        if (ts.phase >= phases.size()) return false;
+        const Phase& ph = phases[ts.phase];
+        if (!ts.phase_entered) {
+            ts.phase_entered = true;
+            ts.phase_start_ns = k.now;
+            ts.cursor = 0;
+            ts.space = ts.phase_space[ts.phase];
+            ts.zipf.reset();
+            if (ph.pattern == Phase::Pattern::Zipf) {
+                const std::uint64_t n = ph.kind == Phase::Kind::Touch ? ts.extent : ph.pages;
+                const std::uint64_t hot = ph.hot_pages ? std::min(ph.hot_pages, n) : n;
+                if (hot) ts.zipf.emplace(hot, ph.zipf_s);
+            }
+        }
+        switch (ph.kind) {
+        case Phase::Kind::Mlock: {
+            // mlock(): the range becomes unevictable, pages already present move to that list.
+            ts.mlock_pages = std::max(ts.mlock_pages, ph.pages);
+            if (ts.anon_space >= 0) {
+                const auto& as = k.spaces[static_cast<std::size_t>(ts.anon_space)];
+                for (std::uint64_t idx = 0; idx < std::min<std::uint64_t>(ts.mlock_pages, as.pages.size()); ++idx) {
+                    const std::uint32_t e = as.pages[idx];
+                    if (e == kNoFrame || !is_resident(e) || k.frames.test(e, PG_mlocked)) continue;
+                    lruvec_del_folio(k, e);
+                    mlock_page(e);
+                    folio_add_lru(k, e);
+                }
+            }
+            next_phase(i);
+            continue;
+        }
+        case Phase::Kind::Free: {
+            const std::uint64_t n = std::min(ph.pages, ts.extent);
+            zap_range(i, ts.extent - n, ts.extent);
+            ts.extent -= n;
+            next_phase(i);
+            continue;
+        }
+        case Phase::Kind::Exit: exit_task(i); return false;
+        case Phase::Kind::Sleep:
+            if (k.now >= ts.phase_start_ns + ph.duration_ns) {
+                next_phase(i);
+                continue;
+            }
+            return true;
+        default:
+            if (ph.duration_ns >= 0 && k.now >= ts.phase_start_ns + ph.duration_ns) {
+                next_phase(i);
+                continue;
+            }
+            return true;
+        }
+    }
+}
+
+bool Engine::pick_page(std::size_t i, const Phase& ph) {
+    TaskState& ts = m_tasks[i];
+    switch (ph.kind) {
+    case Phase::Kind::Replay: {
+        const auto& tr = *ph.trace;
+        if (ts.cursor >= tr.size() && !ph.loop) return false;
+        ts.pos = tr[ts.cursor % tr.size()];
+        return true;
+    }
+    case Phase::Kind::Touch:
+    case Phase::Kind::Read:
+    case Phase::Kind::Write: {
+        const std::uint64_t n = ph.kind == Phase::Kind::Touch ? ts.extent : ph.pages;
+        if (n == 0) return false;
+        switch (ph.pattern) {
+        case Phase::Pattern::Sequential:
+            if (ts.cursor >= n && !ph.loop) return false;
+            ts.pos = ts.cursor % n;
+            return true;
+        case Phase::Pattern::Random:
+            // Without a duration or loop, one page per page of the range.
+            if (ts.cursor >= n && !ph.loop && ph.duration_ns < 0) return false;
+            ts.pos = m_rng.below(n);
+            return true;
+        case Phase::Pattern::Zipf:
+            if (ts.cursor >= n && !ph.loop && ph.duration_ns < 0) return false;
+            ts.pos = ts.zipf ? (*ts.zipf)(m_rng) - 1 : 0;
+            return true;
+        }
+        return false;
+    }
+    default: return false;
+    }
+}
+
+void Engine::zap_range(std::size_t i, std::uint64_t begin, std::uint64_t end) {
+    TaskState& ts = m_tasks[i];
+    if (ts.anon_space < 0) return;
+    zap_anon_range(m_k, m_k.procs[static_cast<std::size_t>(ts.pid)], begin, end);
 }
 
 std::int64_t Engine::run_task(std::size_t i) {
@@ -607,18 +757,41 @@ std::int64_t Engine::run_task(std::size_t i) {
         return 0;
     }
     if (ts.parent >= 0 && !ts.forked) fork_anon(i);
-    AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
+    auto finish = [&](std::int64_t ready_at) {
+        ts.ready_at = ready_at;
+        if (spec.exit_ns >= 0 && ts.ready_at > spec.exit_ns) {
+            // Whatever it is doing, the process exits on time.
+            ts.done = false;
+            ts.ready_at = std::max(spec.exit_ns, k.now + 1);
+        }
+    };
+    if (!enter_phase(i)) {
+        // No phase left: the process holds its memory (or has exited).
+        if (!k.procs[static_cast<std::size_t>(ts.pid)].alive) return 0;
+        ts.done = true;
+        finish(kNever);
+        return 0;
+    }
+    const Phase& ph = phase_of(i);
+    if (ph.kind == Phase::Kind::Sleep) {
+        finish(ts.phase_start_ns + ph.duration_ns);
+        return 0;
+    }
     // Work in batches of up to 32 pages; the rate decides when the next batch may start.
     const std::uint64_t batch = 32;
     std::int64_t cpu_ns = 0;  // on the CPU: faults, copying, direct reclaim
     std::int64_t wait_ns = 0; // asleep: disk reads, swap-in, throttling
     std::uint64_t done = 0;
-    bool stalled = false;
-    if (spec.kind == TaskSpec::Kind::SlabGrow) {
+    bool stalled = false, phase_over = false;
+    if (ph.kind == Phase::Kind::Slab) {
         // d_alloc(): objects fill slab pages; a new page comes from the allocator (GFP_KERNEL
         // | __GFP_RECLAIMABLE), which can reclaim like any other.
         SlabCache& c = k.slab[static_cast<std::size_t>(spec.node)];
-        while (done < batch && c.pages.size() * kSlabObjectsPerPage < spec.pages * kSlabObjectsPerPage) {
+        while (done < batch) {
+            if (c.objects >= ph.pages * kSlabObjectsPerPage) {
+                phase_over = true; // the dentries stay
+                break;
+            }
             if (c.objects >= c.pages.size() * kSlabObjectsPerPage) {
                 const AllocResult r = __alloc_pages(k, GFP_KERNEL | __GFP_RECLAIMABLE, 0, spec.node, ts.ac);
                 if (!account_alloc(i, r, r.status == AllocResult::Status::Page, cpu_ns, wait_ns)) {
@@ -634,30 +807,40 @@ std::int64_t Engine::run_task(std::size_t i) {
             ++done;
             cpu_ns += k.cost.page_touch_ns;
         }
-        if (!stalled && done == 0) {
-            // Full: the dentries stay; look them up now and then.
-            ts.ready_at = k.now + 100'000'000;
-            if (spec.exit_ns >= 0) ts.ready_at = std::min(ts.ready_at, std::max(spec.exit_ns, k.now + 1));
-            return 0;
+    } else if (ph.kind == Phase::Kind::Alloc) {
+        // do_anonymous_page() for each new page at the end of the region.
+        AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.anon_space)];
+        while (done < batch) {
+            if (ts.cursor >= ph.pages || ts.extent >= as.pages.size()) {
+                phase_over = true;
+                break;
+            }
+            ts.pos = ts.extent;
+            std::uint32_t& slot = as.pages[ts.pos];
+            if (slot != kNoFrame && is_resident(slot)) {
+                k.frames.set(slot, PG_young);
+            } else if (!fault_in(i, slot, cpu_ns, wait_ns, stalled)) {
+                break;
+            }
+            ++ts.extent;
+            ++ts.cursor;
+            ++st.accesses;
+            ++done;
         }
     } else {
-        while (done < batch && !ts.done) {
-            if (ts.pos >= spec.pages) {
-                if (!spec.loop) {
-                    ts.done = true; // an anonymous task keeps holding its memory
-                    break;
-                }
-                ts.touching = true;
-                ts.pos = 0;
+        AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
+        const bool write = ph.kind == Phase::Kind::Write;
+        while (done < batch) {
+            if (!pick_page(i, ph)) {
+                phase_over = true;
+                break;
             }
-            // After the first pass a random toucher picks its pages uniformly at random.
-            if (spec.random && ts.touching) ts.pos = m_rng.below(spec.pages);
             std::uint32_t& slot = as.pages[ts.pos];
             if (slot != kNoFrame && is_resident(slot)) {
                 const frame_t f = slot;
-                if (as.anon || spec.exec) {
+                if (as.anon || ph.exec) {
                     k.frames.set(f, PG_young); // the PTE's accessed bit
-                    if (spec.exec) ++st.page_cache_hits;
+                    if (ph.exec) ++st.page_cache_hits;
                 } else {
                     ++st.page_cache_hits;
                     folio_mark_accessed(k, f);
@@ -665,14 +848,15 @@ std::int64_t Engine::run_task(std::size_t i) {
                 cpu_ns += k.cost.page_touch_ns;
             } else if (!fault_in(i, slot, cpu_ns, wait_ns, stalled)) {
                 break;
-            } else if (spec.exec) {
+            } else if (ph.exec) {
                 // filemap_fault(): mapped into the text segment, accessed through the PTE.
                 k.frames.set(slot, PG_mapped | PG_exec | PG_young);
             } else if (!as.anon) {
                 folio_mark_accessed(k, slot);
             }
-            if (spec.kind == TaskSpec::Kind::WriteFile) folio_mark_dirty(k, slot);
-            ++ts.pos;
+            if (write) folio_mark_dirty(k, slot);
+            ++ts.cursor;
+            ++st.accesses;
             ++done;
         }
     }
@@ -680,19 +864,17 @@ std::int64_t Engine::run_task(std::size_t i) {
         ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, 1000);
         return cpu_ns;
     }
-    if (spec.kind == TaskSpec::Kind::WriteFile) {
+    if (ph.kind == Phase::Kind::Write) {
         // balance_dirty_pages(): too much dirty data pauses the writer.
         const std::int64_t pause = balance_dirty_pages(k);
         st.dirty_throttle_ns += pause;
         wait_ns += pause;
     }
-    const auto rate_ns = static_cast<std::int64_t>(std::llround(static_cast<double>(done) * 1e9 / spec.pages_per_sec));
-    ts.ready_at = ts.done ? kNever : k.now + std::max<std::int64_t>({rate_ns, cpu_ns + wait_ns, 1});
-    if (spec.exit_ns >= 0 && ts.ready_at > spec.exit_ns) {
-        // Finished or not, the process exits on time.
-        ts.done = false;
-        ts.ready_at = std::max(spec.exit_ns, k.now + 1);
-    }
+    const auto rate_ns = static_cast<std::int64_t>(std::llround(static_cast<double>(done) * 1e9 / ph.pages_per_sec));
+    std::int64_t next = k.now + std::max<std::int64_t>({rate_ns, cpu_ns + wait_ns, 1});
+    if (ph.duration_ns >= 0) next = std::min(next, std::max(ts.phase_start_ns + ph.duration_ns, k.now + 1));
+    if (phase_over) next_phase(i);
+    finish(next);
     return cpu_ns;
 }
 

@@ -10,9 +10,11 @@
 #include "sim/timeline.h"
 #include "util/result.h"
 #include "util/rng.h"
+#include "util/zipf.h"
 #include "workload/task.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,18 +97,35 @@ private:
     std::vector<std::string> m_boot_log;
 
     struct TaskState {
-        int space = -1; // the file, or the process's anonymous memory
+        int space = -1;      // the current phase's address space: a file, or the anonymous region
+        int anon_space = -1; // the process's anonymous memory (-1: none)
+        std::vector<int> phase_space; // per phase
         int pid = -1;
-        std::uint64_t pos = 0;
+        std::size_t phase = 0;        // the current phase
+        bool phase_entered = false;
+        std::int64_t phase_start_ns = 0;
+        std::uint64_t cursor = 0;     // progress in the phase (pages allocated, accesses made)
+        std::uint64_t pos = 0;        // the page being accessed (index in `space`)
+        std::uint64_t extent = 0;     // pages of the anonymous region in use
+        std::uint64_t mlock_pages = 0; // the first pages of the region are mlock()ed
+        std::optional<ZipfSampler> zipf;
         std::int64_t ready_at = 0;
         bool done = false;
-        bool touching = false; // AllocAnon: allocated everything, now touching it
+        std::int64_t queued_at = 0; // when it became runnable (FIFO among tasks waiting for a CPU)
+        AllocContext ac;
         int swap_type = -1;    // Swapoff: the area being emptied
         bool forked = false;   // fork_of: the parent's memory is shared (at the first run)
         int parent = -1;       // fork_of: the parent's task index
-        std::int64_t queued_at = 0; // when it became runnable (FIFO among tasks waiting for a CPU)
-        AllocContext ac;
     };
+    // Enters the current phase of task i, or runs it if it takes no time (mlock, free, exit).
+    // Returns false when the task has no phase left or exited.
+    bool enter_phase(std::size_t i);
+    void next_phase(std::size_t i);
+    // The page a Touch/Read/Write/Replay phase accesses next; false when the phase is over.
+    bool pick_page(std::size_t i, const Phase& ph);
+    // munmap() of [begin, end) of task i's anonymous region.
+    void zap_range(std::size_t i, std::uint64_t begin, std::uint64_t end);
+    const Phase& phase_of(std::size_t i) const { return m_config.tasks[i].phases[m_tasks[i].phase]; }
     void run_flusher();
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
     // Charges task i for one allocation attempt (stall, direct reclaim, failure); true if it got a page.

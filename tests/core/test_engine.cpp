@@ -190,7 +190,7 @@ TEST_CASE("invalid engine configurations are refused with a reason") {
     c.tasks[0].pages_per_sec = 0;
     auto e = Engine::create(c);
     REQUIRE_FALSE(e);
-    CHECK(e.error() == "task 'reader' needs a positive rate");
+    CHECK(e.error() == "task 'reader', phase 1: a rate of 0.000000 pages/s is outside 0.001 .. 1e12 (a positive rate is needed)");
     c = reader_machine();
     c.tasks[0].node = 3;
     CHECK_FALSE(Engine::create(c));

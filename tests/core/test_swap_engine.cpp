@@ -362,7 +362,7 @@ TEST_CASE("fork_of must name an earlier task with anonymous memory") {
     c.tasks.insert(c.tasks.begin(), read_task("nobody", 10, 10));
     e = Engine::create(c);
     REQUIRE_FALSE(e);
-    CHECK_THAT(e.error(), Catch::Contains("only a task with anonymous memory can fork"));
+    CHECK_THAT(e.error(), Catch::Contains("only a task with anonymous memory can be forked"));
 }
 
 TEST_CASE("swapoff brings a shared entry back to every process that holds it") {
