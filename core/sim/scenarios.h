@@ -1,5 +1,7 @@
 #pragma once
-// Built-in scenarios, described in code until the scenario file format exists.
+// The built-in scenario library: resources/scenarios/*.json, compiled in and loaded with the
+// same loader as a user's file.
+#include "scenario/loader.h"
 #include "sim/engine.h"
 
 #include <string>
@@ -11,13 +13,24 @@ struct BuiltinScenario {
     std::string name;
     std::string title;
     std::string explanation; // the teaching point, shown in the UI
-    EngineConfig (*make)();
+    std::int64_t duration_ns = 60'000'000'000;
+    EngineConfig config;
+    EngineConfig make() const { return config; }
 };
 
+// All of them, in the order of resources/scenarios/index.txt. A built-in that fails to load is
+// a bug: it throws std::logic_error with the loader's message.
 const std::vector<BuiltinScenario>& builtin_scenarios();
 const BuiltinScenario* find_builtin_scenario(const std::string& name);
 
-// The scenario the app starts on: the watermark dance.
+// The scenario the app starts on: the first of the list (the watermark dance).
 EngineConfig default_scenario();
+
+// The raw files (generated from resources/scenarios).
+struct EmbeddedScenario {
+    const char* name;
+    const char* text;
+};
+const std::vector<EmbeddedScenario>& embedded_scenarios();
 
 } // namespace rs
