@@ -20,7 +20,15 @@ void addCliOptions(QCommandLineParser& parser) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(opt({"headless"}, "Run without a window and print the requested results."));
-    parser.addOption(opt({"scenario"}, "Built-in scenario to run (see --list-scenarios).", "name"));
+    parser.addOption(opt({"scenario"},
+                         "Scenario to run: a built-in name (see --list-scenarios) or a scenario file "
+                         "(JSON, see docs/scenario-format.md). Headless, it runs for the scenario's "
+                         "duration unless --duration says otherwise.",
+                         "name|file"));
+    parser.addOption(opt({"csv"},
+                         "Write the run's time series to this CSV file (zones' free pages and "
+                         "watermarks, LRU sizes, kswapd state, swap, rates of the key counters).",
+                         "file"));
     parser.addOption(opt({"list-scenarios"}, "List the built-in scenarios and exit."));
     parser.addOption(opt({"ram"}, "Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M).", "size"));
     parser.addOption(opt({"machine-from-zoneinfo"},
@@ -68,6 +76,7 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.print_swaps = parser.isSet("print-swaps");
     o.print_events = parser.isSet("print-events");
     o.list_scenarios = parser.isSet("list-scenarios");
+    o.csv_path = parser.value("csv");
     o.verbose = parser.isSet("verbose");
     if (!parser.positionalArguments().isEmpty())
         return R::failure("unexpected argument '" + parser.positionalArguments().first().toStdString() +
@@ -79,20 +88,31 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
 
     if (parser.isSet("scenario")) {
         o.scenario_name = parser.value("scenario");
-        const auto* s = rs::find_builtin_scenario(o.scenario_name.toStdString());
-        if (!s) {
+        const std::string value = o.scenario_name.toStdString();
+        if (const auto* s = rs::find_builtin_scenario(value)) {
+            o.config = s->make();
+            o.explanation = QString::fromStdString(s->explanation);
+            o.duration_ns = s->duration_ns;
+        } else if (value.find('/') != std::string::npos || value.find('.') != std::string::npos) {
+            auto sc = rs::load_scenario_file(value);
+            if (!sc) return R::failure(sc.error());
+            o.config = sc->config;
+            o.explanation = QString::fromStdString(sc->explanation);
+            o.duration_ns = sc->duration_ns;
+            o.scenario_name = QString::fromStdString(sc->name);
+        } else {
             std::string names;
             for (const auto& b : rs::builtin_scenarios()) names += (names.empty() ? "" : ", ") + b.name;
-            return R::failure("--scenario: no built-in scenario named '" + o.scenario_name.toStdString() +
-                              "' (built-in: " + names + ")");
+            return R::failure("--scenario: no built-in scenario named '" + value +
+                              "' (built-in: " + names + "; a scenario file needs a path such as ./" + value + ".json)");
         }
-        o.config = s->make();
     } else if (custom_machine) {
         o.config = rs::EngineConfig{}; // an idle machine
         o.config.title = "Idle machine";
     } else {
         o.config = rs::default_scenario();
         o.scenario_name = QString::fromStdString(rs::builtin_scenarios().front().name);
+        o.explanation = QString::fromStdString(rs::builtin_scenarios().front().explanation);
     }
 
     if (parser.isSet("ram")) {

@@ -20,6 +20,8 @@ struct CliOptions {
     std::int64_t duration_ns = 0;
     rs::EngineConfig config;
     QString scenario_name;
+    QString explanation; // the scenario's teaching text
+    QString csv_path;    // --csv: the time series, written at the end of the run
 };
 
 // Declares every option on the parser.

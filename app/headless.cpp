@@ -3,7 +3,12 @@
 #include "procfs/meminfo.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
+#include "record/csv.h"
 #include "sim/scenarios.h"
+
+#include <QSaveFile>
+
+#include <sstream>
 
 #include <algorithm>
 #include <exception>
@@ -46,6 +51,19 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
                 std::fprintf(err, "\rsimulating: %5.1f%%", 100.0 * static_cast<double>(t) / static_cast<double>(o.duration_ns));
         }
         if (progress) std::fprintf(err, "\r%*s\r", 20, "");
+    }
+    if (!o.csv_path.isEmpty()) {
+        // Written whole or not at all (QSaveFile renames a finished temporary file).
+        std::ostringstream csv;
+        rs::write_csv(csv, e.recorder());
+        const std::string text = csv.str();
+        QSaveFile f(o.csv_path);
+        if (!f.open(QIODevice::WriteOnly) ||
+            f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !f.commit()) {
+            std::fprintf(err, "reclaimscope: --csv %s: %s\n", o.csv_path.toLocal8Bit().constData(),
+                         f.errorString().toLocal8Bit().constData());
+            return 1;
+        }
     }
     if (o.print_zoneinfo) {
         const std::string text = rs::format_zoneinfo(e.kernel().machine);

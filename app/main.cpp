@@ -52,9 +52,7 @@ int main(int argc, char** argv) {
     }
     if (options->headless || options->list_scenarios) return runHeadless(options.value(), stdout, stderr);
 
-    QString explanation;
-    for (const auto& s : rs::builtin_scenarios())
-        if (QString::fromStdString(s.name) == options->scenario_name) explanation = QString::fromStdString(s.explanation);
+    QString explanation = options->explanation;
     if (explanation.isEmpty())
         explanation = QString::fromStdString(options->config.machine.origin);
     MainWindow window(options->config, explanation, /*autoplay=*/true);

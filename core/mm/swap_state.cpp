@@ -64,6 +64,7 @@ std::pair<std::uint64_t, std::uint64_t> SwapSubsystem::si_swapinfo() const {
 
 void SwapSubsystem::forget_area(int type) {
     if (static_cast<std::size_t>(type) < m_slots.size()) m_slots[static_cast<std::size_t>(type)] = {};
+    if (static_cast<std::size_t>(type) < m_zram_stored.size()) m_zram_stored[static_cast<std::size_t>(type)] = 0;
 }
 
 std::uint64_t SwapSubsystem::cache_only_slots() const {
@@ -76,12 +77,18 @@ std::uint64_t SwapSubsystem::cache_only_slots() const {
 void SwapSubsystem::zram_adjust(Kernel& k, SwapEntry e, int delta) {
     const SwapInfo* si = m_space.swap_info(e.type);
     if (!si || si->kind != SwapKind::Zram) return;
-    const auto share = static_cast<std::uint64_t>(std::llround(1000.0 / si->zram_ratio));
-    if (delta > 0) m_zram_stored_scaled += share;
-    else m_zram_stored_scaled -= std::min(m_zram_stored_scaled, share);
-    // zsmalloc pages: the compressed data, rounded up to whole pages, allocated from reclaim
-    // context (PF_MEMALLOC: no watermarks) and held as kernel memory.
-    const std::uint64_t want = (m_zram_stored_scaled + 999) / 1000;
+    if (m_zram_stored.size() <= static_cast<std::size_t>(e.type)) m_zram_stored.resize(static_cast<std::size_t>(e.type) + 1);
+    auto& stored = m_zram_stored[static_cast<std::size_t>(e.type)];
+    if (delta > 0) ++stored;
+    else if (stored) --stored;
+    // zsmalloc pages: each area's compressed data, rounded up to whole pages, allocated from
+    // reclaim context (PF_MEMALLOC: no watermarks) and held as kernel memory.
+    std::uint64_t want = 0;
+    for (std::size_t t = 0; t < m_zram_stored.size(); ++t) {
+        const SwapInfo* area = m_space.swap_info(static_cast<int>(t));
+        if (area && area->kind == SwapKind::Zram && m_zram_stored[t])
+            want += static_cast<std::uint64_t>(std::ceil(static_cast<double>(m_zram_stored[t]) / area->zram_ratio - 1e-9));
+    }
     while (m_zram_frames.size() < want) {
         std::int64_t ignored = 0;
         const frame_t f = get_page_from_freelist(k, GFP_NOIO, 0, ALLOC_NO_WATERMARKS, k.nr_zone_types() - 1, 0, ignored);

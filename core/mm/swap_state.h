@@ -89,7 +89,7 @@ private:
     std::unordered_map<frame_t, std::uint32_t> m_frame_entry;
     // swap_cluster_readahead() state (globals in the kernel).
     std::uint32_t m_prev_offset = 0, m_prev_win = 1, m_hits = 0;
-    std::uint64_t m_zram_stored_scaled = 0; // Σ stored pages / ratio, x1000
+    std::vector<std::uint64_t> m_zram_stored; // per area: pages stored
     std::vector<frame_t> m_zram_frames;
 };
 

@@ -34,6 +34,14 @@ struct Sample {
     std::int64_t swap_cache = 0;  // pages in the swap cache
     std::uint64_t pswpin = 0;     // cumulative
     std::uint64_t pswpout = 0;    // cumulative
+    // Cumulative /proc/vmstat event counters, for rates.
+    std::uint64_t pgscan_kswapd = 0, pgscan_direct = 0, pgsteal_kswapd = 0, pgsteal_direct = 0;
+    std::uint64_t pgscan_anon = 0, pgscan_file = 0;
+    std::uint64_t allocstall = 0;          // all zones
+    std::uint64_t workingset_refault = 0;  // anon + file
+    std::uint64_t pgactivate = 0, pgdeactivate = 0, pgmajfault = 0;
+    // Node-wide sums.
+    std::int64_t nr_dirty = 0, nr_writeback = 0, nr_slab_reclaimable = 0;
 };
 
 struct ZoneLabel {

@@ -367,7 +367,7 @@ Scenario parse(const json& root, const std::string& source, const Context& ctx) 
         int major = 0, minor = 0;
         const auto dot = v.find('.');
         const bool ok = dot != std::string::npos &&
-                        std::from_chars(v.data(), v.data() + dot, major).ec == std::errc{} &&
+                        std::from_chars(v.data(), v.data() + dot, major).ptr == v.data() + dot &&
                         std::from_chars(v.data() + dot + 1, v.data() + v.size(), minor).ptr == v.data() + v.size() &&
                         major >= 4 && major <= 99 && minor >= 0 && minor <= 99;
         if (!ok) fail("/machine/kernel", "expected a kernel release like \"6.16\" or \"5.15\", got " + show(m["kernel"]));

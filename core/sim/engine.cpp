@@ -516,6 +516,23 @@ void Engine::take_sample() {
     }
     s.pswpin = m_k.vmstat[PSWPIN];
     s.pswpout = m_k.vmstat[PSWPOUT];
+    const auto& v = m_k.vmstat;
+    s.pgscan_kswapd = v[PGSCAN_KSWAPD];
+    s.pgscan_direct = v[PGSCAN_DIRECT];
+    s.pgsteal_kswapd = v[PGSTEAL_KSWAPD];
+    s.pgsteal_direct = v[PGSTEAL_DIRECT];
+    s.pgscan_anon = v[PGSCAN_ANON];
+    s.pgscan_file = v[PGSCAN_FILE];
+    for (int z = ALLOCSTALL_DMA; z <= ALLOCSTALL_DEVICE; ++z) s.allocstall += v[static_cast<VmEvent>(z)];
+    s.pgactivate = v[PGACTIVATE];
+    s.pgdeactivate = v[PGDEACTIVATE];
+    s.pgmajfault = v[PGMAJFAULT];
+    for (const auto& n : m_k.machine.nodes) {
+        s.workingset_refault += static_cast<std::uint64_t>(n[WORKINGSET_REFAULT_ANON] + n[WORKINGSET_REFAULT_FILE]);
+        s.nr_dirty += n[NR_DIRTY];
+        s.nr_writeback += n[NR_WRITEBACK];
+        s.nr_slab_reclaimable += n[NR_SLAB_RECLAIMABLE];
+    }
     m_recorder.add(std::move(s));
 }
 
@@ -860,6 +877,7 @@ std::int64_t Engine::run_task(std::size_t i) {
             ++done;
         }
     }
+    st.io_wait_ns += wait_ns;
     if (stalled) {
         ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, 1000);
         return cpu_ns;

@@ -81,6 +81,7 @@ struct TaskStats {
     std::int64_t dirty_throttle_ns = 0;    // balance_dirty_pages() pauses
     std::int64_t runqueue_wait_ns = 0;     // runnable but every CPU was busy
     std::uint64_t accesses = 0;            // page references (hits and faults)
+    std::int64_t io_wait_ns = 0;           // asleep on reads: page cache misses and swap-ins
     bool oom_killed = false;
 };
 

@@ -1,0 +1,16 @@
+#pragma once
+// The recorded time series as CSV: one row per sample, one column per series, rates of the key
+// counters per second between samples. Deterministic: the same run gives the same bytes.
+#include "record/recorder.h"
+
+#include <cstdint>
+#include <limits>
+#include <ostream>
+
+namespace rs {
+
+// Rows with from_ns <= t <= to_ns (the whole run by default).
+void write_csv(std::ostream& out, const Recorder& rec, std::int64_t from_ns = 0,
+               std::int64_t to_ns = std::numeric_limits<std::int64_t>::max());
+
+} // namespace rs
