@@ -27,8 +27,10 @@ using ScenarioFileReader = std::function<Result<std::string>(const std::string& 
 
 // Parses scenario text. `source` names it in messages; relative paths inside it resolve
 // against `base_dir`.
+// check_engine: also create the engine once (the checks only it can make: forks, swap names
+// over time); the built-ins skip it because their tests create them.
 Result<Scenario> load_scenario_text(std::string_view text, const std::string& source, const std::string& base_dir,
-                                    const ScenarioFileReader& read_file = {});
+                                    const ScenarioFileReader& read_file = {}, bool check_engine = true);
 // Reads and parses a scenario file.
 Result<Scenario> load_scenario_file(const std::string& path);
 

@@ -454,7 +454,8 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
         if (space.swap_count(e) > 0) {
             // unuse_pte_range(): the PTEs that hold the entry (one per process sharing it after
             // fork()) get the page, read once; then the slot is freed.
-            const auto [sp, index] = swapsys.swap_pte(e);
+            const auto pte = swapsys.swap_pte(e);
+            const std::uint32_t sp = pte.first, index = pte.second; // (clang 14: no lambda capture of bindings)
             const std::uint32_t token = swp_token(e) | kTokenBit;
             std::uint32_t holder = kNoFrame;
             for_each_anon_mapper(k.spaces, sp, [&](const AddressSpace& m, std::uint32_t s) {

@@ -103,6 +103,28 @@ timeline)
   out=$("$bin" --headless --at 1s 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"TIME:ACTION"* ]] || fail "malformed --at: $rc $out"
   ;;
+scenario_files)
+  # Every malformed file: exit code 2 and its message on stderr, nothing on stdout.
+  n=0
+  for f in "$data"/scenarios/bad/*.json; do
+    expect=$(cat "${f%.json}.expect")
+    out=$("$bin" --headless --scenario "$f" --print-vmstat 2>"$tmp/err"); rc=$?
+    [[ $rc == 2 ]] || fail "$f: exit $rc"
+    [[ -z "$out" ]] || fail "$f: printed to stdout"
+    grep -qF -- "$expect" "$tmp/err" || fail "$f: expected '$expect', got: $(cat "$tmp/err")"
+    n=$((n + 1))
+  done
+  (( n >= 25 )) || fail "only $n malformed files"
+  # A good file runs for its own duration and writes the CSV whole.
+  "$bin" --headless --scenario "$data/scenarios/good/replay.json" --csv "$tmp/out.csv" || fail "replay exit $?"
+  head -1 "$tmp/out.csv" | grep -q '^time_s,' || fail "csv header"
+  [[ $(tail -1 "$tmp/out.csv" | cut -d, -f1) == "1.000" ]] || fail "csv does not end at the scenario's 1 s: $(tail -1 "$tmp/out.csv" | cut -c1-40)"
+  # --list-scenarios: name and title, 12 or more.
+  [[ $("$bin" --list-scenarios | wc -l) -ge 12 ]] || fail "list-scenarios"
+  # An unwritable CSV path: exit 1, the reason named.
+  out=$("$bin" --headless --scenario "$data/scenarios/good/replay.json" --csv /nonexistent/dir/x.csv 2>&1); rc=$?
+  [[ $rc == 1 && "$out" == *"--csv /nonexistent/dir/x.csv"* ]] || fail "csv to a bad path: $rc $out"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"

@@ -1,0 +1,100 @@
+// The scenario loader: a corpus of malformed files, each refused with its message; traces;
+// files that refer to other files.
+#include "scenario/loader.h"
+#include "sim/scenarios.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace rs;
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+const fs::path kDir = fs::path(RS_TEST_DATA) / "scenarios";
+} // namespace
+
+TEST_CASE("every malformed scenario in the corpus is refused with its message") {
+    int n = 0;
+    for (const auto& entry : fs::directory_iterator(kDir / "bad")) {
+        if (entry.path().extension() != ".json") continue;
+        ++n;
+        const std::string path = entry.path().string();
+        std::string expect = slurp(fs::path(entry.path()).replace_extension(".expect"));
+        while (!expect.empty() && expect.back() == '\n') expect.pop_back();
+        INFO(path);
+        const auto r = load_scenario_file(path);
+        REQUIRE_FALSE(r);
+        // The message names the file first, then the place.
+        CHECK(r.error().rfind(path, 0) == 0);
+        CHECK_THAT(r.error(), Catch::Contains(expect));
+    }
+    CHECK(n >= 25);
+}
+
+TEST_CASE("syntax errors give the line and column") {
+    const auto r = load_scenario_text("{\n  \"title\": \"x\"\n  \"machine\": {}\n}", "t.json", "");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().rfind("t.json:3:", 0) == 0); // where parsing stopped: after the unexpected token
+    CHECK_THAT(r.error(), Catch::Contains("unexpected string literal; expected '}'"));
+}
+
+TEST_CASE("a missing file is named with the reason") {
+    const auto r = load_scenario_file("/nonexistent/dir/s.json");
+    REQUIRE_FALSE(r);
+    CHECK_THAT(r.error(), Catch::Contains("cannot read '/nonexistent/dir/s.json'") && Catch::Contains("No such file"));
+}
+
+TEST_CASE("traces keep the lines of their task and those without a task") {
+    const auto t = parse_trace("# comment\n1\n\na 2\nb 3\n4,\n a\t5 \n", "t.txt", "a");
+    REQUIRE(t);
+    CHECK(*t == std::vector<std::uint32_t>{1, 2, 4, 5});
+    CHECK_THAT(parse_trace("1\nx y z\n", "t.txt", "a").error(), Catch::Contains("t.txt:2: expected PAGE or TASK PAGE"));
+    CHECK_THAT(parse_trace("2147483648\n", "t.txt", "a").error(), Catch::Contains("is not a page number"));
+}
+
+TEST_CASE("a replayed trace misses once per distinct page and hits after") {
+    const auto sc = load_scenario_file((kDir / "good" / "replay.json").string());
+    REQUIRE(sc);
+    auto e = Engine::create(sc->config);
+    REQUIRE(e);
+    e.value()->run_until(sc->duration_ns);
+    const auto st = e.value()->task_stats()[0];
+    // 1000 accesses among pages 0..99 (the "other" task's line is not ours); 256 MiB holds all.
+    CHECK(st.accesses == 1000);
+    CHECK(st.page_cache_misses == 100);
+    CHECK(st.page_cache_hits == 900);
+}
+
+TEST_CASE("a scenario can clone the seed chapter's machine from its zoneinfo") {
+    const auto sc = load_scenario_file((kDir / "good" / "chapter-machine.json").string());
+    REQUIRE(sc);
+    CHECK(sc->name == "chapter-machine");
+    CHECK(sc->config.machine.cpus == 4);
+    CHECK(sc->config.machine.kernel_version == 515);
+    auto e = Engine::create(sc->config);
+    REQUIRE(e);
+    e.value()->run_until(sc->duration_ns);
+    // The chapter's numbers after the write: DMA32 min/low/high 565534/706917/848300.
+    const auto& dma32 = e.value()->kernel().machine.nodes[0].zones[1];
+    CHECK(dma32.min_wmark_pages() == 565534);
+    CHECK(dma32.low_wmark_pages() == 706917);
+    CHECK(dma32.high_wmark_pages() == 848300);
+}
+
+TEST_CASE("built-in scenario files are valid against their own loader and name themselves") {
+    for (const auto& e : embedded_scenarios()) {
+        INFO(e.name);
+        const auto r = load_scenario_text(e.text, std::string(e.name) + ".json", "");
+        REQUIRE(r);
+        CHECK(r->name == e.name);
+    }
+}
