@@ -25,6 +25,11 @@ void addCliOptions(QCommandLineParser& parser) {
                          "(JSON, see docs/scenario-format.md). Headless, it runs for the scenario's "
                          "duration unless --duration says otherwise.",
                          "name|file"));
+    parser.addOption(opt({"export"},
+                         "Run headless (no display needed) and write the charts of one view to this "
+                         "file: PNG, PDF or SVG by its extension. See --view.",
+                         "file"));
+    parser.addOption(opt({"view"}, "The view --export draws: watermarks (default) or swap.", "name"));
     parser.addOption(opt({"csv"},
                          "Write the run's time series to this CSV file (zones' free pages and "
                          "watermarks, LRU sizes, kswapd state, swap, rates of the key counters).",
@@ -77,6 +82,18 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.print_events = parser.isSet("print-events");
     o.list_scenarios = parser.isSet("list-scenarios");
     o.csv_path = parser.value("csv");
+    o.export_path = parser.value("export");
+    if (parser.isSet("view")) {
+        o.export_view = parser.value("view");
+        if (o.export_view != "watermarks" && o.export_view != "swap")
+            return R::failure("--view: '" + o.export_view.toStdString() + "' is not a view (expected watermarks or swap)");
+        if (o.export_path.isEmpty()) return R::failure("--view chooses what --export draws; give --export FILE too");
+    }
+    if (!o.export_path.isEmpty()) {
+        const QString ext = o.export_path.section('.', -1).toLower();
+        if (!o.export_path.contains('.') || (ext != "png" && ext != "pdf" && ext != "svg"))
+            return R::failure("--export " + o.export_path.toStdString() + ": the file name must end in .png, .pdf or .svg");
+    }
     o.verbose = parser.isSet("verbose");
     if (!parser.positionalArguments().isEmpty())
         return R::failure("unexpected argument '" + parser.positionalArguments().first().toStdString() +

@@ -22,6 +22,8 @@ struct CliOptions {
     QString scenario_name;
     QString explanation; // the scenario's teaching text
     QString csv_path;    // --csv: the time series, written at the end of the run
+    QString export_path; // --export: a chart file (PNG, PDF or SVG by extension)
+    QString export_view = "watermarks"; // --view
 };
 
 // Declares every option on the parser.

@@ -1,5 +1,6 @@
 // ReclaimScope: the command line and the window.
 #include "cli_options.h"
+#include "chart_export_run.h"
 #include "headless.h"
 
 #include "MainWindow.h"
@@ -22,8 +23,17 @@ bool needsNoDisplay(int argc, char** argv) {
 }
 } // namespace
 
+bool exportsCharts(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--export") == 0 || std::strncmp(argv[i], "--export=", 9) == 0) return true;
+    return false;
+}
+
 int main(int argc, char** argv) {
-    const bool noDisplay = needsNoDisplay(argc, argv);
+    // --export draws the charts offscreen: widgets without a display.
+    const bool exporting = exportsCharts(argc, argv);
+    if (exporting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    const bool noDisplay = !exporting && needsNoDisplay(argc, argv);
     std::unique_ptr<QCoreApplication> app;
     if (noDisplay) app = std::make_unique<QCoreApplication>(argc, argv);
     else app = std::make_unique<QApplication>(argc, argv);
@@ -49,6 +59,13 @@ int main(int argc, char** argv) {
     if (!options) {
         std::fprintf(stderr, "reclaimscope: %s\n", options.error().c_str());
         return 2;
+    }
+    if (!options->export_path.isEmpty()) {
+        if (options->duration_ns <= 0) {
+            std::fprintf(stderr, "reclaimscope: --export needs a run: give --duration or a --scenario\n");
+            return 2;
+        }
+        return runExport(options.value(), stderr);
     }
     if (options->headless || options->list_scenarios) return runHeadless(options.value(), stdout, stderr);
 

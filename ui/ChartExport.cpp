@@ -2,42 +2,87 @@
 
 #include <qcustomplot.h>
 
-#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
-#include <QPainter>
+#include <QPdfWriter>
 #include <QSaveFile>
+#include <QSvgGenerator>
 
-QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, const QString& path,
-                       int width, int heightPerPlot) {
-    if (plots.isEmpty()) return QString("Nothing to export to %1: no chart is shown.").arg(path);
-    const int titleHeight = 56;
-    QImage image(width, titleHeight + heightPerPlot * static_cast<int>(plots.size()), QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
+namespace {
+
+constexpr int kTitleHeight = 56;
+
+// Title and plots, drawn through QCustomPlot's own painter so PDF and SVG keep vectors.
+void compose(QCPPainter& painter, const QList<QCustomPlot*>& plots, const QString& title, int width, int heightPerPlot) {
+    painter.fillRect(QRect(0, 0, width, kTitleHeight + heightPerPlot * static_cast<int>(plots.size())), Qt::white);
     QFont f = painter.font();
     f.setPointSize(16);
     f.setBold(true);
     painter.setFont(f);
     painter.setPen(Qt::black);
-    painter.drawText(QRect(0, 0, width, titleHeight), Qt::AlignCenter, title);
-    int y = titleHeight;
+    painter.drawText(QRect(0, 0, width, kTitleHeight), Qt::AlignCenter, title);
+    int y = kTitleHeight;
     for (QCustomPlot* p : plots) {
-        // Render with every sample: toPixmap() replots at the requested size.
-        p->replot(QCustomPlot::rpImmediateRefresh);
-        const QPixmap pm = p->toPixmap(width, heightPerPlot, 1.0);
-        painter.drawPixmap(0, y, pm);
+        p->replot(QCustomPlot::rpImmediateRefresh); // every sample, at the export size
+        painter.save();
+        painter.translate(0, y);
+        p->toPainter(&painter, width, heightPerPlot);
+        painter.restore();
         y += heightPerPlot;
     }
-    painter.end();
+}
 
+} // namespace
+
+QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, const QString& path, int width,
+                    int heightPerPlot) {
+    if (plots.isEmpty()) return QString("Nothing to export to %1: no chart is shown.").arg(path);
+    const QString ext = QFileInfo(path).suffix().toLower();
+    if (ext != "png" && ext != "pdf" && ext != "svg")
+        return QString("Cannot export to %1: the file name must end in .png, .pdf or .svg").arg(path);
+    const int height = kTitleHeight + heightPerPlot * static_cast<int>(plots.size());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QString("Cannot write %1: %2").arg(path, file.errorString());
-    if (!image.save(&file, "PNG")) {
-        file.cancelWriting();
-        return QString("Cannot encode the chart as PNG into %1").arg(path);
+    if (!file.open(QIODevice::WriteOnly)) return QString("Cannot write %1: %2").arg(path, file.errorString());
+    if (ext == "png") {
+        QImage image(width, height, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        {
+            QCPPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            compose(painter, plots, title, width, heightPerPlot);
+        }
+        if (!image.save(&file, "PNG")) {
+            file.cancelWriting();
+            return QString("Cannot encode the chart as PNG into %1").arg(path);
+        }
+    } else if (ext == "pdf") {
+        QPdfWriter pdf(&file);
+        pdf.setResolution(72); // one pixel of the layout = one point
+        pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(title);
+        pdf.setCreator("ReclaimScope");
+        QCPPainter painter(&pdf);
+        compose(painter, plots, title, width, heightPerPlot);
+        painter.end();
+    } else {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(QSize(width, height));
+        svg.setViewBox(QRect(0, 0, width, height));
+        svg.setTitle(title);
+        svg.setDescription("Exported by ReclaimScope");
+        QCPPainter painter(&svg);
+        compose(painter, plots, title, width, heightPerPlot);
+        painter.end();
     }
     if (!file.commit()) return QString("Cannot write %1: %2").arg(path, file.errorString());
     return {};
+}
+
+QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, const QString& path, int width,
+                       int heightPerPlot) {
+    if (QFileInfo(path).suffix().toLower() != "png")
+        return QString("Cannot export to %1: a PNG file name must end in .png").arg(path);
+    return exportPlots(plots, title, path, width, heightPerPlot);
 }

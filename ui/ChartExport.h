@@ -7,7 +7,12 @@
 
 class QCustomPlot;
 
-// Stacks the plots vertically under a title into one PNG of the given width. Returns an empty
-// string on success, otherwise a message naming the file and the problem.
+// Stacks the plots vertically under a title into one file of the given width: PNG, PDF or SVG
+// by the file's extension (PDF and SVG stay vector). Returns an empty string on success,
+// otherwise a message naming the file and the problem.
+QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, const QString& path, int width = 1600,
+                    int heightPerPlot = 420);
+
+// The PNG form, kept for callers that always want a bitmap.
 QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, const QString& path,
                        int width = 1600, int heightPerPlot = 420);

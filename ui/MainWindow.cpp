@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "sim/scenarios.h"
+
 #include "ChartExport.h"
 #include "SimulationController.h"
 #include "TuningPanel.h"
@@ -19,6 +21,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -108,14 +112,80 @@ MainWindow::~MainWindow() {
     m_thread.wait();
 }
 
+void MainWindow::startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation) {
+    m_eventLog->clear();
+    statusBar()->showMessage("Scenario: " + title, 5000);
+    QMetaObject::invokeMethod(m_controller, [c = m_controller, config, explanation] { c->load(config, explanation); },
+                              Qt::QueuedConnection);
+    if (m_running) QMetaObject::invokeMethod(m_controller, &SimulationController::play, Qt::QueuedConnection);
+}
+
+bool MainWindow::openScenario(const QString& path) {
+    // Parsed and validated here, before anything reaches the running simulation.
+    const auto sc = rs::load_scenario_file(path.toStdString());
+    if (!sc) {
+        onError(QString::fromStdString(sc.error()));
+        return false;
+    }
+    QSettings settings;
+    settings.setValue("scenarios/dir", QFileInfo(path).absolutePath());
+    QStringList recent = settings.value("scenarios/recent").toStringList();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    while (recent.size() > 8) recent.removeLast();
+    settings.setValue("scenarios/recent", recent);
+    rebuildRecentMenu();
+    startScenario(sc->config, QString::fromStdString(sc->title), QString::fromStdString(sc->explanation));
+    statusBar()->showMessage("Loaded " + path, 5000);
+    return true;
+}
+
+void MainWindow::loadBuiltin(const QString& name) {
+    const auto* b = rs::find_builtin_scenario(name.toStdString());
+    if (!b) {
+        onError("No built-in scenario named " + name);
+        return;
+    }
+    startScenario(b->config, QString::fromStdString(b->title), QString::fromStdString(b->explanation));
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("scenarios/recent").toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openScenario(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
 void MainWindow::createActions() {
     auto* fileMenu = menuBar()->addMenu("&File");
-    auto* exportAction = fileMenu->addAction("&Export chart as PNG\u2026", this, &MainWindow::exportChartDialog);
+    auto* exportAction = fileMenu->addAction("&Export Chart\u2026", this, &MainWindow::exportChartDialog);
     exportAction->setShortcut(QKeySequence("Ctrl+E"));
-    exportAction->setToolTip("Write the watermark charts to a PNG image (Ctrl+E)");
+    exportAction->setToolTip("Write the charts of the current view to a PNG, PDF or SVG file (Ctrl+E)");
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction("&Quit", this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    auto* scenarioMenu = menuBar()->addMenu("Sce&narios");
+    auto* open = scenarioMenu->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), "&Open Scenario File\u2026", this, [this] {
+        const QString dir = QSettings().value("scenarios/dir").toString();
+        const QString path = QFileDialog::getOpenFileName(this, "Open scenario", dir, "Scenarios (*.json);;All files (*)");
+        if (!path.isEmpty()) openScenario(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip("Load a scenario file (JSON, docs/scenario-format.md); an invalid file is reported and "
+                     "the running simulation stays (Ctrl+O)");
+    m_recentMenu = scenarioMenu->addMenu("Open &Recent");
+    rebuildRecentMenu();
+    scenarioMenu->addSeparator();
+    for (const auto& b : rs::builtin_scenarios()) {
+        auto* a = scenarioMenu->addAction(QString::fromStdString(b.title));
+        a->setToolTip(QString::fromStdString(b.explanation));
+        a->setStatusTip(QString::fromStdString(b.name));
+        const QString name = QString::fromStdString(b.name);
+        connect(a, &QAction::triggered, this, [this, name] { loadBuiltin(name); });
+    }
+    scenarioMenu->setToolTipsVisible(true);
 
     auto* simMenu = menuBar()->addMenu("&Simulation");
     m_playAction = simMenu->addAction(style()->standardIcon(QStyle::SP_MediaPlay), "&Play", this, &MainWindow::togglePlay);
@@ -237,19 +307,28 @@ void MainWindow::onError(const QString& message) {
 }
 
 QString MainWindow::exportPng(const QString& path) {
+    // The chart of the current tab: the watermarks or the swap view, as PNG, PDF or SVG.
     QList<QCustomPlot*> plots;
-    for (auto* p : m_view->plots()) plots.append(p);
-    const QString title = m_view->title() + (m_lastFrame ? QString("  (t = %1)").arg(QString::fromStdString(
-                                                                rs::format_duration(m_lastFrame->simTimeNs)))
-                                                         : QString());
-    return exportPlotsPng(plots, title, path);
+    QString title;
+    if (m_tabs->currentWidget() == m_swapView) {
+        plots.append(m_swapView->plot());
+        title = "Swap usage and traffic";
+    } else {
+        for (auto* p : m_view->plots()) plots.append(p);
+        title = m_view->title();
+    }
+    if (m_lastFrame) title += QString("  (t = %1)").arg(QString::fromStdString(rs::format_duration(m_lastFrame->simTimeNs)));
+    return exportPlots(plots, title, path);
 }
 
 void MainWindow::exportChartDialog() {
     QSettings s;
     const QString dir = s.value("export/dir", QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
-    const QString path = QFileDialog::getSaveFileName(this, "Export chart", QDir(dir).filePath("watermarks.png"),
-                                                      "PNG images (*.png)");
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(this, "Export chart", QDir(dir).filePath("watermarks.png"),
+                                                "PNG images (*.png);;PDF documents (*.pdf);;SVG drawings (*.svg)", &selected);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += selected.contains("pdf") ? ".pdf" : selected.contains("svg") ? ".svg" : ".png";
     if (path.isEmpty()) return;
     s.setValue("export/dir", QFileInfo(path).absolutePath());
     const QString err = exportPng(path);

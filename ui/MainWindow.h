@@ -33,6 +33,10 @@ public:
     quint64 framesReceived() const { return m_frames; }
     // Export the charts without a dialog; returns an error message or an empty string.
     QString exportPng(const QString& path);
+    // Loads a scenario file; a file that fails validation is reported and changes nothing.
+    bool openScenario(const QString& path);
+    // Switches to a built-in scenario.
+    void loadBuiltin(const QString& name);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -45,6 +49,8 @@ private slots:
 
 private:
     void createActions();
+    void rebuildRecentMenu();
+    void startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation);
     void restoreSettings();
 
     QThread m_thread;
@@ -60,6 +66,7 @@ private:
     QLabel* m_speedLabel = nullptr;
     QLabel* m_fpsLabel = nullptr;
     FramePtr m_lastFrame;
+    class QMenu* m_recentMenu = nullptr;
     QString m_lastError;
     bool m_running = false;
     quint64 m_frames = 0;

@@ -213,8 +213,13 @@ void kswapd_run(Kernel& k, int nid) {
         if (prepare_kswapd_sleep(k, nid, ks.kswapd_order, highest)) {
             ks.phase = KswapdState::Phase::Sleeping;
             ks.ready_at = kNever;
+            const bool hopeless = k.pgdat(nid).kswapd_failures >= MAX_RECLAIM_RETRIES;
             k.events.add(k.now, EventType::KswapdSleep, nid,
-                         "kswapd" + std::to_string(nid) + " sleeps: the node is balanced");
+                         "kswapd" + std::to_string(nid) +
+                             (hopeless ? " gives up: " + std::to_string(MAX_RECLAIM_RETRIES) +
+                                             " runs reclaimed nothing (kswapd_failures); only successful direct "
+                                             "reclaim makes it wakeable again"
+                                       : std::string(" sleeps: the node is balanced")));
             return;
         }
         k.vmstat.add(KSWAPD_HIGH_WMARK_HIT_QUICKLY);

@@ -125,6 +125,25 @@ scenario_files)
   out=$("$bin" --headless --scenario "$data/scenarios/good/replay.json" --csv /nonexistent/dir/x.csv 2>&1); rc=$?
   [[ $rc == 1 && "$out" == *"--csv /nonexistent/dir/x.csv"* ]] || fail "csv to a bad path: $rc $out"
   ;;
+export)
+  # --export without a display: PNG (decodes, the right size), PDF, SVG (with the title).
+  unset DISPLAY
+  for ext in png pdf svg; do
+    "$bin" --scenario watermark-basics --duration 3s --export "$tmp/chart.$ext" 2>"$tmp/err" || fail "$ext: exit $? $(cat "$tmp/err")"
+  done
+  [[ $(identify -format '%m %w' "$tmp/chart.png") == "PNG 1600" ]] || fail "png: $(identify "$tmp/chart.png" 2>&1)"
+  [[ $(head -c 5 "$tmp/chart.pdf") == "%PDF-" ]] || fail "pdf header"
+  grep -q '<svg' "$tmp/chart.svg" || fail "svg root"
+  grep -q 'Watermark basics' "$tmp/chart.svg" || fail "svg title"
+  "$bin" --scenario two-swap-devices --duration 3s --export "$tmp/swap.png" --view swap || fail "swap view exit $?"
+  [[ $(identify -format '%m' "$tmp/swap.png") == "PNG" ]] || fail "swap png"
+  out=$("$bin" --scenario watermark-basics --export "$tmp/chart.gif" 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"must end in .png, .pdf or .svg"* ]] || fail "bad extension: $rc $out"
+  out=$("$bin" --scenario watermark-basics --export "$tmp/c.png" --view lrus 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"--view: 'lrus' is not a view"* ]] || fail "bad view: $rc $out"
+  out=$("$bin" --scenario watermark-basics --duration 1s --export /nonexistent/dir/c.png 2>&1); rc=$?
+  [[ $rc == 1 && "$out" == *"Cannot write /nonexistent/dir/c.png"* ]] || fail "unwritable: $rc $out"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"

@@ -225,3 +225,25 @@ TEST_CASE("swap off and swap on from the swap view reach the core") {
     QTest::qWait(50);
     CHECK(w.lastFrame()->swap.size() == 1);
 }
+
+TEST_CASE("a malformed scenario file is refused and the running simulation stays") {
+    MainWindow w(rs::default_scenario(), "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 2'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 2'000'000'000; }));
+    const auto generation = w.lastFrame()->generation;
+    const QString bad = QString(RS_TEST_DATA) + "/scenarios/bad/15-bad-rate.json";
+    CHECK_FALSE(w.openScenario(bad));
+    CHECK(w.lastError().startsWith(bad + ": /tasks/0/phases/0/rate: "));
+    advance(w, 100'000'000);
+    QTest::qWait(50);
+    CHECK(w.lastFrame()->generation == generation); // still the same run
+    CHECK(w.lastFrame()->simTimeNs >= 2'000'000'000);
+    // A valid file replaces it: a new run from time 0 with the file's title.
+    const QString good = QString(RS_TEST_DATA) + "/scenarios/good/replay.json";
+    CHECK(w.openScenario(good));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->generation != generation; }));
+    CHECK(w.lastFrame()->title == "Replay a page-access trace");
+    REQUIRE(waitFor([&] { return w.windowTitle().endsWith("Replay a page-access trace"); }));
+}
