@@ -295,6 +295,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
         m_fpsStartMs = nowMs;
     }
     setWindowTitle(QString("ReclaimScope \u2014 %1").arg(QString::fromStdString(frame->title)));
+    m_controller->frameConsumed(); // the next frame may come
 }
 
 void MainWindow::onError(const QString& message) {

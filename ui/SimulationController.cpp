@@ -159,7 +159,10 @@ void SimulationController::tick() {
         m_rateWallStart = nowNs;
         m_rateSimStart = m_engine->now();
     }
-    publish();
+    if (m_framesInFlight.load() == 0) {
+        m_framesInFlight.fetch_add(1);
+        publish();
+    }
 }
 
 void SimulationController::publish() {

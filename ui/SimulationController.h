@@ -5,6 +5,8 @@
 #include "sim/engine.h"
 
 #include <QElapsedTimer>
+
+#include <atomic>
 #include <QObject>
 #include <QTimer>
 
@@ -36,6 +38,12 @@ public slots:
     // Runs the simulation for the given simulated time right away (for tests and stepping).
     void advance(qint64 ns);
 
+public:
+    // The view is done with a frame (thread-safe). While a frame is in flight the timer does not
+    // publish another: samples wait in the recorder and travel in the next frame, so a slow
+    // UI gets fewer, larger frames instead of a growing queue.
+    void frameConsumed() { if (m_framesInFlight.load() > 0) m_framesInFlight.fetch_sub(1); }
+
 signals:
     void frameReady(FramePtr frame);
     void errorOccurred(const QString& message);
@@ -45,6 +53,7 @@ private:
     void publish();
     bool runGuarded(std::int64_t until);
 
+    std::atomic<int> m_framesInFlight{0};
     rs::EngineConfig m_config;
     QString m_explanation;
     std::unique_ptr<rs::Engine> m_engine;

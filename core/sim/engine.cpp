@@ -670,6 +670,7 @@ bool Engine::enter_phase(std::size_t i) {
             ts.cursor = 0;
             ts.space = ts.phase_space[ts.phase];
             ts.zipf.reset();
+            ts.ahead_n = ts.ahead_head = 0;
             if (ph.pattern == Phase::Pattern::Zipf) {
                 const std::uint64_t n = ph.kind == Phase::Kind::Touch ? ts.extent : ph.pages;
                 const std::uint64_t hot = ph.hot_pages ? std::min(ph.hot_pages, n) : n;
@@ -737,14 +738,27 @@ bool Engine::pick_page(std::size_t i, const Phase& ph) {
             ts.pos = ts.cursor % n;
             return true;
         case Phase::Pattern::Random:
+        case Phase::Pattern::Zipf: {
             // Without a duration or loop, one page per page of the range.
             if (ts.cursor >= n && !ph.loop && ph.duration_ns < 0) return false;
-            ts.pos = m_rng.below(n);
+            // A ring of picks made ahead: the slot of a pick is prefetched when it is drawn,
+            // its page's flags one pick before it is used.
+            constexpr unsigned K = std::tuple_size_v<decltype(ts.ahead)>;
+            const auto& pages = m_k.spaces[static_cast<std::size_t>(ts.space)].pages;
+            while (ts.ahead_n < K) {
+                const std::uint64_t idx = ph.pattern == Phase::Pattern::Random ? m_rng.below(n)
+                                          : ts.zipf                           ? (*ts.zipf)(m_rng) - 1
+                                                                              : 0;
+                ts.ahead[(ts.ahead_head + ts.ahead_n++) % K] = idx;
+                __builtin_prefetch(&pages[idx]);
+            }
+            ts.pos = ts.ahead[ts.ahead_head];
+            ts.ahead_head = (ts.ahead_head + 1) % K;
+            --ts.ahead_n;
+            const std::uint32_t next = pages[ts.ahead[ts.ahead_head]];
+            if (next != kNoFrame && is_resident(next)) __builtin_prefetch(&m_k.frames.flags[next]);
             return true;
-        case Phase::Pattern::Zipf:
-            if (ts.cursor >= n && !ph.loop && ph.duration_ns < 0) return false;
-            ts.pos = ts.zipf ? (*ts.zipf)(m_rng) - 1 : 0;
-            return true;
+        }
         }
         return false;
     }

@@ -13,6 +13,7 @@
 #include "util/zipf.h"
 #include "workload/task.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -109,6 +110,10 @@ private:
         std::uint64_t extent = 0;     // pages of the anonymous region in use
         std::uint64_t mlock_pages = 0; // the first pages of the region are mlock()ed
         std::optional<ZipfSampler> zipf;
+        // Random and Zipf picks made ahead of use, so their page-table entries and page flags
+        // can be prefetched (the accesses are cache misses on large machines).
+        std::array<std::uint64_t, 8> ahead{};
+        unsigned ahead_n = 0, ahead_head = 0;
         std::int64_t ready_at = 0;
         bool done = false;
         std::int64_t queued_at = 0; // when it became runnable (FIFO among tasks waiting for a CPU)

@@ -1,0 +1,279 @@
+// Engine benchmarks: one JSON object per line on stdout (machine-readable), a readable summary
+// on stderr. Measures what docs/performance.md reports; asserts nothing.
+//   engine_bench [--smoke] [--only NAME] [--repeat N]
+#include "record/csv.h"
+#include "scenario/loader.h"
+#include "sim/scenarios.h"
+#include "util/rng.h"
+#include "util/zipf.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace rs;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+bool g_smoke = false;
+int g_repeat = 3;
+std::string g_only;
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+long peak_rss_kb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+// Resident set now (VmRSS of /proc/self/status), in KiB.
+long rss_kb() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+    return 0;
+}
+
+void emit(const std::string& json) { std::printf("%s\n", json.c_str()); std::fflush(stdout); }
+
+std::string num(double x) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.6g", x);
+    return b;
+}
+
+constexpr std::uint64_t GiB = 1ull << 30;
+constexpr std::uint64_t pages_of(std::uint64_t bytes) { return bytes / 4096; }
+
+std::uint64_t total_accesses(const Engine& e) {
+    std::uint64_t n = 0;
+    for (const auto& st : e.task_stats()) n += st.accesses;
+    return n;
+}
+
+// Page references per second under reclaim: a working set of 1.5x RAM touched with a Zipf
+// pattern (and, for "scan-mixed", a sequential file scan beside it), swap as large as RAM.
+void bench_throughput(std::uint64_t ram_gib, bool scan_mixed) {
+    const std::string name = std::string("engine_throughput_") + (scan_mixed ? "scan_mixed_" : "zipf_") +
+                             std::to_string(ram_gib) + "g";
+    if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
+    EngineConfig c;
+    c.machine = x86_64_machine(ram_gib * GiB, 1, 2);
+    c.thp = ThpMode::Never;
+    c.swap_devices.push_back(SwapDeviceSpec{.name = "/dev/sdb1", .size_bytes = ram_gib * GiB, .kind = SwapKind::SSD});
+    const std::uint64_t ws = pages_of(ram_gib * GiB) * 3 / 2 * (scan_mixed ? 2 : 3) / 3; // anon part of the working set
+    TaskSpec app;
+    app.name = "app";
+    Phase alloc;
+    alloc.kind = Phase::Kind::Alloc;
+    alloc.pages = ws;
+    alloc.pages_per_sec = 1e12;
+    Phase touch;
+    touch.kind = Phase::Kind::Touch;
+    touch.pattern = Phase::Pattern::Zipf;
+    touch.zipf_s = 0.9;
+    touch.loop = true;
+    touch.pages_per_sec = 1e12;
+    app.phases = {alloc, touch};
+    c.tasks.push_back(app);
+    if (scan_mixed) {
+        TaskSpec scan;
+        scan.name = "scan";
+        Phase rd;
+        rd.kind = Phase::Kind::Read;
+        rd.file = "scan";
+        rd.pages = pages_of(ram_gib * GiB) / 2;
+        rd.loop = true;
+        rd.pages_per_sec = 1e12;
+        scan.phases = {rd};
+        c.tasks.push_back(scan);
+    }
+    // Simulated time is what the rate model makes of it; what counts is references per wall
+    // second, measured after the allocation phase (the steady state under reclaim).
+    auto e = Engine::create(c).value();
+    const auto t0 = Clock::now();
+    std::int64_t t = 0;
+    const std::int64_t step = 100'000'000;
+    while (e->task_stats()[0].accesses < ws && seconds_since(t0) < 600) e->run_until(t += step);
+    const double setup_s = seconds_since(t0);
+    std::vector<double> rates;
+    const double slice_s = g_smoke ? 0.2 : 2.0;
+    for (int r = 0; r < g_repeat; ++r) {
+        const auto a0 = total_accesses(*e);
+        const auto s0 = e->kernel().vmstat[PGSCAN_KSWAPD] + e->kernel().vmstat[PGSCAN_DIRECT];
+        const auto w0 = Clock::now();
+        while (seconds_since(w0) < slice_s) e->run_until(t += 10'000'000);
+        const double wall = seconds_since(w0);
+        rates.push_back(static_cast<double>(total_accesses(*e) - a0) / wall);
+        if (e->kernel().vmstat[PGSCAN_KSWAPD] + e->kernel().vmstat[PGSCAN_DIRECT] == s0)
+            std::fprintf(stderr, "  warning: %s: no reclaim during a measurement\n", name.c_str());
+    }
+    const auto& v = e->kernel().vmstat;
+    emit("{\"bench\":\"" + name + "\",\"ram_gib\":" + std::to_string(ram_gib) + ",\"refs_per_s_median\":" +
+         num(median(rates)) + ",\"setup_s\":" + num(setup_s) + ",\"pgscan\":" +
+         std::to_string(v[PGSCAN_KSWAPD] + v[PGSCAN_DIRECT]) + ",\"pswpout\":" + std::to_string(v[PSWPOUT]) +
+         ",\"allocstall\":" + std::to_string(v[ALLOCSTALL_MOVABLE] + v[ALLOCSTALL_NORMAL]) + ",\"sim_s\":" +
+         num(static_cast<double>(t) / 1e9) + "}");
+    std::fprintf(stderr, "%-40s %8.2f M refs/s (median of %d), setup %.1f s\n", name.c_str(), median(rates) / 1e6,
+                 g_repeat, setup_s);
+}
+
+// A trace of `refs` references over `distinct` pages (Zipf 0.8 over a shuffled page order),
+// replayed as page-cache reads at full speed.
+void bench_replay(double ram_fraction, std::uint64_t refs, std::uint64_t distinct) {
+    const std::string name = "trace_replay_ram_" + (ram_fraction >= 1 ? std::string("all") : std::to_string(int(ram_fraction * 100)) + "pct");
+    if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
+    static std::shared_ptr<std::vector<std::uint32_t>> trace;
+    static std::uint64_t trace_refs = 0;
+    if (!trace || trace_refs != refs) {
+        // Written to a file and parsed back, as a user's trace would be.
+        Rng rng(42);
+        ZipfSampler z(distinct, 0.8);
+        std::vector<std::uint32_t> perm(distinct);
+        for (std::uint32_t i = 0; i < distinct; ++i) perm[i] = i;
+        for (std::uint64_t i = distinct - 1; i > 0; --i) std::swap(perm[i], perm[rng.below(i + 1)]);
+        const std::string path = "/tmp/reclaimscope-bench-trace.txt";
+        {
+            std::ofstream out(path);
+            for (std::uint64_t i = 0; i < refs; ++i) out << perm[z(rng) - 1] << '\n';
+        }
+        std::ifstream in(path);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        trace = std::make_shared<std::vector<std::uint32_t>>(parse_trace(text, path, "app").value());
+        trace_refs = refs;
+        std::remove(path.c_str());
+    }
+    std::uint64_t ram = ram_fraction >= 1 ? distinct * 4096 * 5 / 4 + GiB : static_cast<std::uint64_t>(distinct * 4096 * ram_fraction);
+    ram = std::max<std::uint64_t>(ram, 256ull << 20);
+    std::vector<double> rates;
+    double hit_ratio = 0;
+    for (int r = 0; r < g_repeat; ++r) {
+        EngineConfig c;
+        c.machine = x86_64_machine(ram, 1, 2);
+        c.thp = ThpMode::Never;
+        TaskSpec app;
+        app.name = "app";
+        Phase rp;
+        rp.kind = Phase::Kind::Replay;
+        rp.file = "bench";
+        rp.trace = trace;
+        rp.pages_per_sec = 1e12;
+        app.phases = {rp};
+        c.tasks.push_back(app);
+        c.cost.disk_read_ns_per_page = 0; // the cache's behaviour, not the disk's
+        auto e = Engine::create(c).value();
+        const auto w0 = Clock::now();
+        std::int64_t t = 0;
+        while (!e->task_stats()[0].accesses || e->task_stats()[0].accesses < refs) {
+            e->run_until(t += 1'000'000'000);
+            if (seconds_since(w0) > 900) break;
+        }
+        const double wall = seconds_since(w0);
+        const auto st = e->task_stats()[0];
+        rates.push_back(static_cast<double>(st.accesses) / wall);
+        hit_ratio = static_cast<double>(st.page_cache_hits) / static_cast<double>(st.accesses);
+    }
+    emit("{\"bench\":\"" + name + "\",\"refs\":" + std::to_string(refs) + ",\"distinct_pages\":" +
+         std::to_string(distinct) + ",\"ram_bytes\":" + std::to_string(ram) + ",\"refs_per_s_median\":" +
+         num(median(rates)) + ",\"hit_ratio\":" + num(hit_ratio) + "}");
+    std::fprintf(stderr, "%-40s %8.2f M refs/s, hit ratio %.3f (RAM %s)\n", name.c_str(), median(rates) / 1e6, hit_ratio,
+                 std::to_string(ram >> 20).append(" MiB").c_str());
+}
+
+// Memory: bytes per simulated page of RAM and the process's peak RSS with RAM and swap of
+// the same size, every page of RAM in use and the swap half full.
+void bench_memory(std::uint64_t ram_gib) {
+    const std::string name = "memory_" + std::to_string(ram_gib) + "g_ram_" + std::to_string(ram_gib) + "g_swap";
+    if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
+    const long rss0 = rss_kb();
+    EngineConfig c;
+    c.machine = x86_64_machine(ram_gib * GiB, 1, 2);
+    c.thp = ThpMode::Never;
+    c.swap_devices.push_back(SwapDeviceSpec{.name = "/dev/sdb1", .size_bytes = ram_gib * GiB, .kind = SwapKind::SSD});
+    TaskSpec app;
+    app.name = "app";
+    Phase alloc;
+    alloc.kind = Phase::Kind::Alloc;
+    alloc.pages = pages_of(ram_gib * GiB) * 3 / 2;
+    alloc.pages_per_sec = 1e12;
+    app.phases = {alloc};
+    c.tasks.push_back(app);
+    auto e = Engine::create(c).value();
+    const auto w0 = Clock::now();
+    std::int64_t t = 0;
+    while (e->task_stats()[0].accesses < alloc.pages && seconds_since(w0) < 900) e->run_until(t += 1'000'000'000);
+    const double wall = seconds_since(w0);
+    const long rss = rss_kb();
+    const double frames = static_cast<double>(e->kernel().frames.size());
+    const double per_page = static_cast<double>(rss - rss0) * 1024.0 / frames; // everything the run added
+    const long peak = peak_rss_kb(); // the process's peak: run this bench alone (--only memory)
+    emit("{\"bench\":\"" + name + "\",\"frames\":" + num(frames) + ",\"peak_rss_mib\":" + num(peak / 1024.0) +
+         ",\"bytes_per_ram_page_incl_swap_and_spaces\":" + num(per_page) + ",\"frame_record_bytes\":" +
+         std::to_string(kBytesPerFrame) + ",\"fill_s\":" + num(wall) + ",\"swapped_pages\":" +
+         std::to_string(e->kernel().procs[0].swapents) + "}");
+    std::fprintf(stderr, "%-40s peak RSS %.0f MiB, %.1f bytes per RAM page (all structures), fill %.1f s\n", name.c_str(),
+                 peak / 1024.0, per_page, wall);
+}
+
+// Simulated seconds per wall second of every built-in scenario, headless, whole duration.
+void bench_scenarios() {
+    for (const auto& s : builtin_scenarios()) {
+        const std::string name = "scenario_" + s.name;
+        if (!g_only.empty() && name.find(g_only) == std::string::npos) continue;
+        const std::int64_t dur = g_smoke ? std::min<std::int64_t>(s.duration_ns, 2'000'000'000) : s.duration_ns;
+        std::vector<double> speeds;
+        for (int r = 0; r < g_repeat; ++r) {
+            auto e = Engine::create(s.make()).value();
+            const auto w0 = Clock::now();
+            e->run_until(dur);
+            speeds.push_back(static_cast<double>(dur) / 1e9 / seconds_since(w0));
+        }
+        emit("{\"bench\":\"" + name + "\",\"sim_s\":" + num(static_cast<double>(dur) / 1e9) +
+             ",\"realtime_factor_median\":" + num(median(speeds)) + "}");
+        std::fprintf(stderr, "%-40s %8.0fx real time\n", name.c_str(), median(speeds));
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--smoke")) g_smoke = true;
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) g_only = argv[++i];
+        else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) g_repeat = std::max(1, std::atoi(argv[++i]));
+        else {
+            std::fprintf(stderr, "usage: engine_bench [--smoke] [--only NAME] [--repeat N]\n");
+            return 2;
+        }
+    }
+    if (g_smoke) g_repeat = 1;
+    std::fprintf(stderr, "engine_bench%s: JSON lines on stdout\n", g_smoke ? " --smoke" : "");
+    bench_scenarios();
+    for (std::uint64_t gib : g_smoke ? std::vector<std::uint64_t>{1} : std::vector<std::uint64_t>{1, 4, 16, 64}) {
+        bench_throughput(gib, false);
+        bench_throughput(gib, true);
+    }
+    if (g_smoke) {
+        bench_replay(1.0, 200'000, 40'000);
+        bench_replay(0.25, 200'000, 40'000);
+    } else {
+        for (double f : {1.0, 0.5, 0.25}) bench_replay(f, 20'000'000, 4'000'000);
+    }
+    bench_memory(g_smoke ? 1 : 64); // last: it sets the peak RSS
+    return 0;
+}
