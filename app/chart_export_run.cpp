@@ -3,6 +3,7 @@
 #include "ChartExport.h"
 #include "SimulationController.h"
 #include "SwapView.h"
+#include "LruView.h"
 #include "WatermarkPlot.h"
 #include "WatermarkView.h"
 #include "util/units.h"
@@ -15,6 +16,8 @@ int runExport(const CliOptions& o, std::FILE* err) {
     SimulationController controller;
     WatermarkView watermarks;
     SwapView swap;
+    LruView lru;
+    QObject::connect(&controller, &SimulationController::frameReady, &lru, &LruView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &watermarks, &WatermarkView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &swap, &SwapView::onFrame);
     QString failure;
@@ -44,6 +47,10 @@ int runExport(const CliOptions& o, std::FILE* err) {
     if (o.export_view == "swap") {
         plots.append(swap.plot());
         title += " \u2014 swap usage and traffic";
+    } else if (o.export_view == "lru") {
+        lru.plot()->xAxis->setRange(0, static_cast<double>(o.duration_ns) / 1e9); // the whole run
+        plots.append(lru.plot());
+        title += " \u2014 LRU list sizes";
     } else {
         watermarks.setWindowSeconds(static_cast<double>(o.duration_ns) / 1e9); // the whole run
         watermarks.setFitAllData(true);

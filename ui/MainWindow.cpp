@@ -7,6 +7,7 @@
 #include "TuningPanel.h"
 #include "WatermarkPlot.h"
 #include "SwapView.h"
+#include "LruView.h"
 #include "WatermarkView.h"
 #include "util/units.h"
 
@@ -47,8 +48,11 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_view, "Watermarks");
     m_tabs->addTab(m_swapView, "Swap");
+    m_lruView = new LruView(this);
+    m_tabs->addTab(m_lruView, "LRU");
     m_tabs->setTabToolTip(0, "Free pages of each zone against its min/low/high watermarks");
     m_tabs->setTabToolTip(1, "Swap slot maps (swap_map, clusters) and swap traffic");
+    m_tabs->setTabToolTip(2, "LRU list sizes over time and the page flows between the lists (Ctrl+3)");
     setCentralWidget(m_tabs);
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto* go = new QAction(this);
@@ -276,6 +280,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     ++m_frames;
     m_view->onFrame(frame);
     m_swapView->onFrame(frame);
+    m_lruView->onFrame(frame);
     m_tuning->onFrame(frame);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)
@@ -314,6 +319,9 @@ QString MainWindow::exportPng(const QString& path) {
     if (m_tabs->currentWidget() == m_swapView) {
         plots.append(m_swapView->plot());
         title = "Swap usage and traffic";
+    } else if (m_tabs->currentWidget() == m_lruView) {
+        plots.append(m_lruView->plot());
+        title = "LRU list sizes";
     } else {
         for (auto* p : m_view->plots()) plots.append(p);
         title = m_view->title();

@@ -14,6 +14,7 @@ class SimulationController;
 class TuningPanel;
 class WatermarkView;
 class SwapView;
+class LruView;
 class QTabWidget;
 
 class MainWindow : public QMainWindow {
@@ -25,6 +26,7 @@ public:
 
     WatermarkView* watermarkView() const { return m_view; }
     SwapView* swapView() const { return m_swapView; }
+    LruView* lruView() const { return m_lruView; }
     QTabWidget* tabs() const { return m_tabs; }
     TuningPanel* tuningPanel() const { return m_tuning; }
     SimulationController* controller() const { return m_controller; }
@@ -56,6 +58,7 @@ private:
     QThread m_thread;
     SimulationController* m_controller = nullptr;
     WatermarkView* m_view = nullptr;
+    LruView* m_lruView = nullptr;
     SwapView* m_swapView = nullptr;
     QTabWidget* m_tabs = nullptr;
     TuningPanel* m_tuning = nullptr;

@@ -75,6 +75,23 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
                    .arg(QString::fromStdString(zone.name)).arg(zone.node).arg(zone.managed));
 }
 
+namespace {
+// Series that change rarely (watermarks, kswapd's state) keep only their changes and a tail
+// point at the newest time: the same picture with a handful of points instead of one per sample.
+void appendStep(QCPGraph* g, double t, double v) {
+    auto d = g->data();
+    const int n = d->size();
+    if (n >= 2) {
+        auto last = d->end() - 1;
+        if ((last - 1)->value == v && last->value == v) {
+            last->key = t; // keys stay sorted: t is the newest
+            return;
+        }
+    }
+    g->addData(t, v);
+}
+} // namespace
+
 void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
     const auto g = static_cast<std::size_t>(m_zone.global);
     const auto node = static_cast<std::size_t>(m_zone.node);
@@ -83,12 +100,12 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
         if (t < m_lastT || g >= s.zones.size()) continue;
         const auto& z = s.zones[g];
         m_free->addData(t, static_cast<double>(z.free));
-        m_min->addData(t, static_cast<double>(z.min));
-        m_low->addData(t, static_cast<double>(z.low));
-        m_high->addData(t, static_cast<double>(z.high));
+        appendStep(m_min, t, static_cast<double>(z.min));
+        appendStep(m_low, t, static_cast<double>(z.low));
+        appendStep(m_high, t, static_cast<double>(z.high));
         const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : 0;
-        m_kswapd->addData(t, phase == 2 ? 1.0 : 0.0);
-        m_nap->addData(t, phase == 1 ? 1.0 : 0.0);
+        appendStep(m_kswapd, t, phase == 2 ? 1.0 : 0.0);
+        appendStep(m_nap, t, phase == 1 ? 1.0 : 0.0);
         if (node < s.nodes.size()) {
             const std::uint64_t direct = s.nodes[node].direct_reclaims;
             if (direct > m_lastDirect && m_lastT >= 0) m_direct->addData(t, 0.03);

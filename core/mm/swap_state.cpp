@@ -69,8 +69,8 @@ void SwapSubsystem::forget_area(int type) {
 
 std::uint64_t SwapSubsystem::cache_only_slots() const {
     std::uint64_t n = 0;
-    for (const auto& [f, token] : m_frame_entry)
-        if (m_space.swap_count(swp_entry(token)) == 0) ++n;
+    for (const std::uint32_t token : m_frame_entry.token)
+        if (token != FrameEntries::kNone && m_space.swap_count(swp_entry(token)) == 0) ++n;
     return n;
 }
 
@@ -107,7 +107,7 @@ void SwapSubsystem::zram_adjust(Kernel& k, SwapEntry e, int delta) {
 
 void SwapSubsystem::add_to_swap_cache(Kernel& k, frame_t f, SwapEntry e) {
     slot(e).cache = f;
-    m_frame_entry[f] = swp_token(e);
+    m_frame_entry.set(f, swp_token(e));
     k.frames.set(f, PG_swapcache);
     k.pgdat(k.node_of_frame(f))[NR_SWAPCACHE] += 1;
 }
@@ -125,10 +125,9 @@ void SwapSubsystem::delete_from_swap_cache(Kernel& k, frame_t f, SwapEntry e, st
 
 std::optional<std::uint32_t> SwapSubsystem::swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns) {
     SwapEntry e;
-    const auto it = m_frame_entry.find(f);
-    if (it != m_frame_entry.end()) {
+    if (const std::uint32_t token = m_frame_entry.find(f); token != FrameEntries::kNone) {
         // Already in the swap cache: the device has this page's data, no write.
-        e = swp_entry(it->second);
+        e = swp_entry(token);
     } else {
         const auto got = m_space.folio_alloc_swap(0);
         if (!got) return std::nullopt;
@@ -190,9 +189,9 @@ void SwapSubsystem::free_swap_and_cache(Kernel& k, std::uint32_t token) {
 }
 
 void SwapSubsystem::folio_free_swap(Kernel& k, frame_t f) {
-    const auto it = m_frame_entry.find(f);
-    if (it == m_frame_entry.end()) return;
-    const SwapEntry e = swp_entry(it->second);
+    const std::uint32_t token = m_frame_entry.find(f);
+    if (token == FrameEntries::kNone) return;
+    const SwapEntry e = swp_entry(token);
     if (m_space.swap_count(e) != 0) return; // still referenced by a swap PTE
     delete_from_swap_cache(k, f, e, kNoFrame);
 }

@@ -40,6 +40,8 @@ struct Sample {
     std::uint64_t allocstall = 0;          // all zones
     std::uint64_t workingset_refault = 0;  // anon + file
     std::uint64_t pgactivate = 0, pgdeactivate = 0, pgmajfault = 0;
+    std::uint64_t pgalloc = 0, pgsteal_anon = 0, pgsteal_file = 0, pgrotated = 0;
+    std::uint64_t refault_anon = 0, refault_file = 0;
     // Node-wide sums.
     std::int64_t nr_dirty = 0, nr_writeback = 0, nr_slab_reclaimable = 0;
 };

@@ -528,8 +528,14 @@ void Engine::take_sample() {
     s.pgactivate = v[PGACTIVATE];
     s.pgdeactivate = v[PGDEACTIVATE];
     s.pgmajfault = v[PGMAJFAULT];
+    for (int z = PGALLOC_DMA; z <= PGALLOC_DEVICE; ++z) s.pgalloc += v[static_cast<VmEvent>(z)];
+    s.pgsteal_anon = v[PGSTEAL_ANON];
+    s.pgsteal_file = v[PGSTEAL_FILE];
+    s.pgrotated = v[PGROTATED];
     for (const auto& n : m_k.machine.nodes) {
         s.workingset_refault += static_cast<std::uint64_t>(n[WORKINGSET_REFAULT_ANON] + n[WORKINGSET_REFAULT_FILE]);
+        s.refault_anon += static_cast<std::uint64_t>(n[WORKINGSET_REFAULT_ANON]);
+        s.refault_file += static_cast<std::uint64_t>(n[WORKINGSET_REFAULT_FILE]);
         s.nr_dirty += n[NR_DIRTY];
         s.nr_writeback += n[NR_WRITEBACK];
         s.nr_slab_reclaimable += n[NR_SLAB_RECLAIMABLE];

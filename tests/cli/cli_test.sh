@@ -137,6 +137,8 @@ export)
   grep -q 'Watermark basics' "$tmp/chart.svg" || fail "svg title"
   "$bin" --scenario two-swap-devices --duration 3s --export "$tmp/swap.png" --view swap || fail "swap view exit $?"
   [[ $(identify -format '%m' "$tmp/swap.png") == "PNG" ]] || fail "swap png"
+  "$bin" --scenario mixed-pressure --duration 3s --export "$tmp/lru.svg" --view lru || fail "lru view exit $?"
+  grep -q 'LRU list sizes' "$tmp/lru.svg" || fail "lru svg title"
   out=$("$bin" --scenario watermark-basics --export "$tmp/chart.gif" 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"must end in .png, .pdf or .svg"* ]] || fail "bad extension: $rc $out"
   out=$("$bin" --scenario watermark-basics --export "$tmp/c.png" --view lrus 2>&1); rc=$?

@@ -1,0 +1,98 @@
+#include "LruView.h"
+
+#include "LruFlowWidget.h"
+
+#include <qcustomplot.h>
+
+#include <QVBoxLayout>
+
+namespace {
+// Bottom to top of the stack, and what each list is.
+constexpr std::array<int, 5> kOrder = {4, 1, 0, 3, 2}; // unevictable, active anon, inactive anon, active file, inactive file
+const char* kNames[5] = {"inactive anon", "active anon", "inactive file", "active file", "unevictable"};
+const QColor kColors[5] = {QColor(255, 200, 150), QColor(250, 160, 100), QColor(170, 205, 240), QColor(110, 165, 225),
+                           QColor(190, 190, 190)};
+} // namespace
+
+LruView::LruView(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    m_plot = new QCustomPlot(this);
+    m_plot->setMinimumHeight(260);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, "LRU list sizes (stacked)", QFont(font().family(), 10, QFont::Bold)));
+    m_plot->xAxis->setLabel("simulated time (s)");
+    m_plot->yAxis->setLabel("MiB");
+    QCPGraph* below = nullptr;
+    for (int i : kOrder) {
+        QCPGraph* g = m_plot->addGraph();
+        g->setName(kNames[i]);
+        g->setPen(QPen(kColors[i].darker(130), 1.0));
+        g->setBrush(kColors[i]);
+        if (below) g->setChannelFillGraph(below);
+        below = g;
+        m_graphs[static_cast<std::size_t>(i)] = g;
+    }
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(QFont(font().family(), 8));
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->setToolTip("nr_inactive_anon, nr_active_anon, nr_inactive_file, nr_active_file and nr_unevictable "
+                       "of every node, stacked (as in /proc/vmstat), in MiB");
+    layout->addWidget(m_plot, 1);
+    m_flows = new LruFlowWidget(this);
+    layout->addWidget(m_flows, 1);
+}
+
+void LruView::onFrame(const FramePtr& frame) {
+    if (!frame) return;
+    if (frame->generation != m_generation) {
+        m_generation = frame->generation;
+        for (auto* g : m_graphs) g->data()->clear();
+        m_lastT = -1;
+        m_recent.clear();
+    }
+    constexpr double kMiB = 4096.0 / (1 << 20);
+    for (const auto& s : frame->samples) {
+        const double t = static_cast<double>(s.t_ns) / 1e9;
+        if (t < m_lastT) continue;
+        std::array<double, 5> sum{};
+        for (const auto& n : s.nodes)
+            for (std::size_t l = 0; l < 5; ++l) sum[l] += static_cast<double>(n.lru[l]);
+        double stacked = 0;
+        for (int i : kOrder) {
+            stacked += sum[static_cast<std::size_t>(i)] * kMiB;
+            m_graphs[static_cast<std::size_t>(i)]->addData(t, stacked);
+        }
+        m_lastT = t;
+    }
+    if (!frame->samples.empty()) {
+        // Rates over the last simulated second (a single frame can fall between two of kswapd's
+        // batches and show nothing).
+        for (const auto& smp : frame->samples) m_recent.push_back(smp);
+        while (m_recent.size() > 2 && m_recent.back().t_ns - m_recent[1].t_ns >= 1'000'000'000) m_recent.pop_front();
+        const rs::Sample& last = m_recent.back();
+        const rs::Sample& first = m_recent.front();
+        const double dt = static_cast<double>(last.t_ns - first.t_ns) / 1e9;
+        LruFlows f;
+        for (const auto& n : last.nodes)
+            for (std::size_t l = 0; l < 5; ++l) f.lru[l] += n.lru[l];
+        if (dt > 0) {
+            auto rate = [&](std::uint64_t rs::Sample::*field) { return static_cast<double>(last.*field - first.*field) / dt; };
+            f.alloc = rate(&rs::Sample::pgalloc);
+            f.activate = rate(&rs::Sample::pgactivate);
+            f.deactivate = rate(&rs::Sample::pgdeactivate);
+            f.rotate = rate(&rs::Sample::pgrotated);
+            f.steal_file = rate(&rs::Sample::pgsteal_file);
+            f.steal_anon = rate(&rs::Sample::pgsteal_anon);
+            f.swap_out = rate(&rs::Sample::pswpout);
+            f.swap_in = rate(&rs::Sample::pswpin);
+            f.refault_file = rate(&rs::Sample::refault_file);
+            f.refault_anon = rate(&rs::Sample::refault_anon);
+        }
+        m_flows->setFlows(f);
+    }
+    const double end = std::max(m_lastT, 0.0);
+    m_plot->xAxis->setRange(std::max(0.0, end - 30.0), std::max(30.0, end));
+    m_plot->yAxis->rescale();
+    m_plot->yAxis->setRangeLower(0);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
