@@ -4,6 +4,7 @@
 #include "SimulationController.h"
 #include "SwapView.h"
 #include "LruView.h"
+#include "BigPictureView.h"
 #include "WatermarkPlot.h"
 #include "WatermarkView.h"
 #include "util/units.h"
@@ -17,6 +18,8 @@ int runExport(const CliOptions& o, std::FILE* err) {
     WatermarkView watermarks;
     SwapView swap;
     LruView lru;
+    BigPictureView bigPicture;
+    QObject::connect(&controller, &SimulationController::frameReady, &bigPicture, &BigPictureView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &lru, &LruView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &watermarks, &WatermarkView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &swap, &SwapView::onFrame);
@@ -42,8 +45,21 @@ int runExport(const CliOptions& o, std::FILE* err) {
     }
     if (progress) std::fprintf(err, "\r%*s\r", 20, "");
 
-    QList<QCustomPlot*> plots;
     QString title = QString::fromStdString(o.config.title);
+    if (o.export_view == "callgraph") {
+        // Call rates over the last simulated second of the run.
+        title += QString(" \u2014 the reclaim call graph, calls per second  (t = %1)")
+                     .arg(QString::fromStdString(rs::format_duration(o.duration_ns)));
+        BigPictureCanvas standalone; // outside any layout, so it takes the export's size
+        standalone.setRates(bigPicture.canvas()->rates(), bigPicture.canvas()->totals());
+        const QString problem = exportWidget(&standalone, title, o.export_path);
+        if (!problem.isEmpty()) {
+            std::fprintf(err, "reclaimscope: --export: %s\n", qPrintable(problem));
+            return 1;
+        }
+        return 0;
+    }
+    QList<QCustomPlot*> plots;
     if (o.export_view == "swap") {
         plots.append(swap.plot());
         title += " \u2014 swap usage and traffic";

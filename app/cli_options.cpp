@@ -29,7 +29,7 @@ void addCliOptions(QCommandLineParser& parser) {
                          "Run headless (no display needed) and write the charts of one view to this "
                          "file: PNG, PDF or SVG by its extension. See --view.",
                          "file"));
-    parser.addOption(opt({"view"}, "The view --export draws: watermarks (default), swap or lru.", "name"));
+    parser.addOption(opt({"view"}, "The view --export draws: watermarks (default), swap, lru or callgraph (the Big Picture).", "name"));
     parser.addOption(opt({"csv"},
                          "Write the run's time series to this CSV file (zones' free pages and "
                          "watermarks, LRU sizes, kswapd state, swap, rates of the key counters).",
@@ -85,8 +85,9 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.export_path = parser.value("export");
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");
-        if (o.export_view != "watermarks" && o.export_view != "swap" && o.export_view != "lru")
-            return R::failure("--view: '" + o.export_view.toStdString() + "' is not a view (expected watermarks, swap or lru)");
+        if (o.export_view != "watermarks" && o.export_view != "swap" && o.export_view != "lru" && o.export_view != "callgraph")
+            return R::failure("--view: '" + o.export_view.toStdString() +
+                              "' is not a view (expected watermarks, swap, lru or callgraph)");
         if (o.export_path.isEmpty()) return R::failure("--view chooses what --export draws; give --export FILE too");
     }
     if (!o.export_path.isEmpty()) {

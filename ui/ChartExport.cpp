@@ -80,6 +80,57 @@ QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, cons
     return {};
 }
 
+QString exportWidget(QWidget* widget, const QString& title, const QString& path, QSize size) {
+    const QString ext = QFileInfo(path).suffix().toLower();
+    if (ext != "png" && ext != "pdf" && ext != "svg")
+        return QString("Cannot export to %1: the file name must end in .png, .pdf or .svg").arg(path);
+    widget->resize(size);
+    const int width = size.width(), height = kTitleHeight + size.height();
+    auto draw = [&](QPainter& painter) {
+        painter.fillRect(QRect(0, 0, width, height), Qt::white);
+        QFont f = painter.font();
+        f.setPointSize(16);
+        f.setBold(true);
+        painter.setFont(f);
+        painter.setPen(Qt::black);
+        painter.drawText(QRect(0, 0, width, kTitleHeight), Qt::AlignCenter, title);
+        widget->render(&painter, QPoint(0, kTitleHeight), QRegion(), QWidget::DrawChildren);
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return QString("Cannot write %1: %2").arg(path, file.errorString());
+    if (ext == "png") {
+        QImage image(width, height, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            draw(painter);
+        }
+        if (!image.save(&file, "PNG")) {
+            file.cancelWriting();
+            return QString("Cannot encode the diagram as PNG into %1").arg(path);
+        }
+    } else if (ext == "pdf") {
+        QPdfWriter pdf(&file);
+        pdf.setResolution(72);
+        pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(title);
+        QPainter painter(&pdf);
+        draw(painter);
+    } else {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(QSize(width, height));
+        svg.setViewBox(QRect(0, 0, width, height));
+        svg.setTitle(title);
+        QPainter painter(&svg);
+        draw(painter);
+    }
+    if (!file.commit()) return QString("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
 QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, const QString& path, int width,
                        int heightPerPlot) {
     if (QFileInfo(path).suffix().toLower() != "png")

@@ -13,6 +13,11 @@ class QCustomPlot;
 QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, const QString& path, int width = 1600,
                     int heightPerPlot = 420);
 
+class QWidget;
+// A widget (a diagram that is not a chart) under a title, drawn at the given size into PNG, PDF
+// or SVG by extension.
+QString exportWidget(QWidget* widget, const QString& title, const QString& path, QSize size = QSize(1600, 1100));
+
 // The PNG form, kept for callers that always want a bitmap.
 QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, const QString& path,
                        int width = 1600, int heightPerPlot = 420);

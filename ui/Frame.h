@@ -7,6 +7,9 @@
 
 #include <QMetaType>
 
+#include "mm/trace.h"
+
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +25,7 @@ struct Frame {
     std::vector<rs::SwapDeviceSnapshot> swap; // slot map of every swap device, now
     std::uint64_t totalram_pages = 0;
     std::int64_t simTimeNs = 0;
+    std::array<std::uint64_t, rs::NR_KFUNCS> kfuncCalls{}; // calls of each traced kernel function so far
     bool running = false;
     double speed = 1.0;                 // simulated seconds per wall second; 0 = as fast as possible
     double achievedSpeed = 0.0;         // measured over the last second

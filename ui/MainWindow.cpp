@@ -8,6 +8,7 @@
 #include "WatermarkPlot.h"
 #include "SwapView.h"
 #include "LruView.h"
+#include "BigPictureView.h"
 #include "WatermarkView.h"
 #include "util/units.h"
 
@@ -50,9 +51,12 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     m_tabs->addTab(m_swapView, "Swap");
     m_lruView = new LruView(this);
     m_tabs->addTab(m_lruView, "LRU");
+    m_bigPicture = new BigPictureView(this);
+    m_tabs->addTab(m_bigPicture, "Big Picture");
     m_tabs->setTabToolTip(0, "Free pages of each zone against its min/low/high watermarks");
     m_tabs->setTabToolTip(1, "Swap slot maps (swap_map, clusters) and swap traffic");
     m_tabs->setTabToolTip(2, "LRU list sizes over time and the page flows between the lists (Ctrl+3)");
+    m_tabs->setTabToolTip(3, "The reclaim call graph, lit by each kernel function's call rate (Ctrl+4)");
     setCentralWidget(m_tabs);
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto* go = new QAction(this);
@@ -281,6 +285,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_view->onFrame(frame);
     m_swapView->onFrame(frame);
     m_lruView->onFrame(frame);
+    m_bigPicture->onFrame(frame);
     m_tuning->onFrame(frame);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)

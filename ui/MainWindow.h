@@ -15,6 +15,7 @@ class TuningPanel;
 class WatermarkView;
 class SwapView;
 class LruView;
+class BigPictureView;
 class QTabWidget;
 
 class MainWindow : public QMainWindow {
@@ -27,6 +28,7 @@ public:
     WatermarkView* watermarkView() const { return m_view; }
     SwapView* swapView() const { return m_swapView; }
     LruView* lruView() const { return m_lruView; }
+    BigPictureView* bigPictureView() const { return m_bigPicture; }
     QTabWidget* tabs() const { return m_tabs; }
     TuningPanel* tuningPanel() const { return m_tuning; }
     SimulationController* controller() const { return m_controller; }
@@ -59,6 +61,7 @@ private:
     SimulationController* m_controller = nullptr;
     WatermarkView* m_view = nullptr;
     LruView* m_lruView = nullptr;
+    BigPictureView* m_bigPicture = nullptr;
     SwapView* m_swapView = nullptr;
     QTabWidget* m_tabs = nullptr;
     TuningPanel* m_tuning = nullptr;

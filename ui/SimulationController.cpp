@@ -173,6 +173,7 @@ void SimulationController::publish() {
     f->explanation = m_explanation.toStdString();
     const auto& rec = m_engine->recorder();
     f->zones = rec.zones;
+    f->kfuncCalls = m_engine->kernel().trace.calls;
     if (m_sentSamples > rec.samples.size()) m_sentSamples = 0; // history was thinned
     f->samples.assign(rec.samples.begin() + static_cast<std::ptrdiff_t>(m_sentSamples), rec.samples.end());
     m_sentSamples = rec.samples.size();

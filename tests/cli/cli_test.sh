@@ -139,6 +139,8 @@ export)
   [[ $(identify -format '%m' "$tmp/swap.png") == "PNG" ]] || fail "swap png"
   "$bin" --scenario mixed-pressure --duration 3s --export "$tmp/lru.svg" --view lru || fail "lru view exit $?"
   grep -q 'LRU list sizes' "$tmp/lru.svg" || fail "lru svg title"
+  "$bin" --scenario direct-reclaim-storm --duration 2s --export "$tmp/cg.pdf" --view callgraph || fail "callgraph exit $?"
+  [[ $(head -c 5 "$tmp/cg.pdf") == "%PDF-" ]] || fail "callgraph pdf"
   out=$("$bin" --scenario watermark-basics --export "$tmp/chart.gif" 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"must end in .png, .pdf or .svg"* ]] || fail "bad extension: $rc $out"
   out=$("$bin" --scenario watermark-basics --export "$tmp/c.png" --view lrus 2>&1); rc=$?

@@ -10,6 +10,7 @@
 #include "SlotMapWidget.h"
 #include "LruView.h"
 #include "LruFlowWidget.h"
+#include "BigPictureView.h"
 #include <QTabWidget>
 #include <qcustomplot.h>
 #include "mm/watermarks.h"
@@ -278,4 +279,30 @@ TEST_CASE("the LRU view stacks the list sizes and shows the flows of the last se
     // Drawn: the flow diagram is not blank.
     const QImage img = w.lruView()->flows()->grab().toImage();
     CHECK(countColor(img, QColor(170, 205, 240), 6) > 500); // the inactive-file box
+}
+
+TEST_CASE("the Big Picture lights the functions that run and explains a clicked one") {
+    MainWindow w(rs::find_builtin_scenario("direct-reclaim-storm")->make(), "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    advance(w, 3'000'000'000);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    w.tabs()->setCurrentWidget(w.bigPictureView());
+    QTest::qWait(50);
+    auto* canvas = w.bigPictureView()->canvas();
+    // The storm: allocations, kswapd and direct reclaim all run; nobody is OOM-killed.
+    CHECK(canvas->rate(rs::F___alloc_pages) > 1000);
+    CHECK(canvas->rate(rs::F_try_to_free_pages) > 0);
+    CHECK(canvas->rate(rs::F_shrink_folio_list) > 0);
+    CHECK(canvas->rate(rs::F_out_of_memory) == 0);
+    // The rate is the counter's change over the last simulated second.
+    CHECK(canvas->totals()[rs::F___alloc_pages] == w.lastFrame()->kfuncCalls[rs::F___alloc_pages]);
+    canvas->select(rs::F_shrink_folio_list);
+    const QString text = w.bigPictureView()->details();
+    CHECK(text.contains("shrink_folio_list()"));
+    CHECK(text.contains("mm/vmscan.c"));
+    CHECK(text.contains("keep, activate"));
+    // Lit nodes are drawn in the hot colour.
+    const QImage img = canvas->grab().toImage();
+    CHECK(countColor(img, QColor(255, 170, 40), 40) > 200);
 }

@@ -1,0 +1,61 @@
+#pragma once
+// The Big Picture: the reclaim call graph laid out like the seed chapter's diagram (from
+// __alloc_pages down to shrink_folio_list and pageout, with kswapd, node_reclaim, the OOM path
+// and the writeback path). Each node is a kernel function under its exact name; its colour
+// and its incoming edge glow with its call rate over the last simulated second. Clicking a
+// node shows what it does, its file and its counters.
+#include "Frame.h"
+
+#include <QWidget>
+
+#include <array>
+#include <deque>
+
+class QLabel;
+
+class BigPictureCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit BigPictureCanvas(QWidget* parent = nullptr);
+    void setRates(const std::array<double, rs::NR_KFUNCS>& rates, const std::array<std::uint64_t, rs::NR_KFUNCS>& totals);
+    double rate(rs::KFunc f) const { return m_rates[static_cast<std::size_t>(f)]; }
+    const std::array<double, rs::NR_KFUNCS>& rates() const { return m_rates; }
+    const std::array<std::uint64_t, rs::NR_KFUNCS>& totals() const { return m_totals; }
+    int selected() const { return m_selected; }
+    void select(int f);
+    QSize sizeHint() const override { return {1000, 760}; }
+
+signals:
+    void nodeSelected(int f);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent* e) override;
+
+private:
+    QRectF nodeRect(int f) const;
+    std::array<double, rs::NR_KFUNCS> m_rates{};
+    std::array<std::uint64_t, rs::NR_KFUNCS> m_totals{};
+    int m_selected = -1;
+};
+
+class BigPictureView : public QWidget {
+    Q_OBJECT
+public:
+    explicit BigPictureView(QWidget* parent = nullptr);
+    BigPictureCanvas* canvas() const { return m_canvas; }
+    QString details() const;
+
+public slots:
+    void onFrame(const FramePtr& frame);
+
+private:
+    void showDetails(int f);
+    BigPictureCanvas* m_canvas;
+    QLabel* m_details;
+    quint64 m_generation = 0;
+    std::deque<std::pair<std::int64_t, std::array<std::uint64_t, rs::NR_KFUNCS>>> m_history; // the last second
+};
+
+// What a traced function does, in our words.
+QString kfuncDescription(rs::KFunc f);
