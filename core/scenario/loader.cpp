@@ -342,13 +342,53 @@ Scenario parse(const json& root, const std::string& source, const Context& ctx) 
     const json& m = need_object(root["machine"], "/machine");
     check_keys(m, "/machine", {"ram", "zoneinfo", "nodes", "cpus", "kernel", "thp"});
     const int cpus = m.contains("cpus") ? static_cast<int>(need_int(m["cpus"], "/machine/cpus", 1, 1024)) : 2;
-    if (m.contains("ram") == m.contains("zoneinfo")) fail("/machine", "give exactly one of \"ram\" and \"zoneinfo\"");
-    if (m.contains("ram")) {
+    const bool explicit_nodes = m.contains("nodes") && m["nodes"].is_array();
+    if (static_cast<int>(m.contains("ram")) + static_cast<int>(m.contains("zoneinfo")) + static_cast<int>(explicit_nodes) != 1)
+        fail("/machine", "give exactly one of \"ram\", \"zoneinfo\" and a \"nodes\" array");
+    if (explicit_nodes) {
+        // Explicit nodes and zones: each zone's memory (present = managed; or an object with
+        // "present" and "managed"), laid out one after the other from pfn 1.
+        const json& nodes = m["nodes"];
+        if (nodes.empty() || nodes.size() > 64) fail("/machine/nodes", "expected 1 to 64 nodes");
+        c.machine.zone_types = {ZoneType::DMA, ZoneType::DMA32, ZoneType::Normal, ZoneType::Movable, ZoneType::Device};
+        c.machine.cpus = cpus;
+        c.machine.origin = "explicit nodes in " + source;
+        std::uint64_t next_pfn = 1;
+        for (std::size_t n = 0; n < nodes.size(); ++n) {
+            const std::string np = "/machine/nodes/" + std::to_string(n);
+            const json& node = need_object(nodes[n], np);
+            check_keys(node, np, {"DMA", "DMA32", "Normal", "Movable"});
+            NodeSpec ns;
+            for (const ZoneType t : c.machine.zone_types) {
+                ZoneSpec z;
+                z.type = t;
+                z.start_pfn = next_pfn;
+                const std::string key(zone_name(t));
+                if (node.contains(key)) {
+                    const std::string zp = np + "/" + key;
+                    const json& v = node[key];
+                    if (v.is_object()) {
+                        check_keys(v, zp, {"present", "managed"});
+                        if (!v.contains("present")) fail(zp, "a zone needs \"present\"");
+                        z.present = need_size(v["present"], zp + "/present", kPageSize) / kPageSize;
+                        z.managed = v.contains("managed") ? need_size(v["managed"], zp + "/managed", 0) / kPageSize : z.present;
+                        if (z.managed > z.present) fail(zp + "/managed", "more managed pages than present ones");
+                    } else {
+                        z.present = z.managed = need_size(v, zp, kPageSize) / kPageSize;
+                    }
+                    z.spanned = z.present;
+                    next_pfn += z.spanned;
+                }
+                ns.zones.push_back(z);
+            }
+            c.machine.nodes.push_back(std::move(ns));
+        }
+    } else if (m.contains("ram")) {
         const std::uint64_t ram = need_size(m["ram"], "/machine/ram");
         if (ram < kMinRamBytes || ram > kMaxRamBytes)
             fail("/machine/ram", format_size(ram) + " is outside the supported range " + format_size(kMinRamBytes) + " .. " +
                                      format_size(kMaxRamBytes));
-        const int nodes = m.contains("nodes") ? static_cast<int>(need_int(m["nodes"], "/machine/nodes", 1, 64)) : 1;
+        const int nodes = m.contains("nodes") ? static_cast<int>(need_int(m["nodes"], "/machine/nodes", 1, 64)) : 1; // a count
         if (ram / static_cast<std::uint64_t>(nodes) < kMinRamBytes)
             fail("/machine/nodes", std::to_string(nodes) + " nodes leave less than " + format_size(kMinRamBytes) + " each");
         c.machine = x86_64_machine(ram, nodes, cpus);

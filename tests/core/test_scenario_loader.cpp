@@ -98,3 +98,20 @@ TEST_CASE("built-in scenario files are valid against their own loader and name t
         CHECK(r->name == e.name);
     }
 }
+
+TEST_CASE("a scenario can give nodes and zones explicitly") {
+    const auto sc = load_scenario_file((kDir / "good" / "explicit-zones.json").string());
+    REQUIRE(sc);
+    const auto& m = sc->config.machine;
+    REQUIRE(m.nodes.size() == 2);
+    CHECK(m.nodes[0].zones[0].managed == 15 * 256);
+    CHECK(m.nodes[0].zones[1].present == 2048 * 256);
+    CHECK(m.nodes[0].zones[1].managed == 1984 * 256);
+    CHECK(m.nodes[1].zones[2].managed == 1024 * 256);
+    CHECK(m.nodes[1].zones[0].managed == 0);
+    auto e = Engine::create(sc->config);
+    REQUIRE(e);
+    e.value()->run_until(sc->duration_ns);
+    // The task on node 1 allocates from node 1's Normal zone first.
+    CHECK(e.value()->kernel().machine.nodes[1].zones[2].nr_free_pages < 1024 * 256 - 100000);
+}
