@@ -9,6 +9,7 @@
 #include "SwapView.h"
 #include "LruView.h"
 #include "BigPictureView.h"
+#include "CountersView.h"
 #include "WatermarkView.h"
 #include "util/units.h"
 
@@ -53,10 +54,13 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     m_tabs->addTab(m_lruView, "LRU");
     m_bigPicture = new BigPictureView(this);
     m_tabs->addTab(m_bigPicture, "Big Picture");
+    m_counters = new CountersView(this);
+    m_tabs->addTab(m_counters, "Counters");
     m_tabs->setTabToolTip(0, "Free pages of each zone against its min/low/high watermarks");
     m_tabs->setTabToolTip(1, "Swap slot maps (swap_map, clusters) and swap traffic");
     m_tabs->setTabToolTip(2, "LRU list sizes over time and the page flows between the lists (Ctrl+3)");
     m_tabs->setTabToolTip(3, "The reclaim call graph, lit by each kernel function's call rate (Ctrl+4)");
+    m_tabs->setTabToolTip(4, "Live /proc/zoneinfo, vmstat, meminfo and swaps of the simulated kernel (Ctrl+5)");
     setCentralWidget(m_tabs);
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto* go = new QAction(this);
@@ -286,6 +290,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_swapView->onFrame(frame);
     m_lruView->onFrame(frame);
     m_bigPicture->onFrame(frame);
+    m_counters->onFrame(frame);
     m_tuning->onFrame(frame);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)

@@ -16,6 +16,7 @@ class WatermarkView;
 class SwapView;
 class LruView;
 class BigPictureView;
+class CountersView;
 class QTabWidget;
 
 class MainWindow : public QMainWindow {
@@ -29,6 +30,7 @@ public:
     SwapView* swapView() const { return m_swapView; }
     LruView* lruView() const { return m_lruView; }
     BigPictureView* bigPictureView() const { return m_bigPicture; }
+    CountersView* countersView() const { return m_counters; }
     QTabWidget* tabs() const { return m_tabs; }
     TuningPanel* tuningPanel() const { return m_tuning; }
     SimulationController* controller() const { return m_controller; }
@@ -62,6 +64,7 @@ private:
     WatermarkView* m_view = nullptr;
     LruView* m_lruView = nullptr;
     BigPictureView* m_bigPicture = nullptr;
+    CountersView* m_counters = nullptr;
     SwapView* m_swapView = nullptr;
     QTabWidget* m_tabs = nullptr;
     TuningPanel* m_tuning = nullptr;

@@ -1,6 +1,9 @@
 #include "SimulationController.h"
 
 #include "mm/swap_state.h"
+#include "procfs/meminfo.h"
+#include "procfs/vmstat.h"
+#include "procfs/zoneinfo.h"
 
 #include <algorithm>
 
@@ -174,6 +177,10 @@ void SimulationController::publish() {
     const auto& rec = m_engine->recorder();
     f->zones = rec.zones;
     f->kfuncCalls = m_engine->kernel().trace.calls;
+    f->procZoneinfo = rs::format_zoneinfo(m_engine->kernel().machine);
+    f->procVmstat = rs::format_vmstat(m_engine->kernel());
+    f->procMeminfo = rs::format_meminfo(m_engine->kernel());
+    f->procSwaps = rs::format_swaps(m_engine->kernel());
     if (m_sentSamples > rec.samples.size()) m_sentSamples = 0; // history was thinned
     f->samples.assign(rec.samples.begin() + static_cast<std::ptrdiff_t>(m_sentSamples), rec.samples.end());
     m_sentSamples = rec.samples.size();

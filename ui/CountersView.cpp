@@ -1,0 +1,79 @@
+#include "CountersView.h"
+
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace {
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        out.push_back(text.substr(0, nl));
+        if (nl == std::string_view::npos) break;
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+} // namespace
+
+CountersView::CountersView(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    const char* names[4] = {"/proc/zoneinfo", "/proc/vmstat", "/proc/meminfo", "/proc/swaps"};
+    const char* tips[4] = {"Per zone: free pages, the min/low/high watermarks, spanned/present/managed, protection "
+                           "(lowmem_reserve) and per-node LRU counters, as zoneinfo_show() prints them",
+                           "Node statistics and VM events (pgscan, pgsteal, allocstall, workingset, pswpin/out...) "
+                           "in the kernel's order",
+                           "MemTotal, MemFree, MemAvailable (si_mem_available), the LRU and swap lines",
+                           "The swap areas, as swap_show() prints them"};
+    for (int i = 0; i < 4; ++i) {
+        auto* page = new QTextBrowser(m_tabs);
+        page->setFont(QFont("DejaVu Sans Mono", 9));
+        page->setLineWrapMode(QTextEdit::NoWrap);
+        page->setToolTip(QString(tips[i]) + ". Lines that changed since the last frame are highlighted.");
+        m_pages[static_cast<std::size_t>(i)] = page;
+        m_tabs->addTab(page, names[i]);
+    }
+    layout->addWidget(m_tabs);
+    // A page that was hidden shows the newest text when it is chosen (highlights come with the
+    // next change).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+        if (i >= 0 && i < 4) m_pages[static_cast<std::size_t>(i)]->setPlainText(QString::fromStdString(m_last[static_cast<std::size_t>(i)]));
+    });
+}
+
+void CountersView::onFrame(const FramePtr& frame) {
+    if (!frame) return;
+    const std::array<const std::string*, 4> texts = {&frame->procZoneinfo, &frame->procVmstat, &frame->procMeminfo,
+                                                     &frame->procSwaps};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::string& now = *texts[i];
+        if (now == m_last[i]) {
+            m_changed[i] = 0;
+            continue;
+        }
+        // Only the visible page is re-rendered; the others just remember the text.
+        const auto cur = lines_of(now), old = lines_of(m_last[i]);
+        QString html = "<pre style=\"margin:0\">";
+        int changed = 0;
+        for (std::size_t l = 0; l < cur.size(); ++l) {
+            const QString line = QString::fromUtf8(cur[l].data(), static_cast<int>(cur[l].size())).toHtmlEscaped();
+            const bool diff = !m_last[i].empty() && (l >= old.size() || old[l] != cur[l]);
+            changed += diff;
+            html += diff ? "<span style=\"background:#ffe98a\">" + line + "</span>\n" : line + "\n";
+        }
+        html += "</pre>";
+        m_changed[i] = changed;
+        m_last[i] = now;
+        if (m_tabs->currentIndex() == static_cast<int>(i) && isVisible()) {
+            QTextBrowser* page = m_pages[i];
+            const int scroll = page->verticalScrollBar()->value();
+            page->setHtml(html);
+            page->verticalScrollBar()->setValue(scroll);
+        } else if (m_pages[i]->document()->isEmpty()) {
+            m_pages[i]->setHtml(html);
+        }
+    }
+}

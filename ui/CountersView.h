@@ -1,0 +1,29 @@
+#pragma once
+// The counters view: the simulated kernel's /proc/zoneinfo, /proc/vmstat, /proc/meminfo and
+// /proc/swaps, live, with the lines whose values changed since the last frame highlighted.
+#include "Frame.h"
+
+#include <QWidget>
+
+#include <array>
+
+class QTabWidget;
+class QTextBrowser;
+
+class CountersView : public QWidget {
+    Q_OBJECT
+public:
+    explicit CountersView(QWidget* parent = nullptr);
+    QTextBrowser* page(int i) const { return m_pages[static_cast<std::size_t>(i)]; }
+    // Lines highlighted on page i in the last update.
+    int changedLines(int i) const { return m_changed[static_cast<std::size_t>(i)]; }
+
+public slots:
+    void onFrame(const FramePtr& frame);
+
+private:
+    QTabWidget* m_tabs;
+    std::array<QTextBrowser*, 4> m_pages{};
+    std::array<std::string, 4> m_last;
+    std::array<int, 4> m_changed{};
+};
