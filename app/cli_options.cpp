@@ -182,8 +182,8 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     int disk_index = 0, zram_index = 0;
     auto default_swap_name = [&](std::string_view spec) {
         const bool zram = spec.find("kind=zram") != std::string_view::npos;
-        return zram ? "/dev/zram" + std::to_string(zram_index++)
-                    : "/dev/sd" + std::string(1, static_cast<char>('b' + disk_index++ % 25)) + "1";
+        return zram ? rs::default_swap_name(rs::SwapKind::Zram, zram_index++)
+                    : rs::default_swap_name(rs::SwapKind::SSD, disk_index++);
     };
     for (const QString& spec : parser.values("swap")) {
         const std::string text = spec.toStdString();

@@ -80,18 +80,15 @@ void SimulationController::writeSysctl(const QString& name, const QString& value
 
 void SimulationController::swapon(const QString& spec) {
     if (!m_engine) return;
-    // Unnamed areas added here take the first free /dev/sdX1 name.
-    const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->kernel().swap.get());
-    std::string name;
-    for (char c = 'b'; c <= 'z'; ++c) {
-        name = std::string("/dev/sd") + c + "1";
-        if (!swap || swap->space().find_type(name) < 0) break;
-    }
-    auto d = rs::parse_swap_spec(spec.toStdString(), name);
+    auto d = rs::parse_swap_spec(spec.toStdString(), "");
     if (!d) {
         emit errorOccurred("swapon " + spec + ": " + QString::fromStdString(d.error()));
         return;
     }
+    // An unnamed area takes the first default name of its kind that is not in use.
+    const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->kernel().swap.get());
+    for (int i = 0; d.value().name.empty() || (swap && swap->space().find_type(d.value().name) >= 0 && i < 64); ++i)
+        d.value().name = rs::default_swap_name(d.value().kind, i);
     auto r = m_engine->swapon(d.value());
     if (!r) {
         emit errorOccurred(QString::fromStdString(r.error()));

@@ -197,8 +197,7 @@ SwapDeviceSpec parse_swap(const json& v, const std::string& ptr, int& disks, int
         d.name = need_string(v["name"], ptr + "/name");
         if (d.name.empty()) fail(ptr + "/name", "the name is empty");
     } else {
-        d.name = d.kind == SwapKind::Zram ? "/dev/zram" + std::to_string(zrams++)
-                                          : "/dev/sd" + std::string(1, static_cast<char>('b' + disks++ % 25)) + "1";
+        d.name = d.kind == SwapKind::Zram ? default_swap_name(d.kind, zrams++) : default_swap_name(d.kind, disks++);
     }
     return d;
 }

@@ -40,6 +40,11 @@ std::string describe(const TimelineAction& a) {
     return {};
 }
 
+std::string default_swap_name(SwapKind kind, int index) {
+    if (kind == SwapKind::Zram) return "/dev/zram" + std::to_string(index);
+    return "/dev/sd" + std::string(1, static_cast<char>('b' + index % 25)) + "1";
+}
+
 Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string& default_name) {
     using R = Result<SwapDeviceSpec>;
     const auto parts = split(text, ',');

@@ -29,6 +29,10 @@ std::string describe(const TimelineAction& a);
 Result<TimelineAction> parse_timeline_action(std::string_view text, int nr_zone_types,
                                              const std::string& default_swap_name);
 
+// The name of the index-th unnamed swap area of a kind: /dev/sdb1, /dev/sdc1, ... for disks,
+// /dev/zram0, /dev/zram1, ... for zram (the command line, scenario files and the window agree).
+std::string default_swap_name(SwapKind kind, int index);
+
 // "SIZE[,prio=N][,kind=hdd|ssd|zram][,ratio=R][,name=NAME]" as --swap takes it.
 Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string& default_name);
 
