@@ -46,6 +46,7 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
 
 void CountersView::onFrame(const FramePtr& frame) {
     if (!frame) return;
+    if (frame->procZoneinfo.empty()) return; // not asked for: the view is hidden
     const std::array<const std::string*, 4> texts = {&frame->procZoneinfo, &frame->procVmstat, &frame->procMeminfo,
                                                      &frame->procSwaps};
     for (std::size_t i = 0; i < 4; ++i) {

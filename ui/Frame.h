@@ -26,7 +26,8 @@ struct Frame {
     std::uint64_t totalram_pages = 0;
     std::int64_t simTimeNs = 0;
     std::array<std::uint64_t, rs::NR_KFUNCS> kfuncCalls{}; // calls of each traced kernel function so far
-    // The simulated kernel's /proc files now, in the kernel's formats.
+    // The simulated kernel's /proc files now, in the kernel's formats (empty unless the counters
+    // view asked for them: SimulationController::setProcTextsWanted).
     std::string procZoneinfo, procVmstat, procMeminfo, procSwaps;
     bool running = false;
     double speed = 1.0;                 // simulated seconds per wall second; 0 = as fast as possible

@@ -69,7 +69,10 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
         addAction(go);
     }
     m_tabs->setCurrentIndex(QSettings().value("view/tab", 0).toInt());
-    connect(m_tabs, &QTabWidget::currentChanged, this, [](int i) { QSettings().setValue("view/tab", i); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+        QSettings().setValue("view/tab", i);
+        if (m_controller) m_controller->setProcTextsWanted(m_tabs->widget(i) == m_counters);
+    });
 
     m_tuning = new TuningPanel(this);
     auto* tuningDock = new QDockWidget("Tuning", this);
@@ -97,6 +100,7 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
 
     // The engine lives on its own thread; everything crosses over as queued calls and frames.
     m_controller = new SimulationController;
+    m_controller->setProcTextsWanted(m_tabs->currentWidget() == m_counters);
     m_controller->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_controller, &QObject::deleteLater);
     connect(m_controller, &SimulationController::frameReady, this, &MainWindow::onFrame, Qt::QueuedConnection);

@@ -174,10 +174,12 @@ void SimulationController::publish() {
     const auto& rec = m_engine->recorder();
     f->zones = rec.zones;
     f->kfuncCalls = m_engine->kernel().trace.calls;
-    f->procZoneinfo = rs::format_zoneinfo(m_engine->kernel().machine);
-    f->procVmstat = rs::format_vmstat(m_engine->kernel());
-    f->procMeminfo = rs::format_meminfo(m_engine->kernel());
-    f->procSwaps = rs::format_swaps(m_engine->kernel());
+    if (m_procTextsWanted.load()) {
+        f->procZoneinfo = rs::format_zoneinfo(m_engine->kernel().machine);
+        f->procVmstat = rs::format_vmstat(m_engine->kernel());
+        f->procMeminfo = rs::format_meminfo(m_engine->kernel());
+        f->procSwaps = rs::format_swaps(m_engine->kernel());
+    }
     if (m_sentSamples > rec.samples.size()) m_sentSamples = 0; // history was thinned
     f->samples.assign(rec.samples.begin() + static_cast<std::ptrdiff_t>(m_sentSamples), rec.samples.end());
     m_sentSamples = rec.samples.size();

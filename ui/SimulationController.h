@@ -43,6 +43,9 @@ public:
     // publish another: samples wait in the recorder and travel in the next frame, so a slow
     // UI gets fewer, larger frames instead of a growing queue.
     void frameConsumed() { if (m_framesInFlight.load() > 0) m_framesInFlight.fetch_sub(1); }
+    // Whether frames carry the /proc texts (formatting them every frame costs the worker time
+    // nobody needs unless the counters view is shown). Thread-safe.
+    void setProcTextsWanted(bool wanted) { m_procTextsWanted.store(wanted); }
 
 signals:
     void frameReady(FramePtr frame);
@@ -54,6 +57,7 @@ private:
     bool runGuarded(std::int64_t until);
 
     std::atomic<int> m_framesInFlight{0};
+    std::atomic<bool> m_procTextsWanted{false};
     rs::EngineConfig m_config;
     QString m_explanation;
     std::unique_ptr<rs::Engine> m_engine;
