@@ -326,7 +326,7 @@ void MainWindow::onError(const QString& message) {
     box->open();
 }
 
-QString MainWindow::exportPng(const QString& path) {
+QString MainWindow::exportChart(const QString& path) {
     // The chart of the current tab: the watermarks or the swap view, as PNG, PDF or SVG.
     QList<QCustomPlot*> plots;
     QString title;
@@ -354,7 +354,7 @@ void MainWindow::exportChartDialog() {
         path += selected.contains("pdf") ? ".pdf" : selected.contains("svg") ? ".svg" : ".png";
     if (path.isEmpty()) return;
     s.setValue("export/dir", QFileInfo(path).absolutePath());
-    const QString err = exportPng(path);
+    const QString err = exportChart(path);
     if (!err.isEmpty()) onError(err);
     else statusBar()->showMessage(QString("Exported %1").arg(path), 5000);
 }

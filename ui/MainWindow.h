@@ -37,8 +37,9 @@ public:
     QString lastError() const { return m_lastError; }
     FramePtr lastFrame() const { return m_lastFrame; }
     quint64 framesReceived() const { return m_frames; }
-    // Export the charts without a dialog; returns an error message or an empty string.
-    QString exportPng(const QString& path);
+    // Export the current view's charts (PNG, PDF or SVG by extension) without a dialog; returns
+    // an error message or an empty string.
+    QString exportChart(const QString& path);
     // Loads a scenario file; a file that fails validation is reported and changes nothing.
     bool openScenario(const QString& path);
     // Switches to a built-in scenario.

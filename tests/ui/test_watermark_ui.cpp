@@ -134,14 +134,14 @@ TEST_CASE("the chart exports to a PNG with every zone") {
     REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 3'000'000'000; }));
     QTemporaryDir dir;
     const QString path = dir.filePath("chart.png");
-    CHECK(w.exportPng(path).isEmpty());
+    CHECK(w.exportChart(path).isEmpty());
     QImage img(path);
     REQUIRE_FALSE(img.isNull());
     CHECK(img.width() == 1600);
     CHECK(img.height() > 2 * 400);
     // Unwritable target: a message naming the file, and nothing left behind.
     const QString bad = dir.filePath("no/such/dir/chart.png");
-    const QString err = w.exportPng(bad);
+    const QString err = w.exportChart(bad);
     CHECK(err.contains(bad));
     CHECK_FALSE(QFile::exists(bad));
 }
