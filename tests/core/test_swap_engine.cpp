@@ -400,3 +400,32 @@ TEST_CASE("swapoff brings a shared entry back to every process that holds it") {
     CHECK(same == MiB_pages(300));
     REQUIRE_FALSE(e->check_invariants());
 }
+
+TEST_CASE("during swapoff /proc/meminfo counts the pages still on the area as si_swapinfo does") {
+    // si_swapinfo(): SwapTotal = total_swap_pages + nr_to_be_unused, SwapFree = nr_swap_pages +
+    // nr_to_be_unused. sys_swapoff() has already taken the area's pages out of both counters, so
+    // with a single area SwapTotal shows the pages still in use and SwapFree shows 0.
+    EngineConfig c = with_swap(512, 1024);
+    c.tasks.push_back(anon_task("big", 900, false, 400));
+    auto e = make_engine(c);
+    e->run_until(10'000'000'000);
+    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    const SwapInfo& si = *swapsys->space().swap_info(0);
+    const std::uint64_t pages = si.pages;
+    REQUIRE(si.inuse_pages > 0);
+    auto kb = [&](const std::string& key) {
+        const std::string meminfo = format_meminfo(e->kernel());
+        const auto at = meminfo.find(key + ":");
+        REQUIRE(at != std::string::npos);
+        return std::stoull(meminfo.substr(at + key.size() + 1));
+    };
+    CHECK(kb("SwapTotal") == pages * 4);
+    CHECK(kb("SwapFree") == (pages - si.inuse_pages) * 4);
+    REQUIRE(e->swapoff("/dev/sdb1"));
+    for (int step = 0; step < 3; ++step) {
+        INFO("step " << step << ", " << si.inuse_pages << " pages still in use");
+        CHECK(kb("SwapTotal") == static_cast<std::uint64_t>(si.inuse_pages) * 4);
+        CHECK(kb("SwapFree") == 0);
+        e->run_until(e->now() + 5'000'000);
+    }
+}
