@@ -66,31 +66,39 @@ std::uint64_t total_accesses(const Engine& e) {
     return n;
 }
 
+// A machine of ram_gib with as much SSD swap, THP off, and a task "app" that allocates `pages`
+// of anonymous memory as fast as it can, then does `then` if given.
+EngineConfig swap_machine_with_app(std::uint64_t ram_gib, std::uint64_t pages, const Phase* then = nullptr) {
+    EngineConfig c;
+    c.machine = x86_64_machine(ram_gib * GiB, 1, 2);
+    c.thp = ThpMode::Never;
+    c.swap_devices.push_back(SwapDeviceSpec{.name = "/dev/sdb1", .size_bytes = ram_gib * GiB, .kind = SwapKind::SSD});
+    TaskSpec app;
+    app.name = "app";
+    Phase alloc;
+    alloc.kind = Phase::Kind::Alloc;
+    alloc.pages = pages;
+    alloc.pages_per_sec = 1e12;
+    app.phases = {alloc};
+    if (then) app.phases.push_back(*then);
+    c.tasks.push_back(app);
+    return c;
+}
+
 // Page references per second under reclaim: a working set of 1.5x RAM touched with a Zipf
 // pattern (and, for "scan-mixed", a sequential file scan beside it), swap as large as RAM.
 void bench_throughput(std::uint64_t ram_gib, bool scan_mixed) {
     const std::string name = std::string("engine_throughput_") + (scan_mixed ? "scan_mixed_" : "zipf_") +
                              std::to_string(ram_gib) + "g";
     if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
-    EngineConfig c;
-    c.machine = x86_64_machine(ram_gib * GiB, 1, 2);
-    c.thp = ThpMode::Never;
-    c.swap_devices.push_back(SwapDeviceSpec{.name = "/dev/sdb1", .size_bytes = ram_gib * GiB, .kind = SwapKind::SSD});
     const std::uint64_t ws = pages_of(ram_gib * GiB) * 3 / 2 * (scan_mixed ? 2 : 3) / 3; // anon part of the working set
-    TaskSpec app;
-    app.name = "app";
-    Phase alloc;
-    alloc.kind = Phase::Kind::Alloc;
-    alloc.pages = ws;
-    alloc.pages_per_sec = 1e12;
     Phase touch;
     touch.kind = Phase::Kind::Touch;
     touch.pattern = Phase::Pattern::Zipf;
     touch.zipf_s = 0.9;
     touch.loop = true;
     touch.pages_per_sec = 1e12;
-    app.phases = {alloc, touch};
-    c.tasks.push_back(app);
+    EngineConfig c = swap_machine_with_app(ram_gib, ws, &touch);
     if (scan_mixed) {
         TaskSpec scan;
         scan.name = "scan";
@@ -201,22 +209,12 @@ void bench_memory(std::uint64_t ram_gib) {
     const std::string name = "memory_" + std::to_string(ram_gib) + "g_ram_" + std::to_string(ram_gib) + "g_swap";
     if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
     const long rss0 = rss_kb();
-    EngineConfig c;
-    c.machine = x86_64_machine(ram_gib * GiB, 1, 2);
-    c.thp = ThpMode::Never;
-    c.swap_devices.push_back(SwapDeviceSpec{.name = "/dev/sdb1", .size_bytes = ram_gib * GiB, .kind = SwapKind::SSD});
-    TaskSpec app;
-    app.name = "app";
-    Phase alloc;
-    alloc.kind = Phase::Kind::Alloc;
-    alloc.pages = pages_of(ram_gib * GiB) * 3 / 2;
-    alloc.pages_per_sec = 1e12;
-    app.phases = {alloc};
-    c.tasks.push_back(app);
+    const std::uint64_t alloc_pages = pages_of(ram_gib * GiB) * 3 / 2;
+    const EngineConfig c = swap_machine_with_app(ram_gib, alloc_pages);
     auto e = Engine::create(c).value();
     const auto w0 = Clock::now();
     std::int64_t t = 0;
-    while (e->task_stats()[0].accesses < alloc.pages && seconds_since(w0) < 900) e->run_until(t += 1'000'000'000);
+    while (e->task_stats()[0].accesses < alloc_pages && seconds_since(w0) < 900) e->run_until(t += 1'000'000'000);
     const double wall = seconds_since(w0);
     const long rss = rss_kb();
     const double frames = static_cast<double>(e->kernel().frames.size());
