@@ -60,6 +60,51 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
     return {};
 }
 
+// Exports are for slides and papers: black on white whatever the window's theme. The charts
+// follow a palette change synchronously (installPlotTheme), so a temporary light palette is enough.
+class LightForExport {
+public:
+    explicit LightForExport(const QList<QWidget*>& widgets) {
+        QPalette light;
+        for (auto group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+            light.setColor(group, QPalette::Window, Qt::white);
+            light.setColor(group, QPalette::Base, Qt::white);
+            light.setColor(group, QPalette::WindowText, Qt::black);
+            light.setColor(group, QPalette::Text, Qt::black);
+            light.setColor(group, QPalette::Mid, QColor(110, 110, 110));
+        }
+        for (QWidget* w : widgets) {
+            if (!w) continue;
+            m_saved.append({w, w->testAttribute(Qt::WA_SetPalette), w->palette()});
+            w->setPalette(light);
+        }
+    }
+    ~LightForExport() {
+        for (const auto& s : m_saved) {
+            if (s.explicitPalette) {
+                s.widget->setPalette(s.palette);
+            } else {
+                s.widget->setPalette(QPalette());
+                s.widget->setAttribute(Qt::WA_SetPalette, false);
+            }
+        }
+    }
+
+private:
+    struct Saved {
+        QWidget* widget;
+        bool explicitPalette;
+        QPalette palette;
+    };
+    QList<Saved> m_saved;
+};
+
+QList<QWidget*> widgetsOf(const QList<QCustomPlot*>& plots) {
+    QList<QWidget*> out;
+    for (auto* p : plots) out.append(p);
+    return out;
+}
+
 void drawTitle(QPainter& painter, const QString& title, int width, int height) {
     painter.fillRect(QRect(0, 0, width, height), Qt::white);
     QFont f = painter.font();
@@ -76,6 +121,7 @@ QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, cons
                     int heightPerPlot) {
     if (plots.isEmpty()) return QString("Nothing to export to %1: no chart is shown.").arg(path);
     const int height = kTitleHeight + heightPerPlot * static_cast<int>(plots.size());
+    const LightForExport light(widgetsOf(plots));
     return writeImage(path, title, width, height, [&](QCPPainter& painter) {
         drawTitle(painter, title, width, height);
         int y = kTitleHeight;
@@ -92,6 +138,7 @@ QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, cons
 
 QString exportWidget(QWidget* widget, const QString& title, const QString& path, QSize size) {
     widget->resize(size);
+    const LightForExport light({widget});
     const int width = size.width(), height = kTitleHeight + size.height();
     return writeImage(path, title, width, height, [&](QCPPainter& painter) {
         drawTitle(painter, title, width, height);
@@ -104,4 +151,55 @@ QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, c
     if (QFileInfo(path).suffix().toLower() != "png")
         return QString("Cannot export to %1: a PNG file name must end in .png").arg(path);
     return exportPlots(plots, title, path, width, heightPerPlot);
+}
+
+QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSize pageSize) {
+    if (pages.isEmpty()) return QString("Nothing to export to %1: no view has content.").arg(path);
+    if (QFileInfo(path).suffix().toLower() != "pdf")
+        return QString("Cannot export to %1: a multi-page export must be a .pdf file").arg(path);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return QString("Cannot write %1: %2").arg(path, file.errorString());
+    const int width = pageSize.width(), height = pageSize.height();
+    QList<QWidget*> all;
+    for (const auto& page : pages) {
+        all.append(widgetsOf(page.plots));
+        if (page.widget) all.append(page.widget);
+    }
+    const LightForExport light(all);
+    {
+        QPdfWriter pdf(&file);
+        pdf.setResolution(72);
+        pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(pages.front().title);
+        pdf.setCreator("ReclaimScope");
+        QCPPainter painter(&pdf);
+        bool first = true;
+        for (const ExportPage& page : pages) {
+            if (!first) pdf.newPage();
+            first = false;
+            drawTitle(painter, page.title, width, height);
+            const int body = height - kTitleHeight;
+            if (page.widget) {
+                page.widget->resize(width, body);
+                painter.save();
+                page.widget->render(&painter, QPoint(0, kTitleHeight), QRegion(), QWidget::DrawChildren);
+                painter.restore();
+                continue;
+            }
+            const int each = page.plots.isEmpty() ? body : body / static_cast<int>(page.plots.size());
+            int y = kTitleHeight;
+            for (QCustomPlot* p : page.plots) {
+                p->replot(QCustomPlot::rpImmediateRefresh);
+                painter.save();
+                painter.translate(0, y);
+                p->toPainter(&painter, width, each);
+                painter.restore();
+                y += each;
+            }
+        }
+        painter.end();
+    }
+    if (!file.commit()) return QString("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
 }

@@ -21,3 +21,14 @@ QString exportWidget(QWidget* widget, const QString& title, const QString& path,
 // The PNG form, kept for callers that always want a bitmap.
 QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, const QString& path,
                        int width = 1600, int heightPerPlot = 420);
+
+// One page of a multi-page export: charts stacked under a title, or a widget drawn at the
+// page's size.
+struct ExportPage {
+    QString title;
+    QList<QCustomPlot*> plots;
+    QWidget* widget = nullptr;
+};
+
+// All pages into one PDF of the given page size (points), atomically.
+QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSize pageSize = QSize(1600, 1100));

@@ -36,6 +36,12 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
         m_pages[static_cast<std::size_t>(i)] = page;
         m_tabs->addTab(page, names[i]);
     }
+    m_momentPage = new QTextBrowser(m_tabs);
+    m_momentPage->setFont(QFont("DejaVu Sans Mono", 9));
+    m_momentPage->setLineWrapMode(QTextEdit::NoWrap);
+    m_momentPage->setToolTip("The values the recorder kept for the moment chosen on the history slider: zone "
+                             "free pages and watermarks, LRU sizes, kswapd's state and the cumulative vmstat "
+                             "counters. The /proc pages show the present.");
     layout->addWidget(m_tabs);
     // A page that was hidden shows the newest text when it is chosen (highlights come with the
     // next change).
@@ -63,7 +69,7 @@ void CountersView::onFrame(const FramePtr& frame) {
             const QString line = QString::fromUtf8(cur[l].data(), static_cast<int>(cur[l].size())).toHtmlEscaped();
             const bool diff = !m_last[i].empty() && (l >= old.size() || old[l] != cur[l]);
             changed += diff;
-            html += diff ? "<span style=\"background:#ffe98a\">" + line + "</span>\n" : line + "\n";
+            html += diff ? "<span style=\"background:#ffe98a; color:#000\">" + line + "</span>\n" : line + "\n";
         }
         html += "</pre>";
         m_changed[i] = changed;
@@ -78,3 +84,24 @@ void CountersView::onFrame(const FramePtr& frame) {
         }
     }
 }
+
+void CountersView::setMoment(const MomentPtr& moment) {
+    if (!moment) {
+        if (m_momentTab >= 0) {
+            m_tabs->removeTab(m_momentTab);
+            m_momentTab = -1;
+        }
+        m_momentPage->clear();
+        return;
+    }
+    const int scroll = m_momentPage->verticalScrollBar()->value();
+    m_momentPage->setPlainText(QString::fromStdString(moment->sampleText));
+    m_momentPage->verticalScrollBar()->setValue(scroll);
+    if (m_momentTab < 0) {
+        m_momentTab = m_tabs->addTab(m_momentPage, "recorded moment");
+        m_tabs->setCurrentIndex(m_momentTab);
+    }
+    m_tabs->setTabText(m_momentTab, "recorded at " + QString::number(static_cast<double>(moment->sample.t_ns) / 1e9, 'f', 2) + " s");
+}
+
+QString CountersView::momentText() const { return m_momentTab >= 0 ? m_momentPage->toPlainText() : QString(); }

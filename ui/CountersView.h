@@ -18,12 +18,19 @@ public:
     // Lines highlighted on page i in the last update.
     int changedLines(int i) const { return m_changed[static_cast<std::size_t>(i)]; }
 
+    // The text of the recorded-moment page (empty when live).
+    QString momentText() const;
+
 public slots:
     void onFrame(const FramePtr& frame);
+    // A recorded moment: its values on their own page, shown; nullptr returns to the live pages.
+    void setMoment(const MomentPtr& moment);
 
 private:
     QTabWidget* m_tabs;
     std::array<QTextBrowser*, 4> m_pages{};
     std::array<std::string, 4> m_last;
     std::array<int, 4> m_changed{};
+    QTextBrowser* m_momentPage = nullptr;
+    int m_momentTab = -1;
 };

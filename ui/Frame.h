@@ -24,6 +24,7 @@ struct Frame {
     rs::VmSysctl sysctl;
     std::vector<rs::SwapDeviceSnapshot> swap; // slot map of every swap device, now
     std::uint64_t totalram_pages = 0;
+    int nrZoneTypes = 1;                // zones per node (vm.lowmem_reserve_ratio has one value each)
     std::int64_t simTimeNs = 0;
     std::array<std::uint64_t, rs::NR_KFUNCS> kfuncCalls{}; // calls of each traced kernel function so far
     // The simulated kernel's /proc files now, in the kernel's formats (empty unless the counters
@@ -36,3 +37,17 @@ struct Frame {
 
 using FramePtr = std::shared_ptr<const Frame>;
 Q_DECLARE_METATYPE(FramePtr)
+
+// A recorded moment the user reviews (scrubbing back through history): the sample at or
+// before t and the one a simulated second earlier (for rates), from the core's recorder.
+struct Moment {
+    quint64 generation = 0;
+    std::int64_t t_ns = 0;            // the moment asked for
+    rs::Sample sample;                // recorded at or before t_ns
+    rs::Sample secondBefore;          // about one simulated second before `sample`
+    std::vector<rs::ZoneLabel> zones;
+    std::string sampleText;           // rs::format_sample(sample, zones)
+};
+
+using MomentPtr = std::shared_ptr<const Moment>;
+Q_DECLARE_METATYPE(MomentPtr)

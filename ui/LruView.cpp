@@ -1,6 +1,7 @@
 #include "LruView.h"
 
 #include "LruFlowWidget.h"
+#include "PlotDecor.h"
 
 #include <qcustomplot.h>
 
@@ -12,6 +13,27 @@ constexpr std::array<int, 5> kOrder = {4, 1, 0, 3, 2}; // unevictable, active an
 const char* kNames[5] = {"inactive anon", "active anon", "inactive file", "active file", "unevictable"};
 const QColor kColors[5] = {QColor(255, 200, 150), QColor(250, 160, 100), QColor(170, 205, 240), QColor(110, 165, 225),
                            QColor(190, 190, 190)};
+
+// The list sizes of `last` and the flow rates between two samples (pages per second).
+LruFlows flowsBetween(const rs::Sample& first, const rs::Sample& last) {
+    LruFlows f;
+    for (const auto& n : last.nodes)
+        for (std::size_t l = 0; l < 5; ++l) f.lru[l] += n.lru[l];
+    const double dt = static_cast<double>(last.t_ns - first.t_ns) / 1e9;
+    if (dt <= 0) return f;
+    auto rate = [&](std::uint64_t rs::Sample::*field) { return static_cast<double>(last.*field - first.*field) / dt; };
+    f.alloc = rate(&rs::Sample::pgalloc);
+    f.activate = rate(&rs::Sample::pgactivate);
+    f.deactivate = rate(&rs::Sample::pgdeactivate);
+    f.rotate = rate(&rs::Sample::pgrotated);
+    f.steal_file = rate(&rs::Sample::pgsteal_file);
+    f.steal_anon = rate(&rs::Sample::pgsteal_anon);
+    f.swap_out = rate(&rs::Sample::pswpout);
+    f.swap_in = rate(&rs::Sample::pswpin);
+    f.refault_file = rate(&rs::Sample::refault_file);
+    f.refault_anon = rate(&rs::Sample::refault_anon);
+    return f;
+}
 } // namespace
 
 LruView::LruView(QWidget* parent) : QWidget(parent) {
@@ -37,6 +59,7 @@ LruView::LruView(QWidget* parent) : QWidget(parent) {
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setToolTip("nr_inactive_anon, nr_active_anon, nr_inactive_file, nr_active_file and nr_unevictable "
                        "of every node, stacked (as in /proc/vmstat), in MiB");
+    installPlotTheme(m_plot);
     layout->addWidget(m_plot, 1);
     m_flows = new LruFlowWidget(this);
     layout->addWidget(m_flows, 1);
@@ -47,6 +70,8 @@ void LruView::onFrame(const FramePtr& frame) {
     if (frame->generation != m_generation) {
         m_generation = frame->generation;
         for (auto* g : m_graphs) g->data()->clear();
+        m_plot->clearItems();
+        m_moment.reset();
         m_lastT = -1;
         m_recent.clear();
     }
@@ -64,34 +89,35 @@ void LruView::onFrame(const FramePtr& frame) {
         }
         m_lastT = t;
     }
+    for (const auto& e : frame->events)
+        if (const auto m = eventMarker(e)) addEventMarker(m_plot, static_cast<double>(e.t_ns) / 1e9, *m);
     if (!frame->samples.empty()) {
         // Rates over the last simulated second (a single frame can fall between two of kswapd's
         // batches and show nothing).
         for (const auto& smp : frame->samples) m_recent.push_back(smp);
         while (m_recent.size() > 2 && m_recent.back().t_ns - m_recent[1].t_ns >= 1'000'000'000) m_recent.pop_front();
-        const rs::Sample& last = m_recent.back();
-        const rs::Sample& first = m_recent.front();
-        const double dt = static_cast<double>(last.t_ns - first.t_ns) / 1e9;
-        LruFlows f;
-        for (const auto& n : last.nodes)
-            for (std::size_t l = 0; l < 5; ++l) f.lru[l] += n.lru[l];
-        if (dt > 0) {
-            auto rate = [&](std::uint64_t rs::Sample::*field) { return static_cast<double>(last.*field - first.*field) / dt; };
-            f.alloc = rate(&rs::Sample::pgalloc);
-            f.activate = rate(&rs::Sample::pgactivate);
-            f.deactivate = rate(&rs::Sample::pgdeactivate);
-            f.rotate = rate(&rs::Sample::pgrotated);
-            f.steal_file = rate(&rs::Sample::pgsteal_file);
-            f.steal_anon = rate(&rs::Sample::pgsteal_anon);
-            f.swap_out = rate(&rs::Sample::pswpout);
-            f.swap_in = rate(&rs::Sample::pswpin);
-            f.refault_file = rate(&rs::Sample::refault_file);
-            f.refault_anon = rate(&rs::Sample::refault_anon);
-        }
-        m_flows->setFlows(f);
+        if (!m_moment) m_flows->setFlows(flowsBetween(m_recent.front(), m_recent.back()));
     }
-    const double end = std::max(m_lastT, 0.0);
-    m_plot->xAxis->setRange(std::max(0.0, end - 30.0), std::max(30.0, end));
+    fitAxes();
+}
+
+void LruView::setMoment(const MomentPtr& moment) {
+    if (moment && moment->generation != m_generation) return;
+    m_moment = moment;
+    setMomentCursor(m_plot, moment ? std::optional<double>(static_cast<double>(moment->sample.t_ns) / 1e9) : std::nullopt);
+    if (moment) m_flows->setFlows(flowsBetween(moment->secondBefore, moment->sample));
+    else if (!m_recent.empty()) m_flows->setFlows(flowsBetween(m_recent.front(), m_recent.back()));
+    fitAxes();
+}
+
+void LruView::fitAxes() {
+    if (m_moment) {
+        const double start = std::max(0.0, static_cast<double>(m_moment->sample.t_ns) / 1e9 - 15.0);
+        m_plot->xAxis->setRange(start, start + 30.0);
+    } else {
+        const double end = std::max(m_lastT, 0.0);
+        m_plot->xAxis->setRange(std::max(0.0, end - 30.0), std::max(30.0, end));
+    }
     m_plot->yAxis->rescale();
     m_plot->yAxis->setRangeLower(0);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -20,6 +20,8 @@ public:
 
 public slots:
     void onFrame(const FramePtr& frame);
+    // A recorded moment (list sizes and flows of the second before it), or nullptr for live.
+    void setMoment(const MomentPtr& moment);
 
 private:
     QCustomPlot* m_plot;
@@ -28,4 +30,6 @@ private:
     quint64 m_generation = 0;
     double m_lastT = -1;
     std::deque<rs::Sample> m_recent; // the last simulated second, for the flow rates
+    MomentPtr m_moment;
+    void fitAxes();
 };

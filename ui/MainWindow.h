@@ -1,23 +1,28 @@
 #pragma once
-// The main window: the watermarks view, the tuning panel, the transport and the event log.
+// The main window: the views as dock widgets (tabbed by default, any layout remembered), the
+// tuning panel with undo, the transport with the history slider, and the event log.
 #include "Frame.h"
+#include "Theme.h"
 #include "sim/engine.h"
 
 #include <QMainWindow>
 #include <QThread>
 
 class QAction;
-class QComboBox;
+class QDockWidget;
 class QLabel;
 class QListWidget;
+class QMenu;
+class QUndoStack;
 class SimulationController;
+class TransportBar;
 class TuningPanel;
 class WatermarkView;
 class SwapView;
 class LruView;
 class BigPictureView;
 class CountersView;
-class QTabWidget;
+struct ExportPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -26,39 +31,71 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // The views, in their menu order: Watermarks, Swap, LRU, Big Picture, Counters.
+    enum class View { Watermarks, Swap, Lru, BigPicture, Counters };
+    static constexpr int kViewCount = 5;
+    static constexpr int kLayoutVersion = 2; // bump when the docks change: older layouts are dropped
+
     WatermarkView* watermarkView() const { return m_view; }
     SwapView* swapView() const { return m_swapView; }
     LruView* lruView() const { return m_lruView; }
     BigPictureView* bigPictureView() const { return m_bigPicture; }
     CountersView* countersView() const { return m_counters; }
-    QTabWidget* tabs() const { return m_tabs; }
+    QDockWidget* viewDock(View v) const { return m_viewDocks[static_cast<int>(v)]; }
+    // Shows and raises a view (as Ctrl+1..5 do); it becomes the current view for export.
+    void showView(View v);
+    View currentView() const { return m_current; }
     TuningPanel* tuningPanel() const { return m_tuning; }
+    TransportBar* transport() const { return m_transport; }
+    QUndoStack* undoStack() const { return m_undo; }
     SimulationController* controller() const { return m_controller; }
     QString lastError() const { return m_lastError; }
     FramePtr lastFrame() const { return m_lastFrame; }
+    MomentPtr lastMoment() const { return m_lastMoment; }
     quint64 framesReceived() const { return m_frames; }
     // Export the current view's charts (PNG, PDF or SVG by extension) without a dialog; returns
-    // an error message or an empty string.
-    QString exportChart(const QString& path);
+    // an error message or an empty string. `size`: the width and the height of each chart.
+    QString exportChart(const QString& path, QSize size = QSize(1600, 420));
+    // Every view: one multi-page PDF, or for PNG and SVG one file per view (NAME-watermarks.png,
+    // ...). Returns an error message or an empty string.
+    QString exportAllViews(const QString& path, QSize size = QSize(1600, 420));
+    // The recorded data as CSV (rs::write_csv), of the whole run or of [fromNs, toNs]. Written by
+    // the simulation thread, atomically; the result comes back through the status bar and
+    // lastError().
+    void exportCsv(const QString& path, qint64 fromNs = 0, qint64 toNs = -1);
     // Loads a scenario file; a file that fails validation is reported and changes nothing.
     bool openScenario(const QString& path);
     // Switches to a built-in scenario.
     void loadBuiltin(const QString& name);
+    // Sets the sysctl through the undo stack, as the tuning panel does.
+    void requestSysctl(const QString& sysctl, const QString& value, const QString& previous);
+    void setTheme(Theme theme);
+    // The visible time range of the watermark charts, in ns (for "export the visible range").
+    std::pair<qint64, qint64> visibleRangeNs() const;
+
+signals:
+    void csvExported(const QString& path, const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private slots:
     void onFrame(const FramePtr& frame);
+    void onMoment(const MomentPtr& moment);
     void onError(const QString& message);
-    void togglePlay();
-    void exportChartDialog();
+    void exportChartDialog(bool allViews);
+    void exportCsvDialog();
 
 private:
+    void createDocks();
     void createActions();
     void rebuildRecentMenu();
     void startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation);
     void restoreSettings();
+    void setRunning(bool running);
+    QList<ExportPage> pagesOf(View v, QSize size);
 
     QThread m_thread;
     SimulationController* m_controller = nullptr;
@@ -67,18 +104,22 @@ private:
     BigPictureView* m_bigPicture = nullptr;
     CountersView* m_counters = nullptr;
     SwapView* m_swapView = nullptr;
-    QTabWidget* m_tabs = nullptr;
+    QDockWidget* m_viewDocks[kViewCount] = {};
+    View m_current = View::Watermarks;
     TuningPanel* m_tuning = nullptr;
+    TransportBar* m_transport = nullptr;
+    QUndoStack* m_undo = nullptr;
     QListWidget* m_eventLog = nullptr;
-    QAction* m_playAction = nullptr;
-    QComboBox* m_speedBox = nullptr;
     QLabel* m_timeLabel = nullptr;
     QLabel* m_speedLabel = nullptr;
     QLabel* m_fpsLabel = nullptr;
     FramePtr m_lastFrame;
-    class QMenu* m_recentMenu = nullptr;
+    MomentPtr m_lastMoment;
+    QMenu* m_recentMenu = nullptr;
+    QByteArray m_defaultLayout;
     QString m_lastError;
     bool m_running = false;
+    bool m_layoutSettled = false; // after the first show: dock visibility changes are the user's
     quint64 m_frames = 0;
     quint64 m_framesAtLastFps = 0;
     qint64 m_fpsStartMs = 0;

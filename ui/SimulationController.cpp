@@ -4,6 +4,13 @@
 #include "procfs/meminfo.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
+#include "record/csv.h"
+#include "record/sample_text.h"
+
+#include <QSaveFile>
+
+#include <limits>
+#include <sstream>
 
 #include <algorithm>
 
@@ -123,6 +130,76 @@ void SimulationController::advance(qint64 ns) {
     publish();
 }
 
+void SimulationController::stepKswapdPass() {
+    if (!m_engine) return;
+    const auto& calls = m_engine->kernel().trace.calls;
+    const std::uint64_t passes = calls[rs::F_kswapd_shrink_node];
+    const std::int64_t limit = m_engine->now() + 60'000'000'000;
+    try {
+        // To the start of the next pass (kswapd_shrink_node), then through it: until that
+        // priority iteration of balance_pgdat() is over.
+        if (!m_engine->run_until(limit, [&] { return calls[rs::F_kswapd_shrink_node] > passes; })) {
+            publish();
+            emit errorOccurred("kswapd started no reclaim pass in 60 simulated seconds: no zone fell to its low "
+                               "watermark.");
+            return;
+        }
+        const auto& nodes = m_engine->kernel().nodes;
+        m_engine->run_until(limit, [&] {
+            for (const auto& n : nodes)
+                if (n.kswapd.iteration_started) return false;
+            return true; // the priority iteration is over
+        });
+    } catch (const std::exception& e) {
+        m_running = false;
+        m_timer.stop();
+        publish();
+        emit errorOccurred(QString("The simulation stopped: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    publish();
+}
+
+void SimulationController::requestMoment(qint64 t_ns) {
+    if (!m_engine) return;
+    const auto& samples = m_engine->recorder().samples;
+    if (samples.empty()) return;
+    auto at = std::upper_bound(samples.begin(), samples.end(), t_ns,
+                               [](qint64 t, const rs::Sample& s) { return t < s.t_ns; });
+    if (at != samples.begin()) --at;
+    auto before = std::upper_bound(samples.begin(), at, at->t_ns - 1'000'000'000,
+                                   [](qint64 t, const rs::Sample& s) { return t < s.t_ns; });
+    if (before != samples.begin()) --before;
+    auto m = std::make_shared<Moment>();
+    m->generation = m_generation;
+    m->t_ns = t_ns;
+    m->sample = *at;
+    m->secondBefore = *before;
+    m->zones = m_engine->recorder().zones;
+    m->sampleText = rs::format_sample(m->sample, m->zones);
+    emit momentReady(m);
+}
+
+void SimulationController::writeCsv(const QString& path, qint64 fromNs, qint64 toNs) {
+    if (!m_engine) {
+        emit csvWritten(path, "There is no simulation to export.");
+        return;
+    }
+    std::ostringstream csv;
+    rs::write_csv(csv, m_engine->recorder(), fromNs, toNs < 0 ? std::numeric_limits<std::int64_t>::max() : toNs);
+    const std::string text = csv.str();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        emit csvWritten(path, QString("Cannot write %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    if (f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !f.commit()) {
+        emit csvWritten(path, QString("Cannot write %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    emit csvWritten(path, {});
+}
+
 bool SimulationController::runGuarded(std::int64_t until) {
     try {
         m_engine->run_until(until);
@@ -190,6 +267,7 @@ void SimulationController::publish() {
     if (const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->swap_backend()))
         f->swap = swap->space().snapshot();
     f->totalram_pages = m_engine->kernel().machine.totalram_pages();
+    f->nrZoneTypes = m_engine->kernel().nr_zone_types();
     f->simTimeNs = m_engine->now();
     f->running = m_running;
     f->speed = m_speed;

@@ -37,6 +37,14 @@ public slots:
     void swapoff(const QString& name);
     // Runs the simulation for the given simulated time right away (for tests and stepping).
     void advance(qint64 ns);
+    // Runs until kswapd of any node starts its next reclaim pass (a priority iteration of
+    // balance_pgdat: kswapd_shrink_node) and through that pass; at most 60 simulated seconds.
+    void stepKswapdPass();
+    // The recorded sample at or before t_ns (scrubbing); answered with momentReady().
+    void requestMoment(qint64 t_ns);
+    // The recorded samples with fromNs <= t <= toNs (toNs < 0: to the end) as CSV, written
+    // atomically (QSaveFile); answered with csvWritten (error empty on success).
+    void writeCsv(const QString& path, qint64 fromNs, qint64 toNs);
 
 public:
     // The view is done with a frame (thread-safe). While a frame is in flight the timer does not
@@ -49,6 +57,8 @@ public:
 
 signals:
     void frameReady(FramePtr frame);
+    void momentReady(MomentPtr moment);
+    void csvWritten(const QString& path, const QString& error);
     void errorOccurred(const QString& message);
 
 private:

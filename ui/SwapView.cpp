@@ -1,5 +1,6 @@
 #include "SwapView.h"
 
+#include "PlotDecor.h"
 #include "SlotMapWidget.h"
 
 #include <qcustomplot.h>
@@ -79,6 +80,7 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    installPlotTheme(m_plot);
     layout->addWidget(m_plot);
 }
 
@@ -87,6 +89,8 @@ void SwapView::onFrame(const FramePtr& frame) {
     if (frame->generation != m_generation) {
         m_generation = frame->generation;
         for (auto* g : {m_used, m_cache, m_in, m_out}) g->data()->clear();
+        m_plot->clearItems();
+        m_moment.reset();
         m_lastT = -1;
         m_lastIn = m_lastOut = 0;
     }
@@ -142,7 +146,25 @@ void SwapView::onFrame(const FramePtr& frame) {
         m_lastIn = smp.pswpin;
         m_lastOut = smp.pswpout;
     }
-    m_plot->xAxis->setRange(std::max(0.0, m_lastT - 30.0), std::max(30.0, m_lastT));
+    for (const auto& e : frame->events)
+        if (const auto m = eventMarker(e)) addEventMarker(m_plot, static_cast<double>(e.t_ns) / 1e9, *m);
+    fitAxes();
+}
+
+void SwapView::setMoment(const MomentPtr& moment) {
+    if (moment && moment->generation != m_generation) return;
+    m_moment = moment;
+    setMomentCursor(m_plot, moment ? std::optional<double>(static_cast<double>(moment->sample.t_ns) / 1e9) : std::nullopt);
+    fitAxes();
+}
+
+void SwapView::fitAxes() {
+    if (m_moment) {
+        const double start = std::max(0.0, static_cast<double>(m_moment->sample.t_ns) / 1e9 - 15.0);
+        m_plot->xAxis->setRange(start, start + 30.0);
+    } else {
+        m_plot->xAxis->setRange(std::max(0.0, m_lastT - 30.0), std::max(30.0, m_lastT));
+    }
     m_plot->yAxis->rescale();
     m_plot->yAxis->setRangeLower(0);
     m_plot->yAxis->setRangeUpper(std::max(m_plot->yAxis->range().upper * 1.1, 1.0));

@@ -23,6 +23,9 @@ public:
 
 public slots:
     void onFrame(const FramePtr& frame);
+    // A recorded moment (the chart centred on it; the slot maps stay "now": they are not
+    // recorded), or nullptr for live.
+    void setMoment(const MomentPtr& moment);
 
 signals:
     // sys_swapon with a --swap style spec ("1G,kind=ssd,name=/dev/sdc1"); sys_swapoff by name.
@@ -45,4 +48,6 @@ private:
     quint64 m_generation = 0;
     double m_lastT = -1;
     std::uint64_t m_lastIn = 0, m_lastOut = 0;
+    MomentPtr m_moment;
+    void fitAxes();
 };

@@ -15,28 +15,33 @@ constexpr int kSteps = 1000;
 SysctlEditor::SysctlEditor(const QString& sysctl, qint64 sliderMin, qint64 sliderMax, const QString& unit,
                            const QString& tooltip, QWidget* parent)
     : QWidget(parent), m_sysctl(sysctl), m_min(sliderMin), m_max(std::max(sliderMin + 1, sliderMax)) {
+    const bool withSlider = sliderMin != sliderMax;
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 4, 0, 4);
     auto* name = new QLabel(QString("<b>%1</b> <span style='color:palette(mid)'>(%2)</span>").arg(sysctl, unit), this);
-    m_slider = new QSlider(Qt::Horizontal, this);
-    m_slider->setRange(0, kSteps);
     m_edit = new QLineEdit(this);
-    m_edit->setMaximumWidth(110);
+    m_edit->setMaximumWidth(sliderMin == sliderMax ? 200 : 110);
     m_edit->setAlignment(Qt::AlignRight);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setStyleSheet("color: #c0392b;");
     m_error->hide();
     grid->addWidget(name, 0, 0, 1, 2);
-    grid->addWidget(m_slider, 1, 0);
-    grid->addWidget(m_edit, 1, 1);
+    if (withSlider) {
+        m_slider = new QSlider(Qt::Horizontal, this);
+        m_slider->setRange(0, kSteps);
+        grid->addWidget(m_slider, 1, 0);
+        m_slider->setToolTip(tooltip);
+        m_slider->setAccessibleName(sysctl + " slider");
+    }
+    grid->addWidget(m_edit, 1, withSlider ? 1 : 0, 1, withSlider ? 1 : 2, Qt::AlignLeft);
     grid->addWidget(m_error, 2, 0, 1, 2);
-    for (QWidget* w : {static_cast<QWidget*>(this), static_cast<QWidget*>(m_slider), static_cast<QWidget*>(m_edit)})
-        w->setToolTip(tooltip);
+    setToolTip(tooltip);
+    m_edit->setToolTip(tooltip);
     m_edit->setAccessibleName(sysctl);
-    m_slider->setAccessibleName(sysctl + " slider");
 
     connect(m_edit, &QLineEdit::returnPressed, this, &SysctlEditor::commitFromEdit);
+    if (!m_slider) return;
     connect(m_slider, &QSlider::sliderReleased, this, &SysctlEditor::commitFromSlider);
     // Keyboard and wheel moves of the slider (no press/release) commit too.
     connect(m_slider, &QSlider::actionTriggered, this, [this](int) {
@@ -48,7 +53,10 @@ SysctlEditor::SysctlEditor(const QString& sysctl, qint64 sliderMin, qint64 slide
 void SysctlEditor::setSliderRange(qint64 min, qint64 max) {
     m_min = min;
     m_max = std::max(min + 1, max);
-    setCurrentValue(m_value);
+    if (m_slider) {
+        const QSignalBlocker b(m_slider);
+        m_slider->setValue(toSlider(m_value.toLongLong()));
+    }
 }
 
 int SysctlEditor::toSlider(qint64 v) const {
@@ -60,11 +68,15 @@ qint64 SysctlEditor::fromSlider(int pos) const {
     return m_min + static_cast<qint64>(std::llround(static_cast<double>(m_max - m_min) * pos / kSteps));
 }
 
-void SysctlEditor::setCurrentValue(qint64 v) {
+void SysctlEditor::setCurrentValue(const QString& v) {
+    if (v == m_value) return;
     m_value = v;
-    const QSignalBlocker b1(m_slider);
-    m_slider->setValue(toSlider(v));
-    if (!m_edit->hasFocus() || m_error->isHidden()) m_edit->setText(QString::number(v));
+    if (m_slider) {
+        const QSignalBlocker b1(m_slider);
+        m_slider->setValue(toSlider(v.toLongLong()));
+    }
+    // Text the user is typing (focus) stays until Enter.
+    if (!m_edit->hasFocus() || m_error->isHidden()) m_edit->setText(v);
 }
 
 void SysctlEditor::commitText(const QString& text) {
@@ -84,12 +96,12 @@ void SysctlEditor::commitFromEdit() {
     m_error->hide();
     m_error->clear();
     m_edit->setStyleSheet({});
-    emit valueCommitted(m_sysctl, QString::number(w->values.front()));
+    emit valueCommitted(m_sysctl, QString::fromStdString(rs::format_sysctl_value(w.value())));
 }
 
 void SysctlEditor::commitFromSlider() {
     const qint64 v = fromSlider(m_slider->value());
-    if (v == m_value) return;
+    if (QString::number(v) == m_value) return;
     m_edit->setText(QString::number(v));
     commitFromEdit();
 }

@@ -2,47 +2,75 @@
 
 #include "SysctlEditor.h"
 
+#include "mm/sysctl.h"
+
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
+namespace {
+// Slider spans: the kernel's range where it is small, a useful part of it where it is huge
+// (the entry field always takes the kernel's whole range).
+std::pair<qint64, qint64> sliderSpan(const rs::SysctlInfo& s) {
+    const std::string_view n = s.name;
+    if (s.is_list) return {0, 0};
+    if (n == "vm.min_free_kbytes") return {0, 1 << 20}; // set to all of RAM once a frame arrives
+    if (n == "vm.watermark_boost_factor") return {0, 30000};
+    if (n == "vm.vfs_cache_pressure") return {0, 1000};
+    if (n == "vm.zone_reclaim_mode") return {0, 7};
+    return {s.min, s.max};
+}
+
+QString defaultText(const rs::SysctlInfo& s) {
+    const rs::VmSysctl d;
+    if (s.name == "vm.min_free_kbytes") return "computed at boot from RAM (init_per_zone_wmark_min)";
+    if (s.name == "vm.lowmem_reserve_ratio") return "256 256 32 0 0 (DMA DMA32 Normal Movable Device)";
+    return QString::fromStdString(rs::read_sysctl(d, s.name, rs::kMaxZoneTypes));
+}
+} // namespace
+
 TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
-    auto* layout = new QVBoxLayout(this);
-    m_minFree = new SysctlEditor(
-        "vm.min_free_kbytes", 0, 1 << 20, "kB",
-        "vm.min_free_kbytes: memory the kernel keeps free. min_free_kbytes_sysctl_handler() "
-        "spreads it over the zones as their min watermarks (__setup_per_zone_wmarks), in "
-        "proportion to each zone's managed pages. Kernel range 0..2147483647.",
-        this);
-    m_scale = new SysctlEditor(
-        "vm.watermark_scale_factor", 1, 3000, "1/10000 of the zone",
-        "vm.watermark_scale_factor: the gap min→low and low→high is the larger of min/4 and "
-        "managed × factor / 10000 (__setup_per_zone_wmarks). Kernel range 1..3000, default 10.",
-        this);
-    m_swappiness = new SysctlEditor(
-        "vm.swappiness", 0, 200, "0..200",
-        "vm.swappiness: how get_scan_count() weighs anonymous against file pages: anon gets "
-        "swappiness, file 200 - swappiness, each scaled by its recent reclaim cost. 0 scans anon "
-        "only when the page cache is nearly gone (file_is_tiny). Needs swap to matter.",
-        this);
-    layout->addWidget(m_minFree);
-    layout->addWidget(m_scale);
-    layout->addWidget(m_swappiness);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* inner = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(inner);
     auto* hint = new QLabel(
-        "Drag a slider or type a value and press Enter. The simulated kernel recomputes the "
-        "watermarks as writing the sysctl does, and the charts' lines move.",
-        this);
+        "Drag a slider or type a value and press Enter: the simulated kernel takes it as a write "
+        "to /proc/sys/vm does, and every chart marks the moment. Ctrl+Z undoes a change.",
+        inner);
     hint->setWordWrap(true);
     hint->setStyleSheet("color: palette(mid);");
     layout->addWidget(hint);
+    for (const auto& s : rs::sysctl_table()) {
+        const auto [lo, hi] = sliderSpan(s);
+        const QString name = QString::fromUtf8(s.name.data(), static_cast<qsizetype>(s.name.size()));
+        const QString tip =
+            QString("<b>%1</b><br>%2<br><br>Kernel handler: <tt>%3()</tt><br>Kernel range: %4<br>Default: %5")
+                .arg(name, QString::fromUtf8(s.doc.data(), static_cast<qsizetype>(s.doc.size())).toHtmlEscaped(),
+                     QString::fromUtf8(s.kernel_handler.data(), static_cast<qsizetype>(s.kernel_handler.size())),
+                     s.is_list ? QString("each value %1..%2, one per zone").arg(s.min).arg(s.max)
+                               : QString("%1..%2").arg(s.min).arg(s.max),
+                     defaultText(s).toHtmlEscaped());
+        auto* e = new SysctlEditor(name, lo, hi, QString::fromUtf8(s.unit.data(), static_cast<qsizetype>(s.unit.size())),
+                                   tip, inner);
+        layout->addWidget(e);
+        m_editors.push_back(e);
+        connect(e, &SysctlEditor::valueCommitted, this, [this, e](const QString& sysctl, const QString& value) {
+            if (value != e->value()) emit sysctlRequested(sysctl, value, e->value());
+        });
+    }
     layout->addStretch(1);
-    for (auto* e : {m_minFree, m_scale, m_swappiness})
-        connect(e, &SysctlEditor::valueCommitted, this, &TuningPanel::sysctlRequested);
+    scroll->setWidget(inner);
+    outer->addWidget(scroll);
+    setMinimumWidth(300);
 }
 
 SysctlEditor* TuningPanel::editor(const QString& sysctl) const {
-    if (sysctl == m_minFree->sysctl()) return m_minFree;
-    if (sysctl == m_scale->sysctl()) return m_scale;
-    if (sysctl == m_swappiness->sysctl()) return m_swappiness;
+    for (auto* e : m_editors)
+        if (e->sysctl() == sysctl) return e;
     return nullptr;
 }
 
@@ -51,9 +79,8 @@ void TuningPanel::onFrame(const FramePtr& frame) {
     if (frame->totalram_pages != m_totalram) {
         m_totalram = frame->totalram_pages;
         // The slider spans up to all of RAM; the entry field accepts the kernel's full range.
-        m_minFree->setSliderRange(0, static_cast<qint64>(m_totalram * 4));
+        if (auto* e = editor("vm.min_free_kbytes")) e->setSliderRange(0, static_cast<qint64>(m_totalram * 4));
     }
-    m_minFree->setCurrentValue(frame->sysctl.min_free_kbytes);
-    m_scale->setCurrentValue(frame->sysctl.watermark_scale_factor);
-    m_swappiness->setCurrentValue(frame->sysctl.swappiness);
+    for (auto* e : m_editors)
+        e->setCurrentValue(QString::fromStdString(rs::read_sysctl(frame->sysctl, e->sysctl().toStdString(), frame->nrZoneTypes)));
 }

@@ -1,26 +1,30 @@
 #pragma once
-// Sliders with exact entry for the watermark sysctls; changes go to the simulated kernel live.
+// A slider and an exact entry for each of the vm.* sysctls the simulated kernel models
+// (rs::sysctl_table()); a change goes to the kernel live.
 #include "Frame.h"
 
 #include <QWidget>
 
+#include <vector>
+
 class SysctlEditor;
+class QUndoStack;
 
 class TuningPanel : public QWidget {
     Q_OBJECT
 public:
     explicit TuningPanel(QWidget* parent = nullptr);
     SysctlEditor* editor(const QString& sysctl) const;
+    const std::vector<SysctlEditor*>& editors() const { return m_editors; }
 
 public slots:
     void onFrame(const FramePtr& frame);
 
 signals:
-    void sysctlRequested(const QString& sysctl, const QString& value);
+    // The user asked for sysctl = value; `previous` is what the kernel held (for undo).
+    void sysctlRequested(const QString& sysctl, const QString& value, const QString& previous);
 
 private:
-    SysctlEditor* m_minFree;
-    SysctlEditor* m_scale;
-    SysctlEditor* m_swappiness;
+    std::vector<SysctlEditor*> m_editors;
     std::uint64_t m_totalram = 0;
 };

@@ -1,5 +1,7 @@
 #include "WatermarkPlot.h"
 
+#include "PlotDecor.h"
+
 #include <algorithm>
 
 namespace {
@@ -69,6 +71,7 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     plotLayout()->addElement(1, 0, legend);
     plotLayout()->setRowStretchFactor(0, 0.001);
     plotLayout()->setRowStretchFactor(1, 0.001);
+    installPlotTheme(this);
     setToolTip(QString("Zone %1 of node %2: %3 managed pages. Lines are the zone's watermarks "
                        "(include any boost) as /proc/zoneinfo prints them; shading shows kswapd "
                        "balancing the node (dark) or napping (light).")
@@ -99,10 +102,10 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
         const double t = static_cast<double>(s.t_ns) / 1e9;
         if (t < m_lastT || g >= s.zones.size()) continue;
         const auto& z = s.zones[g];
-        m_free->addData(t, static_cast<double>(z.free));
-        appendStep(m_min, t, static_cast<double>(z.min));
-        appendStep(m_low, t, static_cast<double>(z.low));
-        appendStep(m_high, t, static_cast<double>(z.high));
+        m_free->addData(t, static_cast<double>(z.free) * m_scale);
+        appendStep(m_min, t, static_cast<double>(z.min) * m_scale);
+        appendStep(m_low, t, static_cast<double>(z.low) * m_scale);
+        appendStep(m_high, t, static_cast<double>(z.high) * m_scale);
         const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : 0;
         appendStep(m_kswapd, t, phase == 2 ? 1.0 : 0.0);
         appendStep(m_nap, t, phase == 1 ? 1.0 : 0.0);
@@ -116,28 +119,37 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
 }
 
 void WatermarkPlot::addEventMarker(double t, const QString& label, const QColor& color) {
-    auto* line = new QCPItemStraightLine(this);
-    line->point1->setCoords(t, 0);
-    line->point2->setCoords(t, 1);
-    QPen pen(color);
-    pen.setStyle(Qt::DotLine);
-    pen.setWidthF(1.2);
-    line->setPen(pen);
-    auto* text = new QCPItemText(this);
-    text->position->setTypeX(QCPItemPosition::ptPlotCoords);
-    text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    text->position->setCoords(t, 0.02);
-    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    text->setText(label);
-    text->setColor(color);
-    text->setFont(QFont(font().family(), 8));
-    text->setClipToAxisRect(true);
+    ::addEventMarker(this, t, EventMarker{label, color});
+}
+
+void WatermarkPlot::setUnitMiB(bool mib) {
+    const double scale = mib ? 4096.0 / (1 << 20) : 1.0;
+    if (scale == m_scale) return;
+    const double f = scale / m_scale;
+    for (QCPGraph* g : {m_free, m_min, m_low, m_high})
+        for (auto it = g->data()->begin(); it != g->data()->end(); ++it) it->value *= f;
+    m_scale = scale;
+    yAxis->setLabel(mib ? "MiB" : "pages (4 KiB)");
+    yAxis->setNumberPrecision(mib ? 1 : 0);
+    yAxis->setRange(yAxis->range().lower * f, yAxis->range().upper * f);
+}
+
+void WatermarkPlot::showMoment(double t, double windowSeconds, YFit fit) {
+    const double start = std::max(0.0, t - windowSeconds / 2);
+    xAxis->setRange(start, start + windowSeconds);
+    setMomentCursor(this, t);
+    fitY(fit);
 }
 
 void WatermarkPlot::followLatest(double windowSeconds, YFit fit) {
     const double end = std::max(m_lastT, 0.0);
     const double start = std::max(0.0, end - windowSeconds);
     xAxis->setRange(start, std::max(start + windowSeconds, end));
+    setMomentCursor(this, std::nullopt);
+    fitY(fit);
+}
+
+void WatermarkPlot::fitY(YFit fit) {
     bool okFree = false, okHigh = false;
     const QCPRange free = m_free->getValueRange(okFree, QCP::sdBoth, xAxis->range());
     const QCPRange high = m_high->getValueRange(okHigh, QCP::sdBoth, xAxis->range());
@@ -148,7 +160,7 @@ void WatermarkPlot::followLatest(double windowSeconds, YFit fit) {
     } else {
         // Keep the watermarks in the lower part of the chart and the free line in view where it
         // comes close to them; a free line far above simply leaves the chart at the top.
-        upper = std::max({high.upper * 1.6, free.lower * 1.15, high.upper + 16.0});
+        upper = std::max({high.upper * 1.6, free.lower * 1.15, high.upper + 16.0 * m_scale});
     }
-    yAxis->setRange(0, std::max(upper, 16.0));
+    yAxis->setRange(0, std::max(upper, 16.0 * m_scale));
 }

@@ -20,6 +20,11 @@ public:
     };
     // Follow the latest data with a window of the given length (seconds), fitting y to it.
     void followLatest(double windowSeconds, YFit fit);
+    // Review a past moment: the window centred on t, with a cursor there.
+    void showMoment(double t, double windowSeconds, YFit fit);
+    // The y axis in pages (4 KiB) or in MiB; the data are converted in place.
+    void setUnitMiB(bool mib);
+    bool unitMiB() const { return m_scale != 1.0; }
 
     QCPGraph* freeGraph() const { return m_free; }
     QCPGraph* minGraph() const { return m_min; }
@@ -41,4 +46,6 @@ private:
     QCPGraph* m_direct = nullptr;
     std::uint64_t m_lastDirect = 0;
     double m_lastT = -1;
+    double m_scale = 1.0; // y units per page
+    void fitY(YFit fit);
 };

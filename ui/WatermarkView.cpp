@@ -1,6 +1,9 @@
 #include "WatermarkView.h"
 
+#include "PlotDecor.h"
 #include "WatermarkPlot.h"
+
+#include "util/units.h"
 
 WatermarkView::WatermarkView(QWidget* parent) : QWidget(parent) {
     m_layout = new QVBoxLayout(this);
@@ -20,49 +23,98 @@ void WatermarkView::rebuild(const Frame& frame) {
     for (const auto& z : frame.zones) {
         if (!z.populated || z.managed == 0) continue;
         auto* plot = new WatermarkPlot(z, this);
+        plot->setUnitMiB(m_mib);
+        // Pan and zoom in time; all zones keep the same window.
+        plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+        plot->axisRect()->setRangeDrag(Qt::Horizontal);
+        plot->axisRect()->setRangeZoom(Qt::Horizontal);
+        auto hold = [this] {
+            if (!m_follow) return;
+            m_follow = false;
+            emit followingChanged(false);
+        };
+        connect(plot, &QCustomPlot::mousePress, this, hold);
+        connect(plot, &QCustomPlot::mouseWheel, this, hold);
+        connect(plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this, plot](const QCPRange& r) {
+            if (m_follow) return;
+            for (auto* other : m_plots)
+                if (other != plot && other->xAxis->range() != r) {
+                    other->xAxis->setRange(r);
+                    other->replot(QCustomPlot::rpQueuedReplot);
+                }
+        });
         // Small zones (ZONE_DMA) get less room than the zones that do the work.
         m_layout->addWidget(plot, z.managed < 65536 ? 1 : 3);
         m_plots.push_back(plot);
     }
     m_title = QString::fromStdString(frame.title);
-    m_header->setText(QString("<b>%1</b><br><span style='color:palette(mid)'>%2</span>")
-                          .arg(m_title.toHtmlEscaped(), QString::fromStdString(frame.explanation).toHtmlEscaped()));
+    m_explanation = QString::fromStdString(frame.explanation);
     m_generation = frame.generation;
+    m_moment.reset();
+    m_momentText.clear();
+    updateHeader();
+}
+
+void WatermarkView::updateHeader() {
+    QString html = QString("<b>%1</b><br><span style='color:palette(mid)'>%2</span>")
+                       .arg(m_title.toHtmlEscaped(), m_explanation.toHtmlEscaped());
+    if (!m_momentText.isEmpty()) html += "<br><span style='color:#e67800'><b>" + m_momentText.toHtmlEscaped() + "</b></span>";
+    m_header->setText(html);
 }
 
 void WatermarkView::onFrame(const FramePtr& frame) {
     if (!frame) return;
     if (frame->generation != m_generation || m_plots.empty()) rebuild(*frame);
     for (auto* p : m_plots) p->appendSamples(frame->samples);
-    for (const auto& e : frame->events) {
-        const double t = static_cast<double>(e.t_ns) / 1e9;
-        if (e.type == rs::EventType::SysctlChange) {
-            for (auto* p : m_plots) p->addEventMarker(t, QString::fromStdString(e.text), QColor(90, 90, 90));
-        } else if (e.type == rs::EventType::OomKill) {
-            // "Out of memory: Killed process 3 (hog) ..." -> "OOM kill: hog"
-            QString text = QString::fromStdString(e.text);
-            const int open = text.indexOf('('), close = text.indexOf(')');
-            const QString label = open >= 0 && close > open ? "OOM kill: " + text.mid(open + 1, close - open - 1) : "OOM";
-            for (auto* p : m_plots) p->addEventMarker(t, label, QColor(200, 30, 30));
-        } else if (e.type == rs::EventType::Swap) {
-            // "Adding 1048572k swap on /dev/sdc1. ..." -> "swapon /dev/sdc1";
-            // "swapoff /dev/sdb1: done, ..." -> "swapoff /dev/sdb1: done"
-            const QString text = QString::fromStdString(e.text);
-            QString label = text.section(',', 0, 0);
-            if (text.startsWith("Adding ")) label = "swapon " + text.section(' ', 4, 4).chopped(1);
-            for (auto* p : m_plots) p->addEventMarker(t, label, QColor(40, 90, 170));
-        }
-    }
+    for (const auto& e : frame->events)
+        if (const auto m = eventMarker(e))
+            for (auto* p : m_plots) p->addEventMarker(static_cast<double>(e.t_ns) / 1e9, m->label, m->color);
+    if (m_follow && !m_moment) refit();
+    for (auto* p : m_plots) p->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void WatermarkView::refit() {
+    const auto fit = m_fitAll ? WatermarkPlot::YFit::AllData : WatermarkPlot::YFit::WatermarkBand;
     for (auto* p : m_plots) {
-        p->followLatest(m_window, m_fitAll ? WatermarkPlot::YFit::AllData : WatermarkPlot::YFit::WatermarkBand);
+        if (m_moment) p->showMoment(static_cast<double>(m_moment->t_ns) / 1e9, m_window, fit);
+        else if (m_follow) p->followLatest(m_window, fit);
         p->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
+void WatermarkView::setMoment(const MomentPtr& moment) {
+    if (moment && moment->generation != m_generation) return;
+    m_moment = moment;
+    m_momentText.clear();
+    if (moment) {
+        // The recorded values of that moment, per zone, as the charts show them.
+        QStringList parts;
+        for (const auto& z : moment->zones) {
+            const auto g = static_cast<std::size_t>(z.global);
+            if (!z.populated || z.managed == 0 || g >= moment->sample.zones.size()) continue;
+            const auto& zs = moment->sample.zones[g];
+            parts << QString("%1 free %2 (min %3, low %4, high %5)")
+                         .arg(QString::fromStdString(z.name)).arg(zs.free).arg(zs.min).arg(zs.low).arg(zs.high);
+        }
+        m_momentText = QString("Reviewing t = %1: %2")
+                           .arg(QString::fromStdString(rs::format_duration(moment->sample.t_ns)), parts.join("; "));
+    } else {
+        m_follow = true;
+        emit followingChanged(true);
+    }
+    updateHeader();
+    refit();
+}
+
+void WatermarkView::followLatest() { setMoment(nullptr); }
+
 void WatermarkView::setFitAllData(bool all) {
     m_fitAll = all;
-    for (auto* p : m_plots) {
-        p->followLatest(m_window, m_fitAll ? WatermarkPlot::YFit::AllData : WatermarkPlot::YFit::WatermarkBand);
-        p->replot(QCustomPlot::rpQueuedReplot);
-    }
+    refit();
+}
+
+void WatermarkView::setUnitMiB(bool mib) {
+    m_mib = mib;
+    for (auto* p : m_plots) p->setUnitMiB(mib);
+    refit();
 }

@@ -1,5 +1,6 @@
 #pragma once
-// The watermarks view: a chart per populated zone, fed by frames.
+// The watermarks view: a chart per populated zone, fed by frames. The charts follow the
+// newest data until the user pans or zooms (drag, wheel) or reviews a past moment.
 #include "Frame.h"
 
 #include <QLabel>
@@ -18,14 +19,28 @@ public:
     void setWindowSeconds(double s) { m_window = s; }
     void setFitAllData(bool all);
     bool fitAllData() const { return m_fitAll; }
+    void setUnitMiB(bool mib);
+    bool unitMiB() const { return m_mib; }
     const std::vector<WatermarkPlot*>& plots() const { return m_plots; }
     QString title() const { return m_title; }
+    // What the header says about the reviewed moment (empty when live).
+    QString momentText() const { return m_momentText; }
+    bool following() const { return m_follow; }
 
 public slots:
     void onFrame(const FramePtr& frame);
+    // A recorded moment to show, or nullptr to follow the newest data again.
+    void setMoment(const MomentPtr& moment);
+    void followLatest();
+
+signals:
+    // The user panned or zoomed: the charts stopped following the newest data.
+    void followingChanged(bool following);
 
 private:
     void rebuild(const Frame& frame);
+    void refit();
+    void updateHeader();
 
     QVBoxLayout* m_layout = nullptr;
     QLabel* m_header = nullptr;
@@ -33,5 +48,8 @@ private:
     quint64 m_generation = 0;
     double m_window = 30.0;
     bool m_fitAll = false;
-    QString m_title;
+    bool m_mib = false;
+    bool m_follow = true;
+    MomentPtr m_moment;
+    QString m_title, m_explanation, m_momentText;
 };

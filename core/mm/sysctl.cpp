@@ -2,6 +2,7 @@
 
 #include "util/units.h"
 
+#include <algorithm>
 #include <climits>
 
 namespace rs {
@@ -131,6 +132,29 @@ std::string format_sysctl_value(const SysctlWrite& w) {
         out += std::to_string(v);
     }
     return out;
+}
+
+std::string read_sysctl(const VmSysctl& s, std::string_view name, int nr_zone_types) {
+    auto one = [](std::int64_t v) { return std::to_string(v); };
+    if (name == "vm.min_free_kbytes") return one(s.min_free_kbytes);
+    if (name == "vm.watermark_scale_factor") return one(s.watermark_scale_factor);
+    if (name == "vm.watermark_boost_factor") return one(s.watermark_boost_factor);
+    if (name == "vm.swappiness") return one(s.swappiness);
+    if (name == "vm.vfs_cache_pressure") return one(s.vfs_cache_pressure);
+    if (name == "vm.dirty_ratio") return one(s.dirty_ratio);
+    if (name == "vm.dirty_background_ratio") return one(s.dirty_background_ratio);
+    if (name == "vm.zone_reclaim_mode") return one(s.zone_reclaim_mode);
+    if (name == "vm.page-cluster") return one(s.page_cluster);
+    if (name == "vm.lowmem_reserve_ratio") {
+        std::string out;
+        const int n = std::clamp(nr_zone_types, 1, kMaxZoneTypes);
+        for (int i = 0; i < n; ++i) {
+            if (!out.empty()) out += ' ';
+            out += std::to_string(s.lowmem_reserve_ratio[static_cast<std::size_t>(i)]);
+        }
+        return out;
+    }
+    return {};
 }
 
 } // namespace rs

@@ -59,4 +59,8 @@ Result<SysctlWrite> make_sysctl_write(std::string_view name, std::string_view va
 
 std::string format_sysctl_value(const SysctlWrite& w);
 
+// The value a read of /proc/sys/vm/KEY shows now (lists: one value per zone type of the
+// machine, separated by spaces). Empty for an unknown name.
+std::string read_sysctl(const VmSysctl& s, std::string_view name, int nr_zone_types);
+
 } // namespace rs

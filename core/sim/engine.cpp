@@ -917,10 +917,27 @@ std::int64_t Engine::run_task(std::size_t i) {
     return cpu_ns;
 }
 
+bool Engine::run_until(std::int64_t t_end, const std::function<bool()>& stop) {
+    m_stop = &stop;
+    m_stopped = false;
+    try {
+        run_until(t_end);
+    } catch (...) {
+        m_stop = nullptr;
+        throw;
+    }
+    m_stop = nullptr;
+    return m_stopped;
+}
+
 void Engine::run_until(std::int64_t t_end) {
     Kernel& k = m_k;
     const std::size_t nr_nodes = k.nodes.size();
     for (;;) {
+        if (m_stop && (*m_stop)()) {
+            m_stopped = true;
+            break;
+        }
         // The next actor: the sampler, each kswapd, the flusher, each task. Among actors ready
         // at the same time the one runnable longest goes first (a FIFO run queue), then the
         // fixed order sampler, kswapd, flusher, tasks.
@@ -995,7 +1012,7 @@ void Engine::run_until(std::int64_t t_end) {
             m_tasks[ti].queued_at = m_tasks[ti].ready_at;
         }
     }
-    k.now = std::max(k.now, t_end);
+    if (!m_stopped) k.now = std::max(k.now, t_end);
 }
 
 std::optional<std::string> Engine::check_counters() const {

@@ -14,6 +14,7 @@
 #include "workload/task.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,9 @@ public:
     // Advances simulated time to t_ns, running every task, kswapd and the sampler in time
     // order (ties in a fixed order).
     void run_until(std::int64_t t_ns);
+    // The same, stopping early after the first step of any actor that makes `stop` true
+    // (stepping: "until kswapd's next pass"). Returns whether it stopped early.
+    bool run_until(std::int64_t t_ns, const std::function<bool()>& stop);
     std::int64_t now() const { return m_k.now; }
 
     // A sysctl write at the current time, through the kernel's handler.
@@ -141,6 +145,8 @@ private:
     std::vector<TaskState> m_tasks;
     std::vector<TaskStats> m_stats;
     std::int64_t m_next_sample = 0;
+    const std::function<bool()>* m_stop = nullptr; // run_until(t, stop)
+    bool m_stopped = false;
     std::size_t m_next_action = 0;
     Rng m_rng;
 };

@@ -24,28 +24,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
+#include "window_helpers.h"
 
-void advance(MainWindow& w, qint64 ns) {
-    auto* c = w.controller();
-    QMetaObject::invokeMethod(c, [c, ns] { c->advance(ns); }, Qt::BlockingQueuedConnection);
-}
-
-bool waitFor(const std::function<bool()>& cond, int ms = 5000) { return QTest::qWaitFor(cond, ms); }
-
-int countColor(const QImage& img, QColor c, int tol = 30) {
-    int n = 0;
-    for (int y = 0; y < img.height(); ++y)
-        for (int x = 0; x < img.width(); ++x) {
-            const QColor p = img.pixelColor(x, y);
-            if (std::abs(p.red() - c.red()) < tol && std::abs(p.green() - c.green()) < tol &&
-                std::abs(p.blue() - c.blue()) < tol)
-                ++n;
-        }
-    return n;
-}
-
-} // namespace
+using uitest::advance;
+using uitest::countColor;
+using uitest::waitFor;
 
 TEST_CASE("the watermark view fills with the simulated kernel's samples") {
     const rs::EngineConfig cfg = rs::default_scenario();
@@ -53,7 +36,7 @@ TEST_CASE("the watermark view fills with the simulated kernel's samples") {
     w.resize(1300, 900);
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
-    w.tabs()->setCurrentWidget(w.watermarkView());
+    w.showView(MainWindow::View::Watermarks);
     advance(w, 8'000'000'000);
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 8'000'000'000; }));
     QTest::qWait(50); // let the queued replot happen
@@ -165,7 +148,7 @@ TEST_CASE("direct reclaim and OOM kills are marked on the watermark charts") {
     CHECK(oomLabels == 1);
     // And the swappiness slider shows the kernel's default.
     REQUIRE(w.tuningPanel()->editor("vm.swappiness"));
-    CHECK(w.tuningPanel()->editor("vm.swappiness")->value() == 60);
+    CHECK(w.tuningPanel()->editor("vm.swappiness")->value() == "60");
 }
 
 TEST_CASE("the swap view shows the slot map and the swap traffic") {
@@ -177,7 +160,7 @@ TEST_CASE("the swap view shows the slot map and the swap traffic") {
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 20'000'000'000);
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 20'000'000'000; }));
-    w.tabs()->setCurrentWidget(w.swapView());
+    w.showView(MainWindow::View::Swap);
     QTest::qWait(50);
     REQUIRE(w.swapView()->maps().size() == 1);
     SlotMapWidget* map = w.swapView()->maps()[0];
@@ -261,7 +244,7 @@ TEST_CASE("the LRU view stacks the list sizes and shows the flows of the last se
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 10'000'000'000);
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 10'000'000'000; }));
-    w.tabs()->setCurrentWidget(w.lruView());
+    w.showView(MainWindow::View::Lru);
     QTest::qWait(50);
     auto* plot = w.lruView()->plot();
     REQUIRE(plot->graphCount() == 5);
@@ -289,7 +272,7 @@ TEST_CASE("the Big Picture lights the functions that run and explains a clicked 
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 3'000'000'000);
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 3'000'000'000; }));
-    w.tabs()->setCurrentWidget(w.bigPictureView());
+    w.showView(MainWindow::View::BigPicture);
     QTest::qWait(50);
     auto* canvas = w.bigPictureView()->canvas();
     // The storm: allocations, kswapd and direct reclaim all run; nobody is OOM-killed.
@@ -313,7 +296,7 @@ TEST_CASE("the counters view shows the live proc files and marks what changed") 
     MainWindow w(rs::default_scenario(), "test", false);
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
-    w.tabs()->setCurrentWidget(w.countersView());
+    w.showView(MainWindow::View::Counters);
     advance(w, 3'000'000'000);
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 3'000'000'000; }));
     auto* cv = w.countersView();

@@ -1,0 +1,320 @@
+// The window's controls, offscreen: every sysctl of the tuning panel with undo, event markers
+// on every time chart, stepping, scrubbing back through history, exports of every view and of
+// the data, the y axis in MiB, the dark palette, and remembered settings.
+#include "BigPictureView.h"
+#include "CountersView.h"
+#include "LruFlowWidget.h"
+#include "LruView.h"
+#include "SwapView.h"
+#include "SysctlEditor.h"
+#include "TransportBar.h"
+#include "TuningPanel.h"
+#include "WatermarkPlot.h"
+#include "WatermarkView.h"
+#include "window_helpers.h"
+
+#include "mm/sysctl.h"
+#include "mm/watermarks.h"
+#include "sim/scenarios.h"
+
+#include <qcustomplot.h>
+
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFile>
+#include <QSettings>
+#include <QSlider>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+using namespace uitest;
+
+namespace {
+
+int markersLabelled(QCustomPlot* plot, const QString& prefix) {
+    int n = 0;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (auto* t = qobject_cast<QCPItemText*>(plot->item(i))) n += t->text().startsWith(prefix);
+    return n;
+}
+
+std::string kernelValue(const MainWindow& w, const QString& name) {
+    return rs::read_sysctl(w.lastFrame()->sysctl, name.toStdString(), w.lastFrame()->nrZoneTypes);
+}
+
+// A value in the kernel's range other than the current one.
+QString otherValue(const QString& name, const std::string& current) {
+    if (name == "vm.lowmem_reserve_ratio") { // one value per zone type of the machine
+        QStringList out;
+        for (const QString& v : QString::fromStdString(current).split(' ')) out << (v == "128" ? "64" : "128");
+        return out.join(' ');
+    }
+    if (name == "vm.min_free_kbytes") return "200000";
+    if (name == "vm.zone_reclaim_mode") return current == "1" ? "0" : "1";
+    if (name == "vm.page-cluster") return current == "0" ? "2" : "0";
+    return current == "50" ? "40" : "50";
+}
+
+} // namespace
+
+TEST_CASE("every sysctl of the tuning panel reaches the core and undo restores it") {
+    const rs::EngineConfig cfg = rs::default_scenario();
+    MainWindow w(cfg, "test", false);
+    w.show();
+    REQUIRE(runTo(w, 500'000'000));
+    auto* panel = w.tuningPanel();
+    // All ten of the kernel's sysctls the simulator models, in the table's order.
+    REQUIRE(panel->editors().size() == rs::sysctl_table().size());
+    REQUIRE(panel->editors().size() == 10);
+    std::map<QString, std::string> before;
+    for (auto* e : panel->editors()) {
+        before[e->sysctl()] = kernelValue(w, e->sysctl());
+        CHECK(e->value().toStdString() == before[e->sysctl()]); // the panel shows the kernel's value
+        CHECK_FALSE(e->toolTip().isEmpty());
+    }
+    int pushed = 0;
+    for (auto* e : panel->editors()) {
+        INFO(e->sysctl().toStdString());
+        const QString v = otherValue(e->sysctl(), before[e->sysctl()]);
+        e->commitText(v);
+        CHECK(e->errorText().isEmpty());
+        REQUIRE(waitFor([&] { return kernelValue(w, e->sysctl()) == v.toStdString(); }));
+        CHECK(w.undoStack()->count() == ++pushed);
+    }
+    // min_free_kbytes moved the lines as the kernel's handler does.
+    auto booted = rs::boot_machine(cfg.machine, cfg.thp);
+    const rs::Zone& z = booted.machine.nodes[0].zones[1];
+    WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    REQUIRE(waitFor([&] { return (dma32->minGraph()->data()->constEnd() - 1)->value != static_cast<double>(z.min_wmark_pages()); }));
+    // Each write is marked on every time chart: the zone charts, the swap chart, the LRU chart.
+    advance(w, 20'000'000);
+    QTest::qWait(50);
+    for (QCustomPlot* plot : {static_cast<QCustomPlot*>(dma32), w.swapView()->plot(), w.lruView()->plot()}) {
+        CHECK(markersLabelled(plot, "vm.swappiness = ") == 1);
+        CHECK(markersLabelled(plot, "vm.lowmem_reserve_ratio = ") == 1);
+    }
+    // Undo, newest first, writes every old value back.
+    while (w.undoStack()->canUndo()) w.undoStack()->undo();
+    for (auto* e : panel->editors()) {
+        INFO(e->sysctl().toStdString());
+        // lowmem_reserve_ratio of a two-zone machine: the values of its zone types.
+        REQUIRE(waitFor([&] { return kernelValue(w, e->sysctl()) == before[e->sysctl()]; }));
+    }
+    // The watermarks are the boot values again.
+    advance(w, 10'000'000);
+    REQUIRE(waitFor([&] { return (dma32->minGraph()->data()->constEnd() - 1)->value == static_cast<double>(z.min_wmark_pages()); }));
+    CHECK((dma32->highGraph()->data()->constEnd() - 1)->value == static_cast<double>(z.high_wmark_pages()));
+    // Redo applies the first change again.
+    w.undoStack()->redo();
+    REQUIRE(waitFor([&] { return kernelValue(w, "vm.min_free_kbytes") == "200000"; }));
+    // A value out of the kernel's range is refused in place and pushes nothing.
+    const int count = w.undoStack()->count();
+    panel->editor("vm.page-cluster")->commitText("32");
+    CHECK(panel->editor("vm.page-cluster")->errorText().contains("0..31"));
+    CHECK(w.undoStack()->count() == count);
+}
+
+TEST_CASE("stepping runs one millisecond or one kswapd pass") {
+    MainWindow w(rs::default_scenario(), "test", false);
+    w.show();
+    REQUIRE(runTo(w, 6'000'000'000));
+    const qint64 t0 = w.lastFrame()->simTimeNs;
+    w.transport()->stepAction()->trigger();
+    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs == t0 + 1'000'000; }));
+    CHECK_FALSE(w.transport()->running());
+    // One kswapd pass: kswapd_shrink_node ran once more, and the run stopped right after.
+    const auto passes = w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node];
+    const qint64 t1 = w.lastFrame()->simTimeNs;
+    w.transport()->stepPassAction()->trigger();
+    REQUIRE(waitFor([&] { return w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node] > passes; }, 20000));
+    CHECK(w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node] == passes + 1);
+    CHECK(w.lastFrame()->simTimeNs > t1);
+    CHECK(w.lastError().isEmpty());
+}
+
+TEST_CASE("scrubbing shows the recorded values of the chosen moment") {
+    MainWindow w(rs::find_builtin_scenario("mixed-pressure")->make(), "test", false);
+    w.resize(1400, 900);
+    w.show();
+    // Every sample the simulation publishes, as the views receive them.
+    std::vector<rs::Sample> samples;
+    QObject::connect(w.controller(), &SimulationController::frameReady, &w, [&](const FramePtr& f) {
+        samples.insert(samples.end(), f->samples.begin(), f->samples.end());
+    }, Qt::QueuedConnection);
+    REQUIRE(runTo(w, 32'000'000'000));
+    QTest::qWait(50);
+    w.showView(MainWindow::View::Counters);
+    const qint64 t = 4'500'000'000;
+    w.transport()->reviewAt(t);
+    REQUIRE(waitFor([&] { return w.lastMoment() != nullptr; }));
+    const auto& m = *w.lastMoment();
+    CHECK(m.sample.t_ns == t); // one sample per 10 ms
+    auto at = std::find_if(samples.begin(), samples.end(), [&](const rs::Sample& s) { return s.t_ns == t; });
+    REQUIRE(at != samples.end());
+    // The watermark header names that moment's values.
+    const QString text = w.watermarkView()->momentText();
+    CHECK(text.contains("Reviewing t = 4.500 s"));
+    CHECK(text.contains(QString("DMA32 free %1 (min %2").arg(at->zones[1].free).arg(at->zones[1].min)));
+    // The charts are centred on it, with the cursor there.
+    WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    CHECK(dma32->xAxis->range().contains(4.5));
+    CHECK(dma32->xAxis->range().upper < 31.0); // live, the window ends at 32 s
+    // The counters show the recorded sample.
+    const QString counters = w.countersView()->momentText();
+    CHECK(counters.contains("# recorded at t = 4.500 s"));
+    CHECK(counters.contains(QString("  %1 %2\n").arg("pgsteal_file", -26).arg(at->pgsteal_file)));
+    // The LRU flows are the rates of the second before it.
+    auto second = std::find_if(samples.begin(), samples.end(), [&](const rs::Sample& s) { return s.t_ns == t - 1'000'000'000; });
+    REQUIRE(second != samples.end());
+    const LruFlows& f = w.lruView()->flows()->flows();
+    CHECK(f.steal_file == Approx(static_cast<double>(at->pgsteal_file - second->pgsteal_file)));
+    CHECK(f.alloc == Approx(static_cast<double>(at->pgalloc - second->pgalloc)));
+    // A second back (Ctrl+Left).
+    w.transport()->backAction()->trigger();
+    REQUIRE(waitFor([&] { return w.lastMoment() && w.lastMoment()->sample.t_ns == t - 1'000'000'000; }));
+    // Live again: the review is gone and the charts follow the present.
+    w.transport()->liveAction()->trigger();
+    CHECK(w.watermarkView()->momentText().isEmpty());
+    CHECK(w.countersView()->momentText().isEmpty());
+    CHECK(w.lastMoment() == nullptr);
+    CHECK(dma32->xAxis->range().contains(31.9));
+}
+
+TEST_CASE("exports: all views as one PDF or a file each at chosen sizes and CSV of a range") {
+    MainWindow w(rs::find_builtin_scenario("mixed-pressure")->make(), "test", false);
+    w.show();
+    REQUIRE(runTo(w, 6'000'000'000));
+    QTest::qWait(50);
+    QTemporaryDir dir;
+    // One PDF, a page per view with a chart (watermarks, swap, LRU, Big Picture).
+    const QString pdf = dir.filePath("all.pdf");
+    CHECK(w.exportAllViews(pdf).isEmpty());
+    QFile f(pdf);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    CHECK(bytes.startsWith("%PDF"));
+    // Page objects ("/Type /Page" not followed by "s", which is the page tree).
+    int pages = 0;
+    for (qsizetype at = bytes.indexOf("/Type /Page"); at >= 0; at = bytes.indexOf("/Type /Page", at + 1))
+        pages += bytes.mid(at + 11, 1) != "s";
+    CHECK(pages == 4);
+    // PNG: one file per view, at the chosen width.
+    CHECK(w.exportAllViews(dir.filePath("run.png"), QSize(1200, 300)).isEmpty());
+    for (const char* v : {"watermarks", "swap", "lru", "big-picture"}) {
+        INFO(v);
+        QImage img(dir.filePath(QString("run-%1.png").arg(v)));
+        REQUIRE_FALSE(img.isNull());
+        CHECK(img.width() == 1200);
+    }
+    CHECK(QImage(dir.filePath("run-watermarks.png")).height() == 56 + 2 * 300); // title + two zones
+    // SVG of the current view: a valid drawing with the title in it.
+    w.showView(MainWindow::View::Lru);
+    const QString svg = dir.filePath("lru.svg");
+    CHECK(w.exportChart(svg, QSize(1000, 500)).isEmpty());
+    QSvgRenderer renderer(svg);
+    CHECK(renderer.isValid());
+    QFile s(svg);
+    REQUIRE(s.open(QIODevice::ReadOnly));
+    CHECK(s.readAll().contains("LRU list sizes"));
+    // The counters view has no chart: a clear message, no file.
+    w.showView(MainWindow::View::Counters);
+    CHECK(w.exportChart(dir.filePath("counters.png")).contains("no chart"));
+    CHECK_FALSE(QFile::exists(dir.filePath("counters.png")));
+    // CSV: the whole run, then the visible range only.
+    QString written, error = "none";
+    QObject::connect(&w, &MainWindow::csvExported, &w, [&](const QString& p, const QString& e) { written = p; error = e; });
+    w.exportCsv(dir.filePath("all.csv"));
+    REQUIRE(waitFor([&] { return written == dir.filePath("all.csv"); }));
+    CHECK(error.isEmpty());
+    QFile all(dir.filePath("all.csv"));
+    REQUIRE(all.open(QIODevice::ReadOnly));
+    const auto rows = all.readAll().split('\n');
+    CHECK(rows.size() >= 601); // header + a row per 10 ms sample from 0 to 6 s
+    w.exportCsv(dir.filePath("range.csv"), 2'000'000'000, 3'000'000'000);
+    REQUIRE(waitFor([&] { return written == dir.filePath("range.csv"); }));
+    QFile range(dir.filePath("range.csv"));
+    REQUIRE(range.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = range.readAll().trimmed().split('\n');
+    CHECK(lines.size() == 1 + 101); // 2.00 .. 3.00 s inclusive
+    CHECK(lines.at(1).startsWith("2.000,"));
+    CHECK(lines.back().startsWith("3.000,"));
+    // An unwritable target: the reason, and nothing written.
+    w.exportCsv(dir.filePath("no/such/dir/x.csv"));
+    REQUIRE(waitFor([&] { return written.endsWith("x.csv"); }));
+    CHECK(error.contains("no/such/dir/x.csv"));
+}
+
+TEST_CASE("the watermark axis in MiB and the dark palette") {
+    const rs::EngineConfig cfg = rs::default_scenario();
+    MainWindow w(cfg, "test", false);
+    w.resize(1300, 900);
+    w.show();
+    REQUIRE(runTo(w, 2'000'000'000));
+    QTest::qWait(50);
+    WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    auto booted = rs::boot_machine(cfg.machine, cfg.thp);
+    const rs::Zone& z = booted.machine.nodes[0].zones[1];
+    w.watermarkView()->setUnitMiB(true);
+    CHECK(dma32->yAxis->label() == "MiB");
+    CHECK((dma32->minGraph()->data()->constEnd() - 1)->value == Approx(static_cast<double>(z.min_wmark_pages()) * 4.0 / 1024.0));
+    REQUIRE(runTo(w, 2'500'000'000));
+    CHECK((dma32->minGraph()->data()->constEnd() - 1)->value == Approx(static_cast<double>(z.min_wmark_pages()) * 4.0 / 1024.0));
+    w.watermarkView()->setUnitMiB(false);
+    CHECK((dma32->minGraph()->data()->constEnd() - 1)->value == Approx(static_cast<double>(z.min_wmark_pages())));
+
+    // Dark: the charts draw on a dark background with light text; exports stay black on white.
+    w.setTheme(Theme::Dark);
+    QTest::qWait(50);
+    dma32->replot(QCustomPlot::rpImmediateRefresh);
+    const QImage dark = dma32->grab().toImage();
+    CHECK(dark.pixelColor(3, dark.height() / 2).lightness() < 60);
+    QTemporaryDir dir;
+    CHECK(w.exportChart(dir.filePath("w.png")).isEmpty());
+    const QImage exported(dir.filePath("w.png"));
+    CHECK(exported.pixelColor(3, exported.height() / 2).lightness() > 240);
+    dma32->replot(QCustomPlot::rpImmediateRefresh);
+    CHECK(dma32->grab().toImage().pixelColor(3, dark.height() / 2).lightness() < 60); // dark again after the export
+    w.setTheme(Theme::System);
+    QSettings().remove("view");
+}
+
+TEST_CASE("the layout and the current view and the options round-trip through the settings") {
+    QSettings().clear();
+    {
+        MainWindow w(rs::default_scenario(), "test", false);
+        w.show();
+        REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+        // Swap beside the others instead of tabbed with them, the event log closed, LRU current.
+        QDockWidget* swap = w.viewDock(MainWindow::View::Swap);
+        w.addDockWidget(Qt::RightDockWidgetArea, swap);
+        w.findChild<QDockWidget*>("eventLogDock")->close();
+        w.showView(MainWindow::View::Lru);
+        w.watermarkView()->setUnitMiB(true);
+        QSettings().setValue("view/watermarksMiB", true);
+        w.close(); // saves
+    }
+    {
+        MainWindow w(rs::default_scenario(), "test", false);
+        w.show();
+        REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+        CHECK(w.dockWidgetArea(w.viewDock(MainWindow::View::Swap)) == Qt::RightDockWidgetArea);
+        CHECK(w.dockWidgetArea(w.viewDock(MainWindow::View::Watermarks)) == Qt::LeftDockWidgetArea);
+        CHECK_FALSE(w.findChild<QDockWidget*>("eventLogDock")->isVisible());
+        CHECK(w.currentView() == MainWindow::View::Lru);
+        CHECK(w.watermarkView()->unitMiB());
+        w.close();
+    }
+    // A layout saved by another version of the docks is not applied: the default comes back.
+    QSettings().setValue("window/version", MainWindow::kLayoutVersion - 1);
+    {
+        MainWindow w(rs::default_scenario(), "test", false);
+        w.show();
+        REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+        CHECK(w.dockWidgetArea(w.viewDock(MainWindow::View::Swap)) == Qt::LeftDockWidgetArea);
+        CHECK(w.findChild<QDockWidget*>("eventLogDock")->isVisible());
+    }
+    QSettings().clear();
+}

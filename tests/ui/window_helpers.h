@@ -1,0 +1,42 @@
+#pragma once
+// Helpers of the offscreen window tests.
+#include "MainWindow.h"
+#include "SimulationController.h"
+
+#include <QColor>
+#include <QImage>
+#include <QTest>
+
+#include <cstdlib>
+#include <functional>
+
+namespace uitest {
+
+// Runs the simulation for ns right away, on its thread, and waits for it.
+inline void advance(MainWindow& w, qint64 ns) {
+    auto* c = w.controller();
+    QMetaObject::invokeMethod(c, [c, ns] { c->advance(ns); }, Qt::BlockingQueuedConnection);
+}
+
+inline bool waitFor(const std::function<bool()>& cond, int ms = 5000) { return QTest::qWaitFor(cond, ms); }
+
+// Runs to t_ns and waits until the window has the frame of that moment.
+inline bool runTo(MainWindow& w, qint64 t_ns) {
+    const qint64 now = w.lastFrame() ? w.lastFrame()->simTimeNs : 0;
+    if (t_ns > now) advance(w, t_ns - now);
+    return waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= t_ns; });
+}
+
+inline int countColor(const QImage& img, QColor c, int tol = 30) {
+    int n = 0;
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x) {
+            const QColor p = img.pixelColor(x, y);
+            if (std::abs(p.red() - c.red()) < tol && std::abs(p.green() - c.green()) < tol &&
+                std::abs(p.blue() - c.blue()) < tol)
+                ++n;
+        }
+    return n;
+}
+
+} // namespace uitest

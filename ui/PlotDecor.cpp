@@ -1,0 +1,110 @@
+#include "PlotDecor.h"
+
+#include <qcustomplot.h>
+
+#include <QEvent>
+
+std::optional<EventMarker> eventMarker(const rs::Event& e) {
+    switch (e.type) {
+    case rs::EventType::SysctlChange:
+        return EventMarker{QString::fromStdString(e.text), QColor(120, 120, 120)};
+    case rs::EventType::OomKill: {
+        // "Out of memory: Killed process 3 (hog) ..." -> "OOM kill: hog"
+        const QString text = QString::fromStdString(e.text);
+        const int open = text.indexOf('('), close = text.indexOf(')');
+        return EventMarker{open >= 0 && close > open ? "OOM kill: " + text.mid(open + 1, close - open - 1) : "OOM",
+                           QColor(200, 30, 30)};
+    }
+    case rs::EventType::Swap: {
+        // "Adding 1048572k swap on /dev/sdc1. ..." -> "swapon /dev/sdc1";
+        // "swapoff /dev/sdb1: done, ..." -> "swapoff /dev/sdb1: done"
+        const QString text = QString::fromStdString(e.text);
+        QString label = text.section(',', 0, 0);
+        if (text.startsWith("Adding ")) label = "swapon " + text.section(' ', 4, 4).chopped(1);
+        return EventMarker{label, QColor(40, 110, 200)};
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+void addEventMarker(QCustomPlot* plot, double t, const EventMarker& marker) {
+    auto* line = new QCPItemStraightLine(plot);
+    line->setObjectName("eventMarker");
+    line->point1->setCoords(t, 0);
+    line->point2->setCoords(t, 1);
+    QPen pen(marker.color);
+    pen.setStyle(Qt::DotLine);
+    pen.setWidthF(1.2);
+    line->setPen(pen);
+    auto* text = new QCPItemText(plot);
+    text->setObjectName("eventMarker");
+    text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(t, 0.02);
+    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    text->setText(marker.label);
+    text->setColor(marker.color);
+    text->setFont(QFont(plot->font().family(), 8));
+    text->setClipToAxisRect(true);
+}
+
+void setMomentCursor(QCustomPlot* plot, std::optional<double> t) {
+    QCPItemStraightLine* cursor = nullptr;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (plot->item(i)->objectName() == "momentCursor") cursor = static_cast<QCPItemStraightLine*>(plot->item(i));
+    if (!t) {
+        if (cursor) plot->removeItem(cursor);
+        return;
+    }
+    if (!cursor) {
+        cursor = new QCPItemStraightLine(plot);
+        cursor->setObjectName("momentCursor");
+        cursor->setPen(QPen(QColor(230, 120, 0), 2.0));
+    }
+    cursor->point1->setCoords(*t, 0);
+    cursor->point2->setCoords(*t, 1);
+}
+
+namespace {
+void applyTheme(QCustomPlot* plot) {
+    const QPalette pal = plot->palette();
+    const QColor bg = pal.color(QPalette::Base);
+    const QColor fg = pal.color(QPalette::Text);
+    QColor grid = fg;
+    grid.setAlpha(45);
+    plot->setBackground(bg);
+    for (QCPAxis* a : plot->axisRect()->axes()) {
+        a->setBasePen(QPen(fg));
+        a->setTickPen(QPen(fg));
+        a->setSubTickPen(QPen(fg));
+        a->setTickLabelColor(fg);
+        a->setLabelColor(fg);
+        a->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+    }
+    plot->legend->setBrush(bg);
+    plot->legend->setTextColor(fg);
+    for (int r = 0; r < plot->plotLayout()->rowCount(); ++r)
+        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(r, 0))) title->setTextColor(fg);
+}
+
+class PlotThemer : public QObject {
+public:
+    explicit PlotThemer(QCustomPlot* plot) : QObject(plot), m_plot(plot) {}
+    bool eventFilter(QObject* o, QEvent* e) override {
+        if (o == m_plot && e->type() == QEvent::PaletteChange) {
+            applyTheme(m_plot);
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+
+private:
+    QCustomPlot* m_plot;
+};
+} // namespace
+
+void installPlotTheme(QCustomPlot* plot) {
+    applyTheme(plot);
+    plot->installEventFilter(new PlotThemer(plot));
+}

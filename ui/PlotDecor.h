@@ -1,0 +1,29 @@
+#pragma once
+// What every time chart shares: event markers (sysctl writes, swapon/swapoff, OOM kills), the
+// cursor of the moment being reviewed, and colours that follow the application's palette.
+#include "record/event.h"
+
+#include <QColor>
+#include <QString>
+
+#include <optional>
+
+class QCustomPlot;
+
+struct EventMarker {
+    QString label;
+    QColor color;
+};
+
+// The marker an event gets on the time charts, or none (kswapd wakes are shown as shading).
+std::optional<EventMarker> eventMarker(const rs::Event& e);
+
+// A dotted vertical line at t (seconds) with its label at the top of the axis rect.
+void addEventMarker(QCustomPlot* plot, double t, const EventMarker& marker);
+
+// The review cursor: a solid vertical line at t, or none (live). One per plot.
+void setMomentCursor(QCustomPlot* plot, std::optional<double> t);
+
+// Axis, grid, legend and title colours from the plot's palette (Base and Text), now and at
+// every palette change: the charts stay readable in a light and in a dark theme.
+void installPlotTheme(QCustomPlot* plot);
