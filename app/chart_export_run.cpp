@@ -52,6 +52,7 @@ int runExport(const CliOptions& o, std::FILE* err) {
                      .arg(QString::fromStdString(rs::format_duration(o.duration_ns)));
         BigPictureCanvas standalone; // outside any layout, so it takes the export's size
         standalone.setRates(bigPicture.canvas()->rates(), bigPicture.canvas()->totals());
+        standalone.setLastCalls(bigPicture.canvas()->lastCalls());
         const QString problem = exportWidget(&standalone, title, o.export_path);
         if (!problem.isEmpty()) {
             std::fprintf(err, "reclaimscope: --export: %s\n", qPrintable(problem));

@@ -5,6 +5,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace rs;
@@ -97,6 +98,14 @@ constexpr Edge kEdges[] = {
     {F_balance_dirty_pages, F_wb_workfn},
 };
 
+bool onPath(const std::vector<KFunc>& path, KFunc from, KFunc to) {
+    for (std::size_t i = 1; i < path.size(); ++i)
+        if (path[i - 1] == from && path[i] == to) return true;
+    return false;
+}
+
+const QColor kTrace(80, 220, 255);
+
 // 0 at rest, 1 at ten million calls per second.
 double glow(double rate) { return rate <= 0 ? 0.0 : std::min(1.0, std::log10(1.0 + rate) / 7.0); }
 
@@ -153,10 +162,62 @@ QString kfuncDescription(KFunc f) {
     }
 }
 
+std::vector<KFunc> mostRecentPath(const std::array<std::uint64_t, NR_KFUNCS>& last) {
+    // The fast path and the writeback path run all the time; the path worth tracing is the
+    // latest one into reclaim or the OOM killer.
+    int leaf = -1;
+    for (int f = 0; f < NR_KFUNCS; ++f) {
+        const auto k = static_cast<KFunc>(f);
+        if (k == F___alloc_pages || k == F_get_page_from_freelist || k == F_balance_dirty_pages || k == F_wb_workfn)
+            continue;
+        if (last[static_cast<std::size_t>(f)] && (leaf < 0 || last[static_cast<std::size_t>(f)] > last[static_cast<std::size_t>(leaf)]))
+            leaf = f;
+    }
+    std::vector<KFunc> path;
+    if (leaf < 0) return path;
+    for (KFunc c = static_cast<KFunc>(leaf);;) {
+        path.push_back(c);
+        if (path.size() > NR_KFUNCS) break;
+        // The caller: the latest parent called before c; failing that (tasks interleave, and
+        // another task may have entered the caller since), the latest parent at all. kswapd is
+        // a thread: its wake-up is no call.
+        int before = -1, any = -1;
+        for (const Edge& e : kEdges) {
+            if (e.to != c || (e.from == F_wakeup_kswapd && e.to == F_kswapd)) continue;
+            const auto lp = last[static_cast<std::size_t>(e.from)];
+            if (!lp) continue;
+            if (lp < last[static_cast<std::size_t>(c)] && (before < 0 || lp > last[static_cast<std::size_t>(before)]))
+                before = e.from;
+            if (any < 0 || lp > last[static_cast<std::size_t>(any)]) any = e.from;
+        }
+        const int parent = before >= 0 ? before : any;
+        if (parent < 0) break;
+        c = static_cast<KFunc>(parent);
+    }
+    // kswapd runs as a resumable thread (every step counts as a kswapd() call), so its loop is
+    // always the caller of balance_pgdat and kswapd_try_to_sleep.
+    if (path.back() == F_balance_pgdat || path.back() == F_kswapd_try_to_sleep) path.push_back(F_kswapd);
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+bool isCallEdge(KFunc from, KFunc to) {
+    for (const Edge& e : kEdges)
+        if (e.from == from && e.to == to) return true;
+    return false;
+}
+
+void BigPictureCanvas::setLastCalls(const std::array<std::uint64_t, NR_KFUNCS>& last) {
+    m_last = last;
+    m_path = mostRecentPath(last);
+    update();
+}
+
 BigPictureCanvas::BigPictureCanvas(QWidget* parent) : QWidget(parent) {
     setMinimumSize(900, 640);
     setToolTip("The reclaim call graph. Colour and edge width follow each function's calls per "
-               "second over the last simulated second. Click a function for what it does.");
+               "second over the last simulated second; the cyan outline traces the most recent path into "
+               "reclaim or the OOM killer. Click a function for what it does.");
 }
 
 void BigPictureCanvas::setRates(const std::array<double, NR_KFUNCS>& rates, const std::array<std::uint64_t, NR_KFUNCS>& totals) {
@@ -188,7 +249,9 @@ void BigPictureCanvas::paintEvent(QPaintEvent*) {
     for (const Edge& e : kEdges) {
         const QRectF a = nodeRect(e.from), b = nodeRect(e.to);
         const double g = glow(m_rates[static_cast<std::size_t>(e.to)]);
-        p.setPen(QPen(mix(idle, hot, g), 1.0 + 5.0 * g));
+        const bool traced = onPath(m_path, e.from, e.to);
+        const QColor edgeColor = traced ? kTrace : mix(idle, hot, g);
+        p.setPen(QPen(edgeColor, 1.0 + 5.0 * g + (traced ? 1.5 : 0.0)));
         const QPointF from(a.center().x(), a.bottom()), to(b.center().x(), b.top());
         QPointF start = from, end = to;
         if (std::abs(a.center().y() - b.center().y()) < 1) { // same row: side to side
@@ -202,7 +265,7 @@ void BigPictureCanvas::paintEvent(QPaintEvent*) {
             const QPointF u = d / len, n(-u.y(), u.x());
             QPolygonF head;
             head << end << end - u * 8 + n * 4 << end - u * 8 - n * 4;
-            p.setBrush(mix(idle, hot, g));
+            p.setBrush(edgeColor);
             p.setPen(Qt::NoPen);
             p.drawPolygon(head);
         }
@@ -216,7 +279,10 @@ void BigPictureCanvas::paintEvent(QPaintEvent*) {
         const QRectF r = nodeRect(f);
         const double g = glow(m_rates[static_cast<std::size_t>(f)]);
         p.setBrush(mix(QColor(55, 55, 55), QColor(120, 70, 0), g));
-        p.setPen(QPen(f == m_selected ? QColor(90, 200, 255) : mix(QColor(200, 200, 200), hot, g), f == m_selected ? 2.5 : 1.2));
+        const bool traced = std::find(m_path.begin(), m_path.end(), static_cast<KFunc>(f)) != m_path.end();
+        QColor border = traced ? kTrace : mix(QColor(200, 200, 200), hot, g);
+        if (f == m_selected) border = Qt::white;
+        p.setPen(QPen(border, f == m_selected ? 3.0 : traced ? 2.2 : 1.2));
         p.drawRect(r);
         p.setPen(Qt::white);
         // The exact name, never cut: the font shrinks to fit the box.
@@ -232,6 +298,19 @@ void BigPictureCanvas::paintEvent(QPaintEvent*) {
         p.setPen(g > 0 ? QColor(255, 210, 130) : QColor(150, 150, 150));
         p.drawText(r.adjusted(4, r.height() / 2, -4, -1), Qt::AlignLeft | Qt::AlignVCenter, rateText(m_rates[static_cast<std::size_t>(f)]));
     }
+    drawLegend(p);
+}
+
+void BigPictureCanvas::drawLegend(QPainter& p) {
+    QFont f = p.font();
+    f.setPointSize(8);
+    p.setFont(f);
+    const QRectF box(8, height() - 24.0, width() - 16.0, 20);
+    p.setPen(kTrace);
+    p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
+               "■ cyan: the most recent path into reclaim or the OOM killer    ");
+    p.setPen(QColor(255, 170, 40));
+    p.drawText(box, Qt::AlignRight | Qt::AlignVCenter, "orange glow and width: calls per second over the last simulated second");
 }
 
 void BigPictureCanvas::mousePressEvent(QMouseEvent* e) {
@@ -285,5 +364,6 @@ void BigPictureView::onFrame(const FramePtr& frame) {
     if (dt > 0)
         for (std::size_t i = 0; i < rates.size(); ++i) rates[i] = static_cast<double>(c1[i] - c0[i]) / dt;
     m_canvas->setRates(rates, c1);
+    m_canvas->setLastCalls(frame->kfuncLast);
     if (m_canvas->selected() >= 0) showDetails(m_canvas->selected());
 }

@@ -10,8 +10,10 @@
 
 #include <array>
 #include <deque>
+#include <vector>
 
 class QLabel;
+class QPainter;
 
 class BigPictureCanvas : public QWidget {
     Q_OBJECT
@@ -22,6 +24,10 @@ public:
     const std::array<double, rs::NR_KFUNCS>& rates() const { return m_rates; }
     const std::array<std::uint64_t, rs::NR_KFUNCS>& totals() const { return m_totals; }
     int selected() const { return m_selected; }
+    // The most recent reclaim path, traced from the latest call order (KFuncCounters::last).
+    void setLastCalls(const std::array<std::uint64_t, rs::NR_KFUNCS>& last);
+    const std::vector<rs::KFunc>& tracedPath() const { return m_path; }
+    const std::array<std::uint64_t, rs::NR_KFUNCS>& lastCalls() const { return m_last; }
     void select(int f);
     QSize sizeHint() const override { return {1000, 760}; }
 
@@ -34,10 +40,19 @@ protected:
 
 private:
     QRectF nodeRect(int f) const;
+    void drawLegend(QPainter& p);
     std::array<double, rs::NR_KFUNCS> m_rates{};
     std::array<std::uint64_t, rs::NR_KFUNCS> m_totals{};
     int m_selected = -1;
+    std::array<std::uint64_t, rs::NR_KFUNCS> m_last{};
+    std::vector<rs::KFunc> m_path; // caller first
 };
+
+// The most recent call path: from the latest call of any function off the allocator's fast
+// path, up through each caller's latest call that came before it. Caller first.
+std::vector<rs::KFunc> mostRecentPath(const std::array<std::uint64_t, rs::NR_KFUNCS>& last);
+// Whether the diagram has an arrow from -> to.
+bool isCallEdge(rs::KFunc from, rs::KFunc to);
 
 class BigPictureView : public QWidget {
     Q_OBJECT

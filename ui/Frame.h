@@ -27,6 +27,7 @@ struct Frame {
     int nrZoneTypes = 1;                // zones per node (vm.lowmem_reserve_ratio has one value each)
     std::int64_t simTimeNs = 0;
     std::array<std::uint64_t, rs::NR_KFUNCS> kfuncCalls{}; // calls of each traced kernel function so far
+    std::array<std::uint64_t, rs::NR_KFUNCS> kfuncLast{};  // order of each function's latest call (KFuncCounters::last)
     // The simulated kernel's /proc files now, in the kernel's formats (empty unless the counters
     // view asked for them: SimulationController::setProcTextsWanted).
     std::string procZoneinfo, procVmstat, procMeminfo, procSwaps;

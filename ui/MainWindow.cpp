@@ -535,6 +535,7 @@ QList<ExportPage> MainWindow::pagesOf(View v, QSize size) {
             canvas->hide();
         }
         canvas->setRates(m_bigPicture->canvas()->rates(), m_bigPicture->canvas()->totals());
+        canvas->setLastCalls(m_bigPicture->canvas()->lastCalls());
         canvas->resize(size);
         page.widget = canvas;
         break;

@@ -251,6 +251,7 @@ void SimulationController::publish() {
     const auto& rec = m_engine->recorder();
     f->zones = rec.zones;
     f->kfuncCalls = m_engine->kernel().trace.calls;
+    f->kfuncLast = m_engine->kernel().trace.last;
     if (m_procTextsWanted.load()) {
         f->procZoneinfo = rs::format_zoneinfo(m_engine->kernel().machine);
         f->procVmstat = rs::format_vmstat(m_engine->kernel());

@@ -18,9 +18,10 @@ SysctlEditor::SysctlEditor(const QString& sysctl, qint64 sliderMin, qint64 slide
     const bool withSlider = sliderMin != sliderMax;
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 4, 0, 4);
-    auto* name = new QLabel(QString("<b>%1</b> <span style='color:palette(mid)'>(%2)</span>").arg(sysctl, unit), this);
+    auto* name = new QLabel(QString("<b>%1</b> <small>(%2)</small>").arg(sysctl, unit.toHtmlEscaped()), this);
+    name->setWordWrap(true);
     m_edit = new QLineEdit(this);
-    m_edit->setMaximumWidth(sliderMin == sliderMax ? 200 : 110);
+    m_edit->setFixedWidth(sliderMin == sliderMax ? 160 : 96);
     m_edit->setAlignment(Qt::AlignRight);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);

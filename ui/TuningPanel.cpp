@@ -35,6 +35,7 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* inner = new QWidget(scroll);
     auto* layout = new QVBoxLayout(inner);
     auto* hint = new QLabel(
@@ -42,7 +43,7 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
         "to /proc/sys/vm does, and every chart marks the moment. Ctrl+Z undoes a change.",
         inner);
     hint->setWordWrap(true);
-    hint->setStyleSheet("color: palette(mid);");
+    hint->setStyleSheet("font-style: italic;");
     layout->addWidget(hint);
     for (const auto& s : rs::sysctl_table()) {
         const auto [lo, hi] = sliderSpan(s);
@@ -65,7 +66,7 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
     layout->addStretch(1);
     scroll->setWidget(inner);
     outer->addWidget(scroll);
-    setMinimumWidth(300);
+    setMinimumWidth(330);
 }
 
 SysctlEditor* TuningPanel::editor(const QString& sysctl) const {

@@ -56,7 +56,7 @@ void WatermarkView::rebuild(const Frame& frame) {
 }
 
 void WatermarkView::updateHeader() {
-    QString html = QString("<b>%1</b><br><span style='color:palette(mid)'>%2</span>")
+    QString html = QString("<b>%1</b><br>%2")
                        .arg(m_title.toHtmlEscaped(), m_explanation.toHtmlEscaped());
     if (!m_momentText.isEmpty()) html += "<br><span style='color:#e67800'><b>" + m_momentText.toHtmlEscaped() + "</b></span>";
     m_header->setText(html);

@@ -76,7 +76,14 @@ constexpr std::string_view kfunc_file(KFunc f) {
 
 struct KFuncCounters {
     std::array<std::uint64_t, NR_KFUNCS> calls{};
-    void hit(KFunc f, std::uint64_t n = 1) { calls[static_cast<std::size_t>(f)] += n; }
+    // The order of the latest call of each function (a global sequence number): a caller's
+    // latest call precedes its callee's, which lets the view trace the most recent path.
+    std::array<std::uint64_t, NR_KFUNCS> last{};
+    std::uint64_t seq = 0;
+    void hit(KFunc f, std::uint64_t n = 1) {
+        calls[static_cast<std::size_t>(f)] += n;
+        last[static_cast<std::size_t>(f)] = ++seq;
+    }
     std::uint64_t operator[](KFunc f) const { return calls[static_cast<std::size_t>(f)]; }
 };
 

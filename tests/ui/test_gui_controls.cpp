@@ -318,3 +318,46 @@ TEST_CASE("the layout and the current view and the options round-trip through th
     }
     QSettings().clear();
 }
+
+TEST_CASE("the Big Picture traces the most recent path into reclaim") {
+    using namespace rs;
+    // kswapd's pass, then allocations on the fast path: the trace is kswapd's path, whose leaf
+    // is the latest call off the fast path.
+    std::array<std::uint64_t, NR_KFUNCS> last{};
+    std::uint64_t seq = 0;
+    for (KFunc f : {F_kswapd, F_balance_pgdat, F_kswapd_shrink_node, F_shrink_node, F_shrink_lruvec, F_get_scan_count,
+                    F___alloc_pages, F_get_page_from_freelist})
+        last[f] = ++seq;
+    CHECK(mostRecentPath(last) == std::vector<KFunc>{F_kswapd, F_balance_pgdat, F_kswapd_shrink_node, F_shrink_node,
+                                                       F_shrink_lruvec, F_get_scan_count});
+    // Then a direct reclaimer: shrink_node's caller is now shrink_zones, not kswapd_shrink_node.
+    for (KFunc f : {F___alloc_pages, F___alloc_pages_slowpath, F___alloc_pages_direct_reclaim, F_try_to_free_pages,
+                    F_do_try_to_free_pages, F_shrink_zones, F_shrink_node, F_shrink_lruvec, F_shrink_list,
+                    F_shrink_inactive_list, F_shrink_folio_list, F_pageout})
+        last[f] = ++seq;
+    CHECK(mostRecentPath(last) ==
+          std::vector<KFunc>{F___alloc_pages, F___alloc_pages_slowpath, F___alloc_pages_direct_reclaim,
+                             F_try_to_free_pages, F_do_try_to_free_pages, F_shrink_zones, F_shrink_node,
+                             F_shrink_lruvec, F_shrink_list, F_shrink_inactive_list, F_shrink_folio_list, F_pageout});
+
+    // Live: in the storm the traced path is a chain of real call edges, callers first.
+    MainWindow w(find_builtin_scenario("direct-reclaim-storm")->make(), "test", false);
+    w.show();
+    REQUIRE(runTo(w, 3'000'000'000));
+    QTest::qWait(50);
+    const auto& path = w.bigPictureView()->canvas()->tracedPath();
+    std::string names;
+    for (KFunc f : path) names += std::string(kfunc_name(f)) + " ";
+    INFO(names);
+    REQUIRE(path.size() >= 4);
+    CHECK((path.front() == F___alloc_pages || path.front() == F_kswapd));
+    CHECK(std::find(path.begin(), path.end(), F_shrink_node) != path.end());
+    const auto& order = w.lastFrame()->kfuncLast;
+    for (std::size_t i = 1; i < path.size(); ++i) CHECK(isCallEdge(path[i - 1], path[i]));
+    // Its end is the latest call off the allocator's fast path.
+    std::uint64_t latest = 0;
+    for (int f = 0; f < NR_KFUNCS; ++f)
+        if (f != F___alloc_pages && f != F_get_page_from_freelist && f != F_balance_dirty_pages && f != F_wb_workfn)
+            latest = std::max(latest, order[static_cast<std::size_t>(f)]);
+    CHECK(order[path.back()] == latest);
+}
