@@ -168,7 +168,8 @@ std::vector<KFunc> mostRecentPath(const std::array<std::uint64_t, NR_KFUNCS>& la
     int leaf = -1;
     for (int f = 0; f < NR_KFUNCS; ++f) {
         const auto k = static_cast<KFunc>(f);
-        if (k == F___alloc_pages || k == F_get_page_from_freelist || k == F_balance_dirty_pages || k == F_wb_workfn)
+        if (k == F___alloc_pages || k == F_get_page_from_freelist || k == F_balance_dirty_pages || k == F_wb_workfn ||
+            k == F_workingset_refault) // the fault path, not reclaim
             continue;
         if (last[static_cast<std::size_t>(f)] && (leaf < 0 || last[static_cast<std::size_t>(f)] > last[static_cast<std::size_t>(leaf)]))
             leaf = f;
@@ -234,7 +235,7 @@ void BigPictureCanvas::select(int f) {
 
 QRectF BigPictureCanvas::nodeRect(int f) const {
     const Pos p = posOf(static_cast<KFunc>(f));
-    const double W = width(), H = height();
+    const double W = width(), H = height() - 26.0; // the legend's line below
     const double cw = W / 7.0, rh = H / 14.2;
     const double w = std::min(cw * 0.98, 230.0), h = std::min(rh * 0.80, 42.0);
     return QRectF(p.col * cw + cw / 2 - w / 2, p.row * rh + rh / 2 - h / 2 + 2, w, h);

@@ -49,7 +49,7 @@ private:
 };
 
 // The most recent call path: from the latest call of any function off the allocator's fast
-// path, up through each caller's latest call that came before it. Caller first.
+// path and the fault path (workingset_refault), up through each caller's latest call that came before it. Caller first.
 std::vector<rs::KFunc> mostRecentPath(const std::array<std::uint64_t, rs::NR_KFUNCS>& last);
 // Whether the diagram has an arrow from -> to.
 bool isCallEdge(rs::KFunc from, rs::KFunc to);

@@ -35,6 +35,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QScreen>
 #include <QStyle>
 #include <QTimer>
 #include <QUndoStack>
@@ -406,7 +407,10 @@ void MainWindow::restoreSettings() {
         restoreGeometry(s.value("window/geometry").toByteArray());
         restoreState(s.value("window/state").toByteArray(), kLayoutVersion);
     } else {
-        resize(1500, 950);
+        // Roomy, but never larger than the screen.
+        QSize size(1600, 1000);
+        if (const QScreen* screen = this->screen()) size = size.boundedTo(screen->availableSize());
+        resize(size);
     }
     const int current = s.value("view/current", 0).toInt();
     if (current >= 0 && current < kViewCount) showView(static_cast<View>(current));
