@@ -20,6 +20,10 @@ struct Frame {
     std::string explanation;
     std::vector<rs::ZoneLabel> zones;
     std::vector<rs::Sample> samples;    // new since the previous frame, in time order
+    // The recorder thinned its history since the previous frame (rounds times): views thin
+    // their copies of the points older than thinBeforeNs the same way (every other one).
+    int thinRounds = 0;
+    std::int64_t thinBeforeNs = -1;
     std::vector<rs::Event> events;      // new since the previous frame
     rs::VmSysctl sysctl;
     std::vector<rs::SwapDeviceSnapshot> swap; // slot map of every swap device, now

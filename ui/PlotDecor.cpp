@@ -66,6 +66,16 @@ void setMomentCursor(QCustomPlot* plot, std::optional<double> t) {
     cursor->point2->setCoords(*t, 1);
 }
 
+void thinOlderHalf(QCPGraph* graph, double t) {
+    auto data = graph->data();
+    QVector<QCPGraphData> kept;
+    kept.reserve(data->size());
+    int i = 0;
+    for (auto it = data->constBegin(); it != data->constEnd(); ++it, ++i)
+        if (it->key >= t || i % 2 == 0) kept.append(*it);
+    data->set(kept, true);
+}
+
 namespace {
 void applyTheme(QCustomPlot* plot) {
     const QPalette pal = plot->palette();

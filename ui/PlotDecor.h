@@ -24,6 +24,10 @@ void addEventMarker(QCustomPlot* plot, double t, const EventMarker& marker);
 // The review cursor: a solid vertical line at t, or none (live). One per plot.
 void setMomentCursor(QCustomPlot* plot, std::optional<double> t);
 
+class QCPGraph;
+// Drops every other point older than t (seconds), as rs::Recorder thins its history.
+void thinOlderHalf(QCPGraph* graph, double t);
+
 // Axis, grid, legend and title colours from the plot's palette (Base and Text), now and at
 // every palette change: the charts stay readable in a light and in a dark theme.
 void installPlotTheme(QCustomPlot* plot);

@@ -23,7 +23,9 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
 
 SimulationController::~SimulationController() = default;
 
-void SimulationController::load(const rs::EngineConfig& config, const QString& explanation) {
+void SimulationController::load(const rs::EngineConfig& configIn, const QString& explanation) {
+    rs::EngineConfig config = configIn;
+    config.max_samples = std::min(config.max_samples, kMaxSamples);
     auto engine = rs::Engine::create(config);
     if (!engine) {
         emit errorOccurred(QString::fromStdString(engine.error()));
@@ -33,7 +35,8 @@ void SimulationController::load(const rs::EngineConfig& config, const QString& e
     m_explanation = explanation;
     m_engine = std::move(engine).value();
     ++m_generation;
-    m_sentSamples = 0;
+    m_sentUpToNs = -1;
+    m_sentThinCount = 0;
     m_sentEvents = 0;
     m_sentLabels = false;
     if (!runGuarded(0)) return; // the first sample, at time 0
@@ -258,9 +261,16 @@ void SimulationController::publish() {
         f->procMeminfo = rs::format_meminfo(m_engine->kernel());
         f->procSwaps = rs::format_swaps(m_engine->kernel());
     }
-    if (m_sentSamples > rec.samples.size()) m_sentSamples = 0; // history was thinned
-    f->samples.assign(rec.samples.begin() + static_cast<std::ptrdiff_t>(m_sentSamples), rec.samples.end());
-    m_sentSamples = rec.samples.size();
+    // New samples by time: thinning moves indices but never times.
+    const auto first = std::upper_bound(rec.samples.begin(), rec.samples.end(), m_sentUpToNs,
+                                        [](std::int64_t t, const rs::Sample& s) { return t < s.t_ns; });
+    f->samples.assign(first, rec.samples.end());
+    if (!rec.samples.empty()) m_sentUpToNs = rec.samples.back().t_ns;
+    if (rec.thin_count != m_sentThinCount) {
+        f->thinRounds = static_cast<int>(rec.thin_count - m_sentThinCount);
+        f->thinBeforeNs = rec.thinned_before_ns;
+        m_sentThinCount = rec.thin_count;
+    }
     const auto& ev = m_engine->kernel().events.items;
     f->events.assign(ev.begin() + static_cast<std::ptrdiff_t>(m_sentEvents), ev.end());
     m_sentEvents = ev.size();

@@ -19,6 +19,9 @@ public:
     ~SimulationController() override;
 
     static constexpr int kFrameIntervalMs = 17; // at most 60 frames per second
+    // The window keeps at most this many samples (44 minutes at full resolution, then the older
+    // half is thinned: EngineConfig::max_samples), so plots stay fast however long a run is.
+    static constexpr std::size_t kMaxSamples = 1 << 18;
 
 public slots:
     // Replaces the simulation with a new configuration, paused at time 0.
@@ -77,7 +80,8 @@ private:
     bool m_running = false;
     double m_speed = 1.0;
     quint64 m_generation = 0;
-    std::size_t m_sentSamples = 0;
+    std::int64_t m_sentUpToNs = -1;     // samples up to this time went out in frames
+    std::uint64_t m_sentThinCount = 0;
     std::size_t m_sentEvents = 0;
     bool m_sentLabels = false;
     // achieved speed over a sliding second

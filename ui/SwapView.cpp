@@ -132,6 +132,8 @@ void SwapView::onFrame(const FramePtr& frame) {
                                  .arg(QString(s.slot_states.empty() ? " (a cell per 512-slot cluster)" : " (a cell per slot, lines between clusters)") +
                                       ((s.flags & rs::SWP_WRITEOK) ? "" : " <b>swapoff in progress</b>")));
     }
+    for (int r = 0; r < frame->thinRounds; ++r)
+        for (auto* g : {m_used, m_cache, m_in, m_out}) thinOlderHalf(g, static_cast<double>(frame->thinBeforeNs) / 1e9);
     for (const auto& smp : frame->samples) {
         const double t = static_cast<double>(smp.t_ns) / 1e9;
         if (t <= m_lastT) continue;

@@ -122,6 +122,11 @@ void WatermarkPlot::addEventMarker(double t, const QString& label, const QColor&
     ::addEventMarker(this, t, EventMarker{label, color});
 }
 
+void WatermarkPlot::thin(int rounds, double beforeT) {
+    for (int r = 0; r < rounds; ++r)
+        for (QCPGraph* g : {m_free, m_direct}) thinOlderHalf(g, beforeT);
+}
+
 void WatermarkPlot::setUnitMiB(bool mib) {
     const double scale = mib ? 4096.0 / (1 << 20) : 1.0;
     if (scale == m_scale) return;

@@ -14,6 +14,9 @@ public:
     // Appends this zone's values from the samples (older samples than the last one are ignored).
     void appendSamples(const std::vector<rs::Sample>& samples);
     void addEventMarker(double t, const QString& label, const QColor& color);
+    // The recorder thinned its history: thin the per-sample series the same way (the step
+    // series keep only their changes and stay small).
+    void thin(int rounds, double beforeT);
     enum class YFit {
         WatermarkBand, // 0 .. a little above the high watermark and the lowest free value shown
         AllData,       // everything in the visible time window

@@ -6,6 +6,8 @@ void Recorder::add(Sample s) {
     if (samples.size() >= max_samples) {
         // Keep memory bounded on very long runs: drop every other sample of the older half.
         const std::size_t half = samples.size() / 2;
+        thinned_before_ns = samples[half].t_ns;
+        ++thin_count;
         std::size_t out = 0;
         for (std::size_t i = 0; i < samples.size(); ++i)
             if (i >= half || i % 2 == 0) samples[out++] = std::move(samples[i]);

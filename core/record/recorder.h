@@ -59,6 +59,10 @@ public:
     std::vector<ZoneLabel> zones;
     std::vector<Sample> samples;
     std::size_t max_samples = 2'000'000; // the oldest half is thinned out beyond this
+    // Each thinning halves the resolution of the samples older than thinned_before_ns (the
+    // newer half stays at full resolution); views thin their copies the same way.
+    std::uint64_t thin_count = 0;
+    std::int64_t thinned_before_ns = -1;
 
     void add(Sample s);
 };

@@ -180,6 +180,7 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         k.swap = std::move(swap);
     }
     // Labels for the recorder.
+    e->m_recorder.max_samples = std::max<std::size_t>(config.max_samples, 16);
     for (const auto& node : k.machine.nodes)
         for (const auto& z : node.zones)
             e->m_recorder.zones.push_back(ZoneLabel{node.node_id, k.global_zone(z),

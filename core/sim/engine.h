@@ -33,6 +33,9 @@ struct EngineConfig {
     CostModel cost;
     std::uint64_t seed = 1;
     std::int64_t sample_interval_ns = 10'000'000;
+    // History bound: beyond this many samples the recorder thins its older half (Recorder::add),
+    // so memory and plot sizes stay bounded however long a run lasts.
+    std::size_t max_samples = 2'000'000;
 };
 
 class Engine {

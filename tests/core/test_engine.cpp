@@ -200,3 +200,32 @@ TEST_CASE("invalid engine configurations are refused with a reason") {
     REQUIRE_FALSE(bad);
     CHECK(bad.error().find("node 0, zone DMA32: managed pages") == 0);
 }
+
+TEST_CASE("the recorder's history stays bounded and keeps its newest half at full resolution") {
+    rs::EngineConfig cfg = rs::default_scenario();
+    cfg.max_samples = 1000;
+    auto e = rs::Engine::create(cfg).value();
+    e->run_until(60'000'000'000); // 6001 samples at 10 ms
+    const auto& rec = e->recorder();
+    CHECK(rec.samples.size() <= 1000);
+    CHECK(rec.thin_count >= 3);
+    REQUIRE(rec.thinned_before_ns > 0);
+    // Time order, the first and the newest sample kept.
+    CHECK(rec.samples.front().t_ns == 0);
+    CHECK(rec.samples.back().t_ns == 60'000'000'000);
+    for (std::size_t i = 1; i < rec.samples.size(); ++i) REQUIRE(rec.samples[i].t_ns > rec.samples[i - 1].t_ns);
+    // From the last thinning on, every sample; before it, at most every other one.
+    std::size_t full = 0, coarse = 0;
+    for (std::size_t i = 1; i < rec.samples.size(); ++i) {
+        const auto gap = rec.samples[i].t_ns - rec.samples[i - 1].t_ns;
+        if (rec.samples[i - 1].t_ns >= rec.thinned_before_ns) {
+            CHECK(gap == cfg.sample_interval_ns);
+            ++full;
+        } else {
+            CHECK(gap >= 2 * cfg.sample_interval_ns);
+            ++coarse;
+        }
+    }
+    CHECK(full >= 250);
+    CHECK(coarse >= 250);
+}

@@ -362,3 +362,30 @@ TEST_CASE("the Big Picture traces the most recent path into reclaim") {
             latest = std::max(latest, order[static_cast<std::size_t>(f)]);
     CHECK(order[path.back()] == latest);
 }
+
+TEST_CASE("long runs keep the plots bounded: the views thin as the recorder does") {
+    rs::EngineConfig cfg = rs::find_builtin_scenario("mixed-pressure")->make();
+    cfg.max_samples = 2000;
+    MainWindow w(cfg, "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    for (int s = 5; s <= 60; s += 5) REQUIRE(runTo(w, s * 1'000'000'000LL));
+    QTest::qWait(50);
+    WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    // 6001 samples went by; the charts hold about as many points as the recorder keeps.
+    CHECK(dma32->freeGraph()->dataCount() <= 2000);
+    CHECK(dma32->freeGraph()->dataCount() >= 700);
+    CHECK(w.lruView()->plot()->graph(0)->dataCount() <= 2000);
+    CHECK(w.swapView()->plot()->graph(0)->dataCount() <= 2000);
+    // Still in time order from 0 to the end, the newest second at full resolution.
+    double prev = -1;
+    int lastSecond = 0;
+    for (auto it = dma32->freeGraph()->data()->constBegin(); it != dma32->freeGraph()->data()->constEnd(); ++it) {
+        REQUIRE(it->key > prev);
+        prev = it->key;
+        lastSecond += it->key > 59.0;
+    }
+    CHECK(dma32->freeGraph()->data()->constBegin()->key == 0.0);
+    CHECK(prev == Approx(60.0));
+    CHECK(lastSecond == 100);
+}
