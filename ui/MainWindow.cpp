@@ -7,6 +7,7 @@
 #include "CountersView.h"
 #include "ExportDialog.h"
 #include "LruView.h"
+#include "ScenarioBrowser.h"
 #include "SimulationController.h"
 #include "SwapView.h"
 #include "SysctlCommand.h"
@@ -148,6 +149,17 @@ void MainWindow::createDocks() {
     tuningDock->setWidget(m_tuning);
     addDockWidget(Qt::RightDockWidgetArea, tuningDock);
 
+    m_browser = new ScenarioBrowser(this);
+    auto* browserDock = new QDockWidget("Scenarios", this);
+    browserDock->setObjectName("scenariosDock");
+    browserDock->setWidget(m_browser);
+    addDockWidget(Qt::RightDockWidgetArea, browserDock);
+    tabifyDockWidget(tuningDock, browserDock);
+    tuningDock->raise();
+    connect(m_browser, &ScenarioBrowser::builtinRequested, this, &MainWindow::loadBuiltin);
+    connect(m_browser, &ScenarioBrowser::fileRequested, this, &MainWindow::openScenario);
+    connect(m_browser, &ScenarioBrowser::openFileRequested, this, [this] { m_openAction->trigger(); });
+
     auto* undoView = new QUndoView(m_undo, this);
     undoView->setEmptyLabel("scenario as loaded");
     undoView->setToolTip("The sysctl changes you made, oldest first: click a line to go back to that state "
@@ -234,6 +246,7 @@ void MainWindow::rebuildRecentMenu() {
     for (const QString& path : recent)
         m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openScenario(path); })->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
+    m_browser->refreshRecent();
 }
 
 void MainWindow::createActions() {
@@ -299,6 +312,7 @@ void MainWindow::createActions() {
         if (!path.isEmpty()) openScenario(path);
     });
     open->setShortcut(QKeySequence::Open);
+    m_openAction = open;
     open->setToolTip("Load a scenario file (JSON, docs/scenario-format.md); an invalid file is reported and "
                      "the running simulation stays (Ctrl+O)");
     m_recentMenu = scenarioMenu->addMenu("Open &Recent");
@@ -482,7 +496,11 @@ void MainWindow::onFrame(const FramePtr& frame) {
         m_framesAtLastFps = m_frames;
         m_fpsStartMs = nowMs;
     }
-    setWindowTitle(QString("ReclaimScope \u2014 %1").arg(QString::fromStdString(frame->title)));
+    const QString title = QString("ReclaimScope \u2014 %1").arg(QString::fromStdString(frame->title));
+    if (title != windowTitle()) {
+        setWindowTitle(title);
+        m_browser->setCurrent(QString::fromStdString(frame->title));
+    }
     m_controller->frameConsumed(); // the next frame may come
 }
 

@@ -16,6 +16,7 @@ class QMenu;
 class QUndoStack;
 class SimulationController;
 class TransportBar;
+class ScenarioBrowser;
 class TuningPanel;
 class WatermarkView;
 class SwapView;
@@ -46,6 +47,7 @@ public:
     void showView(View v);
     View currentView() const { return m_current; }
     TuningPanel* tuningPanel() const { return m_tuning; }
+    ScenarioBrowser* scenarioBrowser() const { return m_browser; }
     TransportBar* transport() const { return m_transport; }
     QUndoStack* undoStack() const { return m_undo; }
     SimulationController* controller() const { return m_controller; }
@@ -107,6 +109,8 @@ private:
     QDockWidget* m_viewDocks[kViewCount] = {};
     View m_current = View::Watermarks;
     TuningPanel* m_tuning = nullptr;
+    ScenarioBrowser* m_browser = nullptr;
+    QAction* m_openAction = nullptr;
     TransportBar* m_transport = nullptr;
     QUndoStack* m_undo = nullptr;
     QListWidget* m_eventLog = nullptr;

@@ -5,6 +5,7 @@
 #include "CountersView.h"
 #include "LruFlowWidget.h"
 #include "LruView.h"
+#include "ScenarioBrowser.h"
 #include "SwapView.h"
 #include "SysctlEditor.h"
 #include "TransportBar.h"
@@ -24,6 +25,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QFile>
+#include <QListWidget>
 #include <QSettings>
 #include <QSlider>
 #include <QSvgRenderer>
@@ -388,4 +390,37 @@ TEST_CASE("long runs keep the plots bounded: the views thin as the recorder does
     CHECK(dma32->freeGraph()->data()->constBegin()->key == 0.0);
     CHECK(prev == Approx(60.0));
     CHECK(lastSecond == 100);
+}
+
+TEST_CASE("the scenario browser explains a scenario and loads it") {
+    QSettings().remove("scenarios/recent");
+    MainWindow w(rs::default_scenario(), "test", false);
+    w.show();
+    REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
+    auto* browser = w.scenarioBrowser();
+    auto* list = browser->list();
+    REQUIRE(list->count() == static_cast<int>(rs::builtin_scenarios().size()));
+    const auto* b = rs::find_builtin_scenario("swap-full-oom");
+    REQUIRE(b);
+    const auto found = list->findItems(QString::fromStdString(b->title), Qt::MatchExactly);
+    REQUIRE(found.size() == 1);
+    list->setCurrentItem(found.front());
+    CHECK(browser->details().contains(QString::fromStdString(b->explanation).left(60)));
+    emit list->itemActivated(found.front());
+    REQUIRE(waitFor([&] { return w.lastFrame()->title == b->title; }));
+    // A file opened once is listed under "Recent files"; one that became invalid says why.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("mine.json");
+    QFile::copy(QString(RS_TEST_DATA) + "/scenarios/good/explicit-zones.json", path);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    REQUIRE(w.openScenario(path));
+    REQUIRE(list->count() == static_cast<int>(rs::builtin_scenarios().size()) + 2);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("{ \"reclaimscope_scenario\": 1, ");
+    f.close();
+    list->setCurrentRow(list->count() - 1);
+    CHECK(browser->details().contains("mine.json"));
+    CHECK(browser->details().contains("1:"));
+    QSettings().remove("scenarios/recent");
 }

@@ -1,0 +1,122 @@
+#include "ScenarioBrowser.h"
+
+#include "scenario/loader.h"
+#include "sim/scenarios.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace {
+enum Role { KindRole = Qt::UserRole, KeyRole, TitleRole, TextRole };
+enum Kind { Builtin, Recent, Header };
+} // namespace
+
+ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    m_list = new QListWidget(this);
+    m_list->setToolTip("Built-in scenarios (the seed chapter's experiments and more) and the scenario files "
+                       "you opened recently. Double-click or Load to start one.");
+    m_list->setAccessibleName("scenarios");
+    layout->addWidget(m_list, 3);
+    m_details = new QTextBrowser(this);
+    m_details->setOpenExternalLinks(false);
+    layout->addWidget(m_details, 2);
+    auto* buttons = new QHBoxLayout;
+    m_load = new QPushButton("Load", this);
+    m_load->setToolTip("Start the chosen scenario from time 0 (the running one stops)");
+    auto* open = new QPushButton("Open File\u2026", this);
+    open->setToolTip("Load a scenario file (JSON, docs/scenario-format.md); Ctrl+O");
+    buttons->addWidget(m_load);
+    buttons->addWidget(open);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    for (const auto& b : rs::builtin_scenarios()) {
+        auto* item = new QListWidgetItem(QString::fromStdString(b.title), m_list);
+        item->setData(KindRole, Builtin);
+        item->setData(KeyRole, QString::fromStdString(b.name));
+        item->setData(TitleRole, QString::fromStdString(b.title));
+        item->setData(TextRole, QString::fromStdString(b.explanation));
+        item->setToolTip(QString::fromStdString(b.name));
+        ++m_builtinCount;
+    }
+    refreshRecent();
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* now) { showDetails(now); });
+    connect(m_list, &QListWidget::itemActivated, this, &ScenarioBrowser::activate);
+    connect(m_load, &QPushButton::clicked, this, [this] { activate(m_list->currentItem()); });
+    connect(open, &QPushButton::clicked, this, &ScenarioBrowser::openFileRequested);
+    if (m_list->count()) m_list->setCurrentRow(0);
+}
+
+void ScenarioBrowser::refreshRecent() {
+    while (m_list->count() > m_builtinCount) delete m_list->takeItem(m_builtinCount);
+    const QStringList recent = QSettings().value("scenarios/recent").toStringList();
+    if (recent.isEmpty()) return;
+    auto* header = new QListWidgetItem("Recent files", m_list);
+    header->setFlags(Qt::NoItemFlags);
+    QFont f = header->font();
+    f.setBold(true);
+    header->setFont(f);
+    header->setData(KindRole, Header);
+    for (const QString& path : recent) {
+        auto* item = new QListWidgetItem(QFileInfo(path).fileName(), m_list);
+        item->setData(KindRole, Recent);
+        item->setData(KeyRole, path);
+        item->setToolTip(path);
+    }
+}
+
+void ScenarioBrowser::setCurrent(const QString& title) {
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem* item = m_list->item(i);
+        if (item->data(KindRole).toInt() == Header) continue;
+        QFont f = item->font();
+        f.setBold(item->data(TitleRole).toString() == title);
+        item->setFont(f);
+    }
+}
+
+QString ScenarioBrowser::details() const { return m_details->toPlainText(); }
+
+void ScenarioBrowser::showDetails(QListWidgetItem* item) {
+    m_load->setEnabled(item && item->data(KindRole).toInt() != Header);
+    if (!item) {
+        m_details->clear();
+        return;
+    }
+    if (item->data(KindRole).toInt() == Builtin) {
+        m_details->setHtml(QString("<h3>%1</h3><p>%2</p><p><i>built-in: %3</i></p>")
+                               .arg(item->data(TitleRole).toString().toHtmlEscaped(),
+                                    item->data(TextRole).toString().toHtmlEscaped(),
+                                    item->data(KeyRole).toString()));
+        return;
+    }
+    // A recent file: read it now, so a file that changed or vanished says so before loading.
+    const QString path = item->data(KeyRole).toString();
+    const auto sc = rs::load_scenario_file(path.toStdString());
+    if (!sc) {
+        m_details->setHtml(QString("<h3>%1</h3><p style='color:#c0392b'>%2</p>")
+                               .arg(QFileInfo(path).fileName().toHtmlEscaped(),
+                                    QString::fromStdString(sc.error()).toHtmlEscaped()));
+        return;
+    }
+    item->setData(TitleRole, QString::fromStdString(sc->title));
+    m_details->setHtml(QString("<h3>%1</h3><p>%2</p><p><i>%3</i></p>")
+                           .arg(QString::fromStdString(sc->title).toHtmlEscaped(),
+                                QString::fromStdString(sc->explanation).toHtmlEscaped(), path.toHtmlEscaped()));
+}
+
+void ScenarioBrowser::activate(QListWidgetItem* item) {
+    if (!item) return;
+    switch (item->data(KindRole).toInt()) {
+    case Builtin: emit builtinRequested(item->data(KeyRole).toString()); break;
+    case Recent: emit fileRequested(item->data(KeyRole).toString()); break;
+    default: break;
+    }
+}
