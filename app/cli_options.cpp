@@ -29,7 +29,12 @@ void addCliOptions(QCommandLineParser& parser) {
                          "Run headless (no display needed) and write the charts of one view to this "
                          "file: PNG, PDF or SVG by its extension. See --view.",
                          "file"));
-    parser.addOption(opt({"view"}, "The view --export draws: watermarks (default), swap, lru or callgraph (the Big Picture).", "name"));
+    parser.addOption(opt({"view"},
+                         "The view --export draws, or the window shows first: watermarks (default), swap, lru, "
+                         "callgraph (the Big Picture) or counters (window only).",
+                         "name"));
+    parser.addOption(opt({"speed"}, "Window: simulated seconds per wall second (1, 2, 5, 10, 50) or max.", "x"));
+    parser.addOption(opt({"pause-at"}, "Window: run until this simulated time, then pause (e.g. 25s).", "time"));
     parser.addOption(opt({"csv"},
                          "Write the run's time series to this CSV file (zones' free pages and "
                          "watermarks, LRU sizes, kswapd state, swap, rates of the key counters).",
@@ -85,10 +90,14 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.export_path = parser.value("export");
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");
-        if (o.export_view != "watermarks" && o.export_view != "swap" && o.export_view != "lru" && o.export_view != "callgraph")
+        o.view_set = true;
+        const bool windowOnly = o.export_view == "counters";
+        if (o.export_view != "watermarks" && o.export_view != "swap" && o.export_view != "lru" && o.export_view != "callgraph" &&
+            !windowOnly)
             return R::failure("--view: '" + o.export_view.toStdString() +
-                              "' is not a view (expected watermarks, swap, lru or callgraph)");
-        if (o.export_path.isEmpty()) return R::failure("--view chooses what --export draws; give --export FILE too");
+                              "' is not a view (expected watermarks, swap, lru, callgraph or counters)");
+        if (windowOnly && !o.export_path.isEmpty())
+            return R::failure("--view counters: the counters view is text; --export draws watermarks, swap, lru or callgraph");
     }
     if (!o.export_path.isEmpty()) {
         const QString ext = o.export_path.section('.', -1).toLower();
@@ -208,6 +217,19 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         const auto d = rs::parse_duration_ns(parser.value("duration").toStdString());
         if (!d) return R::failure("--duration: " + d.error());
         o.duration_ns = *d;
+    }
+    if (parser.isSet("speed")) {
+        const QString v = parser.value("speed");
+        bool ok = false;
+        const double x = v == "max" ? 0.0 : v.toDouble(&ok);
+        if (v != "max" && (!ok || (x != 1 && x != 2 && x != 5 && x != 10 && x != 50)))
+            return R::failure("--speed: expected 1, 2, 5, 10, 50 or max, got '" + v.toStdString() + "'");
+        o.speed = x;
+    }
+    if (parser.isSet("pause-at")) {
+        const auto d = rs::parse_duration_ns(parser.value("pause-at").toStdString());
+        if (!d) return R::failure("--pause-at: " + d.error());
+        o.pause_at_ns = *d;
     }
     return o;
 }

@@ -24,6 +24,9 @@ struct CliOptions {
     QString csv_path;    // --csv: the time series, written at the end of the run
     QString export_path; // --export: a chart file (PNG, PDF or SVG by extension)
     QString export_view = "watermarks"; // --view
+    bool view_set = false;              // --view given (the window shows that view first)
+    std::optional<double> speed;        // --speed (window): simulated s per wall s, 0 = max
+    std::int64_t pause_at_ns = -1;      // --pause-at (window)
 };
 
 // Declares every option on the parser.

@@ -9,6 +9,8 @@
 #include <QApplication>
 #include <QCoreApplication>
 
+#include "TransportBar.h"
+
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -73,6 +75,16 @@ int main(int argc, char** argv) {
     if (explanation.isEmpty())
         explanation = QString::fromStdString(options->config.machine.origin);
     MainWindow window(options->config, explanation, /*autoplay=*/true);
+    if (options->view_set) {
+        const QString v = options->export_view;
+        window.showView(v == "swap"        ? MainWindow::View::Swap
+                        : v == "lru"       ? MainWindow::View::Lru
+                        : v == "callgraph" ? MainWindow::View::BigPicture
+                        : v == "counters"  ? MainWindow::View::Counters
+                                           : MainWindow::View::Watermarks);
+    }
+    if (options->speed) window.transport()->setSpeed(*options->speed);
+    if (options->pause_at_ns >= 0) window.pauseAt(options->pause_at_ns);
     window.show();
     return app->exec();
 }

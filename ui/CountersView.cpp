@@ -42,6 +42,7 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
     m_momentPage->setToolTip("The values the recorder kept for the moment chosen on the history slider: zone "
                              "free pages and watermarks, LRU sizes, kswapd's state and the cumulative vmstat "
                              "counters. The /proc pages show the present.");
+    m_momentPage->hide(); // a tab only while a moment is reviewed
     layout->addWidget(m_tabs);
     // A page that was hidden shows the newest text when it is chosen (highlights come with the
     // next change).
@@ -90,6 +91,7 @@ void CountersView::setMoment(const MomentPtr& moment) {
         if (m_momentTab >= 0) {
             m_tabs->removeTab(m_momentTab);
             m_momentTab = -1;
+            m_momentPage->hide();
         }
         m_momentPage->clear();
         return;

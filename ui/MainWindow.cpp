@@ -82,6 +82,10 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     connect(m_controller, &SimulationController::frameReady, this, &MainWindow::onFrame, Qt::QueuedConnection);
     connect(m_controller, &SimulationController::momentReady, this, &MainWindow::onMoment, Qt::QueuedConnection);
     connect(m_controller, &SimulationController::errorOccurred, this, &MainWindow::onError, Qt::QueuedConnection);
+    connect(m_controller, &SimulationController::pausedAtLimit, this, [this] {
+        m_running = false;
+        m_transport->setRunning(false);
+    }, Qt::QueuedConnection);
     connect(m_controller, &SimulationController::csvWritten, this, [this](const QString& path, const QString& error) {
         if (!error.isEmpty()) onError(error);
         else statusBar()->showMessage("Exported " + path, 5000);
@@ -185,6 +189,10 @@ void MainWindow::showView(View v) {
     d->show();
     d->raise();
     m_current = v;
+}
+
+void MainWindow::pauseAt(qint64 t_ns) {
+    QMetaObject::invokeMethod(m_controller, [c = m_controller, t_ns] { c->setPauseAt(t_ns); }, Qt::QueuedConnection);
 }
 
 void MainWindow::setTheme(Theme theme) {

@@ -72,6 +72,8 @@ public:
     // Sets the sysctl through the undo stack, as the tuning panel does.
     void requestSysctl(const QString& sysctl, const QString& value, const QString& previous);
     void setTheme(Theme theme);
+    // Play until the simulated time t, then pause (the transport shows it).
+    void pauseAt(qint64 t_ns);
     // The visible time range of the watermark charts, in ns (for "export the visible range").
     std::pair<qint64, qint64> visibleRangeNs() const;
 

@@ -225,13 +225,21 @@ void SimulationController::tick() {
     // Spend at most ~10 ms of each 16 ms frame simulating, so the thread stays responsive.
     QElapsedTimer budget;
     budget.start();
+    const std::int64_t limit = m_pauseAt >= 0 ? m_pauseAt : std::numeric_limits<std::int64_t>::max();
     if (m_speed > 0) {
-        const auto target = m_engine->now() + static_cast<std::int64_t>(static_cast<double>(wallDt) * m_speed);
+        const auto target = std::min<std::int64_t>(
+            limit, m_engine->now() + static_cast<std::int64_t>(static_cast<double>(wallDt) * m_speed));
         while (m_engine->now() < target && budget.nsecsElapsed() < 10'000'000)
             if (!runGuarded(std::min<std::int64_t>(target, m_engine->now() + 5'000'000))) return;
     } else {
-        while (budget.nsecsElapsed() < 10'000'000)
-            if (!runGuarded(m_engine->now() + 10'000'000)) return;
+        while (m_engine->now() < limit && budget.nsecsElapsed() < 10'000'000)
+            if (!runGuarded(std::min<std::int64_t>(limit, m_engine->now() + 10'000'000))) return;
+    }
+    if (m_pauseAt >= 0 && m_engine->now() >= m_pauseAt) {
+        m_pauseAt = -1;
+        pause(); // publishes the frame of that moment
+        emit pausedAtLimit();
+        return;
     }
     if (nowNs - m_rateWallStart >= 1'000'000'000) {
         m_achieved = static_cast<double>(m_engine->now() - m_rateSimStart) /

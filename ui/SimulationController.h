@@ -45,6 +45,8 @@ public slots:
     void stepKswapdPass();
     // The recorded sample at or before t_ns (scrubbing); answered with momentReady().
     void requestMoment(qint64 t_ns);
+    // Playing stops exactly at this simulated time (once); < 0 clears it. Emits pausedAtLimit.
+    void setPauseAt(qint64 t_ns) { m_pauseAt = t_ns; }
     // The recorded samples with fromNs <= t <= toNs (toNs < 0: to the end) as CSV, written
     // atomically (QSaveFile); answered with csvWritten (error empty on success).
     void writeCsv(const QString& path, qint64 fromNs, qint64 toNs);
@@ -61,6 +63,7 @@ public:
 signals:
     void frameReady(FramePtr frame);
     void momentReady(MomentPtr moment);
+    void pausedAtLimit();
     void csvWritten(const QString& path, const QString& error);
     void errorOccurred(const QString& message);
 
@@ -79,6 +82,7 @@ private:
     qint64 m_lastTickNs = 0;
     bool m_running = false;
     double m_speed = 1.0;
+    qint64 m_pauseAt = -1;
     quint64 m_generation = 0;
     std::int64_t m_sentUpToNs = -1;     // samples up to this time went out in frames
     std::uint64_t m_sentThinCount = 0;

@@ -13,6 +13,8 @@ public:
     const rs::SwapDeviceSnapshot& snapshot() const { return m_snap; }
     // Number of cells drawn and how many show a used slot (for tests).
     int cellCount() const;
+    // The hover text of a cell: the slot, its state and its swap_map count (or a cluster summary).
+    QString cellText(int cell) const;
     static QColor colorOf(rs::SlotState s);
 
 protected:

@@ -44,10 +44,9 @@ TransportBar::TransportBar(QWidget* parent) : QToolBar("Transport", parent) {
     const int idx = m_speed->findData(QSettings().value("simulation/speed", 1.0).toDouble());
     if (idx >= 0) m_speed->setCurrentIndex(idx);
     addWidget(m_speed);
-    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int) {
-        QSettings().setValue("simulation/speed", speed());
-        emit speedChanged(speed());
-    });
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int) { emit speedChanged(speed()); });
+    // Remembered only when the user picks it (not when --speed sets it).
+    connect(m_speed, &QComboBox::activated, this, [this](int) { QSettings().setValue("simulation/speed", speed()); });
     addSeparator();
 
     m_back = new QAction("Back 1 s", this);
@@ -86,6 +85,13 @@ TransportBar::TransportBar(QWidget* parent) : QToolBar("Transport", parent) {
 }
 
 double TransportBar::speed() const { return m_speed->currentData().toDouble(); }
+
+bool TransportBar::setSpeed(double speed) {
+    const int idx = m_speed->findData(speed);
+    if (idx < 0) return false;
+    m_speed->setCurrentIndex(idx);
+    return true;
+}
 
 void TransportBar::setRunning(bool running) {
     m_running = running;

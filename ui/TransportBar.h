@@ -29,6 +29,8 @@ public:
     // The reviewed moment, or none when live.
     std::optional<qint64> moment() const { return m_moment; }
     double speed() const;
+    // Chooses a speed of the list (0 = as fast as possible); false if it is not one of them.
+    bool setSpeed(double speed);
 
 public slots:
     void setRunning(bool running);

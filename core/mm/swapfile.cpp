@@ -577,6 +577,7 @@ std::vector<SwapDeviceSnapshot> SwapSpace::snapshot() const {
         if (si.max <= kSnapshotSlotLimit) {
             s.slot_states.reserve(si.max);
             for (const std::uint8_t v : si.swap_map) s.slot_states.push_back(slot_state(v));
+            s.swap_map.assign(si.swap_map.begin(), si.swap_map.end());
         } else {
             s.clusters.reserve(si.cluster_info.size());
             for (std::uint32_t ci = 0; ci < si.cluster_info.size(); ++ci) {

@@ -137,6 +137,7 @@ struct SwapDeviceSnapshot {
     std::uint32_t flags = 0;
     std::uint32_t max = 0, pages = 0, inuse_pages = 0;
     std::vector<SlotState> slot_states;         // per slot when max <= kSnapshotSlotLimit, else empty
+    std::vector<std::uint8_t> swap_map;          // the raw swap_map bytes, with slot_states (count | SWAP_HAS_CACHE)
     std::vector<ClusterUsage> clusters;    // per cluster when max > kSnapshotSlotLimit, else empty
     std::vector<std::uint8_t> cluster_list; // ClusterFlag of every cluster
 };

@@ -171,6 +171,15 @@ TEST_CASE("the swap view shows the slot map and the swap traffic") {
     for (auto s : snap.slot_states) used += s != rs::SlotState::Free && s != rs::SlotState::Bad;
     CHECK(used == snap.inuse_pages);
     CHECK(used > 1000);
+    // Hovering a slot names it, its state and its swap_map count.
+    for (std::size_t i = 0; i < snap.slot_states.size(); ++i)
+        if (snap.slot_states[i] == rs::SlotState::InUse) {
+            const QString tip = map->cellText(static_cast<int>(i));
+            CHECK(tip.startsWith(QString("/dev/sdb1, slot %1 (cluster %2)").arg(i).arg(i / 512)));
+            CHECK(tip.contains(QString("count %1,").arg(snap.swap_map[i] & 0x3f)));
+            CHECK(tip.contains("not in the swap cache"));
+            break;
+        }
     // Pixels: the used colours appear in the drawn map.
     const QImage img = map->grab().toImage();
     CHECK(countColor(img, SlotMapWidget::colorOf(rs::SlotState::CacheOnly), 10) +
