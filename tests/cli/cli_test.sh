@@ -145,6 +145,13 @@ export)
   [[ $rc == 2 && "$out" == *"must end in .png, .pdf or .svg"* ]] || fail "bad extension: $rc $out"
   out=$("$bin" --scenario watermark-basics --export "$tmp/c.png" --view lrus 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"--view: 'lrus' is not a view"* ]] || fail "bad view: $rc $out"
+  out=$("$bin" --scenario watermark-basics --export "$tmp/c.png" --view counters 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"the counters view is text"* ]] || fail "counters export: $rc $out"
+  # Window options are checked before a window opens.
+  out=$(QT_QPA_PLATFORM=offscreen "$bin" --speed 3 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"--speed: expected 1, 2, 5, 10, 50 or max, got '3'"* ]] || fail "bad speed: $rc $out"
+  out=$(QT_QPA_PLATFORM=offscreen "$bin" --pause-at soon 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"--pause-at: "* ]] || fail "bad pause-at: $rc $out"
   out=$("$bin" --scenario watermark-basics --duration 1s --export /nonexistent/dir/c.png 2>&1); rc=$?
   [[ $rc == 1 && "$out" == *"Cannot write /nonexistent/dir/c.png"* ]] || fail "unwritable: $rc $out"
   ;;
