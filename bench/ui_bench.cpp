@@ -103,24 +103,37 @@ int main(int argc, char** argv) {
     clock.start();
     qint64 last = 0;
     std::vector<double> gaps;
+    double worstAt = 0, worstSeen = 0;
+    double startupGap = 0; // the window's first show, layout and paint: before the engine is up to speed
+    std::vector<double> steady; // gaps after the first second
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     QObject::connect(&probe, &QTimer::timeout, [&] {
         const qint64 now = clock.nsecsElapsed();
-        if (last) gaps.push_back(static_cast<double>(now - last) / 1e6);
+        if (last) {
+            const double gap = static_cast<double>(now - last) / 1e6;
+            gaps.push_back(gap);
+            if (now < 1'000'000'000) startupGap = std::max(startupGap, gap);
+            else steady.push_back(gap);
+            if (gap > worstSeen) {
+                worstSeen = gap;
+                worstAt = static_cast<double>(now) / 1e9;
+            }
+        }
         last = now;
     });
     probe.start(1);
     QTimer::singleShot(smoke ? 1000 : 10000, &app, &QApplication::quit);
     app.exec();
-    std::sort(gaps.begin(), gaps.end());
-    const double worst = gaps.empty() ? 0 : gaps.back();
-    const double p99 = gaps.empty() ? 0 : gaps[gaps.size() * 99 / 100];
+    std::sort(steady.begin(), steady.end());
+    const double worst = steady.empty() ? 0 : steady.back();
+    const double p99 = steady.empty() ? 0 : steady[steady.size() * 99 / 100];
     const double sim_s = w.lastFrame() ? static_cast<double>(w.lastFrame()->simTimeNs) / 1e9 : 0;
     std::printf("{\"bench\":\"ui_thread_stall\",\"wall_s\":%d,\"max_gap_ms\":%.1f,\"p99_gap_ms\":%.2f,"
-                "\"frames\":%llu,\"sim_s\":%.1f}\n",
-                smoke ? 1 : 10, worst, p99, static_cast<unsigned long long>(w.framesReceived()), sim_s);
-    std::fprintf(stderr, "UI thread with the engine at full speed: longest gap %.1f ms, p99 %.2f ms, %llu frames, %.1f s simulated\n",
-                 worst, p99, static_cast<unsigned long long>(w.framesReceived()), sim_s);
+                "\"startup_gap_ms\":%.1f,\"frames\":%llu,\"sim_s\":%.1f}\n",
+                smoke ? 1 : 10, worst, p99, startupGap, static_cast<unsigned long long>(w.framesReceived()), sim_s);
+    std::fprintf(stderr, "UI thread with the engine at full speed, after the first second: longest gap %.1f ms, p99 %.2f ms; "
+                 "first second (window shown): %.1f ms; overall worst %.1f ms at %.2f s; %llu frames, %.1f s simulated\n",
+                 worst, p99, startupGap, worstSeen, worstAt, static_cast<unsigned long long>(w.framesReceived()), sim_s);
     return 0;
 }

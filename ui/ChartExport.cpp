@@ -99,6 +99,23 @@ private:
     QList<Saved> m_saved;
 };
 
+// Exports are drawn once: with antialiasing, whatever the live charts skip for speed.
+class AntialiasForExport {
+public:
+    explicit AntialiasForExport(const QList<QCustomPlot*>& plots) {
+        for (QCustomPlot* p : plots) {
+            m_saved.append({p, p->notAntialiasedElements()});
+            p->setNotAntialiasedElements(QCP::aeNone);
+        }
+    }
+    ~AntialiasForExport() {
+        for (const auto& [p, elements] : m_saved) p->setNotAntialiasedElements(elements);
+    }
+
+private:
+    QList<QPair<QCustomPlot*, QCP::AntialiasedElements>> m_saved;
+};
+
 QList<QWidget*> widgetsOf(const QList<QCustomPlot*>& plots) {
     QList<QWidget*> out;
     for (auto* p : plots) out.append(p);
@@ -122,6 +139,7 @@ QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, cons
     if (plots.isEmpty()) return QString("Nothing to export to %1: no chart is shown.").arg(path);
     const int height = kTitleHeight + heightPerPlot * static_cast<int>(plots.size());
     const LightForExport light(widgetsOf(plots));
+    const AntialiasForExport smooth(plots);
     return writeImage(path, title, width, height, [&](QCPPainter& painter) {
         drawTitle(painter, title, width, height);
         int y = kTitleHeight;
@@ -166,6 +184,9 @@ QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSiz
         if (page.widget) all.append(page.widget);
     }
     const LightForExport light(all);
+    QList<QCustomPlot*> allPlots;
+    for (const auto& page : pages) allPlots.append(page.plots);
+    const AntialiasForExport smooth(allPlots);
     {
         QPdfWriter pdf(&file);
         pdf.setResolution(72);

@@ -120,7 +120,6 @@ void LruView::fitAxes() {
         const double end = std::max(m_lastT, 0.0);
         m_plot->xAxis->setRange(std::max(0.0, end - 30.0), std::max(30.0, end));
     }
-    m_plot->yAxis->rescale();
-    m_plot->yAxis->setRangeLower(0);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_plot->yAxis->setRange(0, std::max(visibleMax(m_plot, m_plot->yAxis) * 1.05, 1.0));
+    replotWhenShown(m_plot);
 }

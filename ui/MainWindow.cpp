@@ -175,6 +175,9 @@ void MainWindow::createDocks() {
     resizeDocks({tuningDock, undoDock}, {600, 140}, Qt::Vertical);
 
     m_eventLog = new QListWidget(this);
+    // One line per event: without uniform sizes the view measures (shapes) every line of the
+    // log again whenever lines are added, 100+ ms per frame with a full log.
+    m_eventLog->setUniformItemSizes(true);
     m_eventLog->setToolTip("Events of the simulated kernel: kswapd waking and sleeping (wakeup_kswapd, "
                            "kswapd_try_to_sleep), allocations that waited, sysctl writes, swapon/swapoff, OOM kills.");
     auto* logDock = new QDockWidget("Event log", this);

@@ -4,6 +4,8 @@
 
 #include <QEvent>
 
+#include <algorithm>
+
 std::optional<EventMarker> eventMarker(const rs::Event& e) {
     switch (e.type) {
     case rs::EventType::SysctlChange:
@@ -76,6 +78,27 @@ void thinOlderHalf(QCPGraph* graph, double t) {
     data->set(kept, true);
 }
 
+double visibleMax(QCustomPlot* plot, QCPAxis* valueAxis) {
+    double best = 0;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        QCPGraph* g = plot->graph(i);
+        if (g->valueAxis() != valueAxis) continue;
+        bool found = false;
+        const QCPRange r = g->getValueRange(found, QCP::sdBoth, g->keyAxis()->range());
+        if (found) best = std::max(best, r.upper);
+    }
+    return best;
+}
+
+void replotWhenShown(QCustomPlot* plot) {
+    if (plot->isVisible() && !plot->visibleRegion().isEmpty()) {
+        plot->setProperty("rsStale", false);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    } else {
+        plot->setProperty("rsStale", true); // PlotThemer replots at the next paint
+    }
+}
+
 namespace {
 void applyTheme(QCustomPlot* plot) {
     const QPalette pal = plot->palette();
@@ -102,8 +125,12 @@ class PlotThemer : public QObject {
 public:
     explicit PlotThemer(QCustomPlot* plot) : QObject(plot), m_plot(plot) {}
     bool eventFilter(QObject* o, QEvent* e) override {
-        if (o == m_plot && e->type() == QEvent::PaletteChange) {
+        if (o != m_plot) return false;
+        if (e->type() == QEvent::PaletteChange) {
             applyTheme(m_plot);
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        } else if ((e->type() == QEvent::Paint || e->type() == QEvent::Show) && m_plot->property("rsStale").toBool()) {
+            m_plot->setProperty("rsStale", false);
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         }
         return false;

@@ -25,6 +25,15 @@ void addEventMarker(QCustomPlot* plot, double t, const EventMarker& marker);
 void setMomentCursor(QCustomPlot* plot, std::optional<double> t);
 
 class QCPGraph;
+class QCPAxis;
+// The largest value the graphs on this value axis show in the key axis' visible range (a binary
+// search and a scan of the visible points only, unlike QCPAxis::rescale over all data); 0 if none.
+double visibleMax(QCustomPlot* plot, QCPAxis* valueAxis);
+
+// A replot now if the plot can be seen, else when it is next painted: a view in a dock tabbed
+// behind another costs nothing per frame.
+void replotWhenShown(QCustomPlot* plot);
+
 // Drops every other point older than t (seconds), as rs::Recorder thins its history.
 void thinOlderHalf(QCPGraph* graph, double t);
 

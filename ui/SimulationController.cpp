@@ -35,6 +35,7 @@ void SimulationController::load(const rs::EngineConfig& configIn, const QString&
     m_explanation = explanation;
     m_engine = std::move(engine).value();
     ++m_generation;
+    m_sentSamples = 0;
     m_sentUpToNs = -1;
     m_sentThinCount = 0;
     m_sentEvents = 0;
@@ -269,16 +270,21 @@ void SimulationController::publish() {
         f->procMeminfo = rs::format_meminfo(m_engine->kernel());
         f->procSwaps = rs::format_swaps(m_engine->kernel());
     }
-    // New samples by time: thinning moves indices but never times.
-    const auto first = std::upper_bound(rec.samples.begin(), rec.samples.end(), m_sentUpToNs,
-                                        [](std::int64_t t, const rs::Sample& s) { return t < s.t_ns; });
-    f->samples.assign(first, rec.samples.end());
-    if (!rec.samples.empty()) m_sentUpToNs = rec.samples.back().t_ns;
+    // New samples by index (two samples may share a time: a sysctl write samples at once).
+    // Thinning moves indices: then find the first one after the last time sent.
     if (rec.thin_count != m_sentThinCount) {
+        m_sentSamples = static_cast<std::size_t>(
+            std::upper_bound(rec.samples.begin(), rec.samples.end(), m_sentUpToNs,
+                             [](std::int64_t t, const rs::Sample& s) { return t < s.t_ns; }) -
+            rec.samples.begin());
         f->thinRounds = static_cast<int>(rec.thin_count - m_sentThinCount);
         f->thinBeforeNs = rec.thinned_before_ns;
         m_sentThinCount = rec.thin_count;
     }
+    f->samples.assign(rec.samples.begin() + static_cast<std::ptrdiff_t>(std::min(m_sentSamples, rec.samples.size())),
+                      rec.samples.end());
+    m_sentSamples = rec.samples.size();
+    if (!rec.samples.empty()) m_sentUpToNs = rec.samples.back().t_ns;
     const auto& ev = m_engine->kernel().events.items;
     f->events.assign(ev.begin() + static_cast<std::ptrdiff_t>(m_sentEvents), ev.end());
     m_sentEvents = ev.size();

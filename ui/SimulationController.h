@@ -84,7 +84,8 @@ private:
     double m_speed = 1.0;
     qint64 m_pauseAt = -1;
     quint64 m_generation = 0;
-    std::int64_t m_sentUpToNs = -1;     // samples up to this time went out in frames
+    std::size_t m_sentSamples = 0;      // recorder samples already sent
+    std::int64_t m_sentUpToNs = -1;     // the time of the last one
     std::uint64_t m_sentThinCount = 0;
     std::size_t m_sentEvents = 0;
     bool m_sentLabels = false;

@@ -1,5 +1,6 @@
 #include "SwapView.h"
 
+#include "LodGraph.h"
 #include "PlotDecor.h"
 #include "SlotMapWidget.h"
 
@@ -81,14 +82,20 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     installPlotTheme(m_plot);
+    for (QCPGraph* g : {m_used, m_cache, m_in, m_out}) m_lods.push_back(std::make_unique<LodGraph>(g));
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
+        for (auto& l : m_lods) l->refresh();
+    });
     layout->addWidget(m_plot);
 }
+
+SwapView::~SwapView() = default;
 
 void SwapView::onFrame(const FramePtr& frame) {
     if (!frame) return;
     if (frame->generation != m_generation) {
         m_generation = frame->generation;
-        for (auto* g : {m_used, m_cache, m_in, m_out}) g->data()->clear();
+        for (auto& l : m_lods) l->clear();
         m_plot->clearItems();
         m_moment.reset();
         m_lastT = -1;
@@ -133,16 +140,16 @@ void SwapView::onFrame(const FramePtr& frame) {
                                       ((s.flags & rs::SWP_WRITEOK) ? "" : " <b>swapoff in progress</b>")));
     }
     for (int r = 0; r < frame->thinRounds; ++r)
-        for (auto* g : {m_used, m_cache, m_in, m_out}) thinOlderHalf(g, static_cast<double>(frame->thinBeforeNs) / 1e9);
+        for (auto& l : m_lods) l->thinOlderHalf(static_cast<double>(frame->thinBeforeNs) / 1e9);
     for (const auto& smp : frame->samples) {
         const double t = static_cast<double>(smp.t_ns) / 1e9;
         if (t <= m_lastT) continue;
-        m_used->addData(t, static_cast<double>(smp.swap_used) * 4.0 / 1024.0);
-        m_cache->addData(t, static_cast<double>(smp.swap_cache) * 4.0 / 1024.0);
+        m_lods[0]->append(t, static_cast<double>(smp.swap_used) * 4.0 / 1024.0);
+        m_lods[1]->append(t, static_cast<double>(smp.swap_cache) * 4.0 / 1024.0);
         if (m_lastT >= 0) {
             const double dt = t - m_lastT;
-            m_in->addData(t, static_cast<double>(smp.pswpin - m_lastIn) / dt);
-            m_out->addData(t, static_cast<double>(smp.pswpout - m_lastOut) / dt);
+            m_lods[2]->append(t, static_cast<double>(smp.pswpin - m_lastIn) / dt);
+            m_lods[3]->append(t, static_cast<double>(smp.pswpout - m_lastOut) / dt);
         }
         m_lastT = t;
         m_lastIn = smp.pswpin;
@@ -167,13 +174,10 @@ void SwapView::fitAxes() {
     } else {
         m_plot->xAxis->setRange(std::max(0.0, m_lastT - 30.0), std::max(30.0, m_lastT));
     }
-    m_plot->yAxis->rescale();
-    m_plot->yAxis->setRangeLower(0);
-    m_plot->yAxis->setRangeUpper(std::max(m_plot->yAxis->range().upper * 1.1, 1.0));
-    m_plot->yAxis2->rescale();
-    m_plot->yAxis2->setRangeLower(0);
-    m_plot->yAxis2->setRangeUpper(std::max(m_plot->yAxis2->range().upper * 1.1, 1.0));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    for (auto& l : m_lods) l->refresh(); // the points of the new range, for its y extent
+    m_plot->yAxis->setRange(0, std::max(visibleMax(m_plot, m_plot->yAxis) * 1.1, 1.0));
+    m_plot->yAxis2->setRange(0, std::max(visibleMax(m_plot, m_plot->yAxis2) * 1.1, 1.0));
+    replotWhenShown(m_plot);
 }
 
 void SwapView::askSwapon() {

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QComboBox;
@@ -18,6 +19,7 @@ class SwapView : public QWidget {
     Q_OBJECT
 public:
     explicit SwapView(QWidget* parent = nullptr);
+    ~SwapView() override;
     QCustomPlot* plot() const { return m_plot; }
     const std::vector<SlotMapWidget*>& maps() const { return m_maps; }
 
@@ -45,6 +47,7 @@ private:
     QCPGraph* m_cache;
     QCPGraph* m_in;
     QCPGraph* m_out;
+    std::vector<std::unique_ptr<class LodGraph>> m_lods; // used, cache, in, out
     quint64 m_generation = 0;
     double m_lastT = -1;
     std::uint64_t m_lastIn = 0, m_lastOut = 0;

@@ -21,7 +21,10 @@ QCPGraph* makeLine(QCustomPlot* p, const QString& name, const QColor& c, Qt::Pen
 WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     : QCustomPlot(parent), m_zone(zone) {
     setMinimumHeight(180);
-    setAntialiasedElements(QCP::aeNone);
+    // Live charts draw without antialiasing: an antialiased free-pages line of a few thousand
+    // points cost 40 ms per replot at full engine speed (ui_bench's stall figure).
+    setNotAntialiasedElements(QCP::aeAll); // exports turn it back on (ChartExport.cpp)
+    setPlottingHint(QCP::phFastPolylines, true);
     plotLayout()->insertRow(0);
     auto* title = new QCPTextElement(
         this,
@@ -36,15 +39,11 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
 
     // kswapd activity first, so the lines draw over it: full-height shading while kswapd runs
     // balance_pgdat(), lighter while it naps in kswapd_try_to_sleep().
-    m_kswapd = addGraph(xAxis, yAxis2);
+    m_kswapd = new SpanBands(xAxis, yAxis2);
     m_kswapd->setName("kswapd reclaiming");
-    m_kswapd->setLineStyle(QCPGraph::lsStepLeft);
-    m_kswapd->setPen(Qt::NoPen);
     m_kswapd->setBrush(QColor(140, 110, 210, 90));
-    m_nap = addGraph(xAxis, yAxis2);
+    m_nap = new SpanBands(xAxis, yAxis2);
     m_nap->setName("kswapd napping");
-    m_nap->setLineStyle(QCPGraph::lsStepLeft);
-    m_nap->setPen(Qt::NoPen);
     m_nap->setBrush(QColor(140, 110, 210, 35));
     yAxis2->setRange(0, 1);
     yAxis2->setVisible(false);
@@ -56,6 +55,8 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     m_direct->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(200, 30, 30), QColor(200, 30, 30), 7));
 
     m_free = makeLine(this, "free", QColor(31, 119, 180), Qt::SolidLine, 1.6);
+    m_freeLod = std::make_unique<LodGraph>(m_free);
+    connect(this, &QCustomPlot::beforeReplot, this, [this] { m_freeLod->refresh(); });
     m_high = makeLine(this, "high", QColor(44, 160, 44), Qt::DashLine, 1.4);
     m_low = makeLine(this, "low", QColor(255, 127, 14), Qt::DashLine, 1.4);
     m_min = makeLine(this, "min", QColor(214, 39, 40), Qt::DashLine, 1.4);
@@ -102,13 +103,13 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
         const double t = static_cast<double>(s.t_ns) / 1e9;
         if (t < m_lastT || g >= s.zones.size()) continue;
         const auto& z = s.zones[g];
-        m_free->addData(t, static_cast<double>(z.free) * m_scale);
+        m_freeLod->append(t, static_cast<double>(z.free));
         appendStep(m_min, t, static_cast<double>(z.min) * m_scale);
         appendStep(m_low, t, static_cast<double>(z.low) * m_scale);
         appendStep(m_high, t, static_cast<double>(z.high) * m_scale);
         const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : 0;
-        appendStep(m_kswapd, t, phase == 2 ? 1.0 : 0.0);
-        appendStep(m_nap, t, phase == 1 ? 1.0 : 0.0);
+        m_kswapd->add(t, phase == 2);
+        m_nap->add(t, phase == 1);
         if (node < s.nodes.size()) {
             const std::uint64_t direct = s.nodes[node].direct_reclaims;
             if (direct > m_lastDirect && m_lastT >= 0) m_direct->addData(t, 0.03);
@@ -123,16 +124,20 @@ void WatermarkPlot::addEventMarker(double t, const QString& label, const QColor&
 }
 
 void WatermarkPlot::thin(int rounds, double beforeT) {
-    for (int r = 0; r < rounds; ++r)
-        for (QCPGraph* g : {m_free, m_direct}) thinOlderHalf(g, beforeT);
+    for (int r = 0; r < rounds; ++r) {
+        m_freeLod->thinOlderHalf(beforeT);
+        thinOlderHalf(m_direct, beforeT);
+    }
 }
 
 void WatermarkPlot::setUnitMiB(bool mib) {
     const double scale = mib ? 4096.0 / (1 << 20) : 1.0;
     if (scale == m_scale) return;
     const double f = scale / m_scale;
-    for (QCPGraph* g : {m_free, m_min, m_low, m_high})
+    for (QCPGraph* g : {m_min, m_low, m_high})
         for (auto it = g->data()->begin(); it != g->data()->end(); ++it) it->value *= f;
+    m_freeLod->setScale(scale);
+    m_freeLod->refresh();
     m_scale = scale;
     yAxis->setLabel(mib ? "MiB" : "pages (4 KiB)");
     yAxis->setNumberPrecision(mib ? 1 : 0);
@@ -155,6 +160,7 @@ void WatermarkPlot::followLatest(double windowSeconds, YFit fit) {
 }
 
 void WatermarkPlot::fitY(YFit fit) {
+    m_freeLod->refresh(); // the points of the new range
     bool okFree = false, okHigh = false;
     const QCPRange free = m_free->getValueRange(okFree, QCP::sdBoth, xAxis->range());
     const QCPRange high = m_high->getValueRange(okHigh, QCP::sdBoth, xAxis->range());

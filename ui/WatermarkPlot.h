@@ -3,7 +3,12 @@
 // the periods kswapd is awake shaded and sysctl changes marked.
 #include "Frame.h"
 
+#include "LodGraph.h"
+#include "SpanBands.h"
+
 #include <qcustomplot.h>
+
+#include <memory>
 
 class WatermarkPlot : public QCustomPlot {
     Q_OBJECT
@@ -30,22 +35,25 @@ public:
     bool unitMiB() const { return m_scale != 1.0; }
 
     QCPGraph* freeGraph() const { return m_free; }
+    // Every recorded free-pages value (the graph holds what the visible range needs).
+    const rs::LodSeries& freeSeries() const { return m_freeLod->series(); }
     QCPGraph* minGraph() const { return m_min; }
     QCPGraph* lowGraph() const { return m_low; }
     QCPGraph* highGraph() const { return m_high; }
-    QCPGraph* kswapdGraph() const { return m_kswapd; }
-    QCPGraph* kswapdNapGraph() const { return m_nap; }
+    SpanBands* kswapdSpans() const { return m_kswapd; }
+    SpanBands* kswapdNapSpans() const { return m_nap; }
     QCPGraph* directReclaimGraph() const { return m_direct; }
     double lastTime() const { return m_lastT; }
 
 private:
     rs::ZoneLabel m_zone;
     QCPGraph* m_free = nullptr;
+    std::unique_ptr<LodGraph> m_freeLod;
     QCPGraph* m_min = nullptr;
     QCPGraph* m_low = nullptr;
     QCPGraph* m_high = nullptr;
-    QCPGraph* m_kswapd = nullptr;
-    QCPGraph* m_nap = nullptr;
+    SpanBands* m_kswapd = nullptr;
+    SpanBands* m_nap = nullptr;
     QCPGraph* m_direct = nullptr;
     std::uint64_t m_lastDirect = 0;
     double m_lastT = -1;

@@ -72,7 +72,7 @@ void WatermarkView::onFrame(const FramePtr& frame) {
         if (const auto m = eventMarker(e))
             for (auto* p : m_plots) p->addEventMarker(static_cast<double>(e.t_ns) / 1e9, m->label, m->color);
     if (m_follow && !m_moment) refit();
-    for (auto* p : m_plots) p->replot(QCustomPlot::rpQueuedReplot);
+    for (auto* p : m_plots) replotWhenShown(p);
 }
 
 void WatermarkView::refit() {
