@@ -60,6 +60,7 @@ LruView::LruView(QWidget* parent) : QWidget(parent) {
     m_plot->setToolTip("nr_inactive_anon, nr_active_anon, nr_inactive_file, nr_active_file and nr_unevictable "
                        "of every node, stacked (as in /proc/vmstat), in MiB");
     installPlotTheme(m_plot);
+    m_plot->setNotAntialiasedElements(QCP::aeAll); // live speed; exports antialias (ChartExport.cpp)
     layout->addWidget(m_plot, 1);
     m_flows = new LruFlowWidget(this);
     layout->addWidget(m_flows, 1);

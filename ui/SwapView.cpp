@@ -82,6 +82,7 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     m_plot->legend->setFont(QFont(font().family(), 8));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     installPlotTheme(m_plot);
+    m_plot->setNotAntialiasedElements(QCP::aeAll); // live speed; exports antialias (ChartExport.cpp)
     for (QCPGraph* g : {m_used, m_cache, m_in, m_out}) m_lods.push_back(std::make_unique<LodGraph>(g));
     connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
         for (auto& l : m_lods) l->refresh();

@@ -11,6 +11,8 @@ inline constexpr std::uint64_t EVICTION_MASK = (1ull << EVICTION_BITS) - 1;
 
 // bucket_order: max(0, fls_long(totalram - 1) - EVICTION_BITS).
 int workingset_bucket_order(const Kernel& k);
+// workingset_init(): bucket_order from totalram_pages() at boot, as the kernel computes it once.
+void workingset_init(Kernel& k);
 
 // workingset_age_nonresident(): advance the node's clock by nr pages.
 void workingset_age_nonresident(Kernel& k, int nid, std::uint64_t nr);

@@ -28,6 +28,7 @@ Kernel make_kernel(BootedMachine booted, const CostModel& cost) {
     std::uint64_t total = 0;
     k.machine.for_each_zone([&](const Zone& z) { total += z.managed_pages; });
     k.frames.resize(total);
+    workingset_init(k);
     k.zones.resize(k.machine.nodes.size() * static_cast<std::size_t>(nz));
     k.nodes.resize(k.machine.nodes.size());
     frame_t next = 0;

@@ -187,6 +187,8 @@ public:
 struct Kernel {
     Machine machine;
     VmSysctl sysctl;
+    // mm/workingset.c bucket_order, set once at boot by workingset_init() (-1: not yet).
+    int workingset_bucket_order = -1;
     ThpMode thp = ThpMode::Never;
     CostModel cost;
 
