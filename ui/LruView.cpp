@@ -114,13 +114,7 @@ void LruView::setMoment(const MomentPtr& moment) {
 }
 
 void LruView::fitAxes() {
-    if (m_moment) {
-        const double start = std::max(0.0, static_cast<double>(m_moment->sample.t_ns) / 1e9 - 15.0);
-        m_plot->xAxis->setRange(start, start + 30.0);
-    } else {
-        const double end = std::max(m_lastT, 0.0);
-        m_plot->xAxis->setRange(std::max(0.0, end - 30.0), std::max(30.0, end));
-    }
+    setTimeWindow(m_plot->xAxis, m_moment.get(), m_lastT);
     m_plot->yAxis->setRange(0, std::max(visibleMax(m_plot, m_plot->yAxis) * 1.05, 1.0));
     replotWhenShown(m_plot);
 }

@@ -113,6 +113,10 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
 MainWindow::~MainWindow() {
     m_thread.quit();
     m_thread.wait();
+    // ~QWidget hides the docks, which emit visibilityChanged into lambdas of a MainWindow that is
+    // no longer one (UBSan: member access within a QWidget).
+    for (QDockWidget* d : findChildren<QDockWidget*>()) d->disconnect(this);
+    qApp->removeEventFilter(this);
 }
 
 void MainWindow::createDocks() {

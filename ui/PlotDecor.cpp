@@ -1,5 +1,7 @@
 #include "PlotDecor.h"
 
+#include "Frame.h"
+
 #include <qcustomplot.h>
 
 #include <QEvent>
@@ -88,6 +90,16 @@ double visibleMax(QCustomPlot* plot, QCPAxis* valueAxis) {
         if (found) best = std::max(best, r.upper);
     }
     return best;
+}
+
+void setTimeWindow(QCPAxis* timeAxis, const Moment* moment, double lastT, double window) {
+    if (moment) {
+        const double start = std::max(0.0, static_cast<double>(moment->sample.t_ns) / 1e9 - window / 2);
+        timeAxis->setRange(start, start + window);
+    } else {
+        const double end = std::max(lastT, 0.0);
+        timeAxis->setRange(std::max(0.0, end - window), std::max(window, end));
+    }
 }
 
 void replotWhenShown(QCustomPlot* plot) {

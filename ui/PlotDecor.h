@@ -9,6 +9,7 @@
 #include <optional>
 
 class QCustomPlot;
+struct Moment;
 
 struct EventMarker {
     QString label;
@@ -36,6 +37,10 @@ void replotWhenShown(QCustomPlot* plot);
 
 // Drops every other point older than t (seconds), as rs::Recorder thins its history.
 void thinOlderHalf(QCPGraph* graph, double t);
+
+// The time axis shows `window` seconds: centred on the reviewed moment, or ending at the newest
+// sample (lastT) when live.
+void setTimeWindow(QCPAxis* timeAxis, const Moment* moment, double lastT, double window = 30.0);
 
 // Axis, grid, legend and title colours from the plot's palette (Base and Text), now and at
 // every palette change: the charts stay readable in a light and in a dark theme.

@@ -169,12 +169,7 @@ void SwapView::setMoment(const MomentPtr& moment) {
 }
 
 void SwapView::fitAxes() {
-    if (m_moment) {
-        const double start = std::max(0.0, static_cast<double>(m_moment->sample.t_ns) / 1e9 - 15.0);
-        m_plot->xAxis->setRange(start, start + 30.0);
-    } else {
-        m_plot->xAxis->setRange(std::max(0.0, m_lastT - 30.0), std::max(30.0, m_lastT));
-    }
+    setTimeWindow(m_plot->xAxis, m_moment.get(), m_lastT);
     for (auto& l : m_lods) l->refresh(); // the points of the new range, for its y extent
     m_plot->yAxis->setRange(0, std::max(visibleMax(m_plot, m_plot->yAxis) * 1.1, 1.0));
     m_plot->yAxis2->setRange(0, std::max(visibleMax(m_plot, m_plot->yAxis2) * 1.1, 1.0));
