@@ -38,11 +38,7 @@ LruFlows flowsBetween(const rs::Sample& first, const rs::Sample& last) {
 
 LruView::LruView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
-    m_plot = new QCustomPlot(this);
-    m_plot->setMinimumHeight(260);
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, "LRU list sizes (stacked)", QFont(font().family(), 10, QFont::Bold)));
-    m_plot->xAxis->setLabel("simulated time (s)");
+    m_plot = makeTimeChart(this, "LRU list sizes (stacked)", 260);
     m_plot->yAxis->setLabel("MiB");
     QCPGraph* below = nullptr;
     for (int i : kOrder) {
@@ -54,13 +50,8 @@ LruView::LruView(QWidget* parent) : QWidget(parent) {
         below = g;
         m_graphs[static_cast<std::size_t>(i)] = g;
     }
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), 8));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setToolTip("nr_inactive_anon, nr_active_anon, nr_inactive_file, nr_active_file and nr_unevictable "
                        "of every node, stacked (as in /proc/vmstat), in MiB");
-    installPlotTheme(m_plot);
-    m_plot->setNotAntialiasedElements(QCP::aeAll); // live speed; exports antialias (ChartExport.cpp)
     layout->addWidget(m_plot, 1);
     m_flows = new LruFlowWidget(this);
     layout->addWidget(m_flows, 1);
@@ -107,7 +98,7 @@ void LruView::onFrame(const FramePtr& frame) {
 void LruView::setMoment(const MomentPtr& moment) {
     if (moment && moment->generation != m_generation) return;
     m_moment = moment;
-    setMomentCursor(m_plot, moment ? std::optional<double>(static_cast<double>(moment->sample.t_ns) / 1e9) : std::nullopt);
+    setMomentCursor(m_plot, moment.get());
     if (moment) m_flows->setFlows(flowsBetween(moment->secondBefore, moment->sample));
     else if (!m_recent.empty()) m_flows->setFlows(flowsBetween(m_recent.front(), m_recent.back()));
     fitAxes();

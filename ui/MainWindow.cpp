@@ -152,16 +152,10 @@ void MainWindow::createDocks() {
     qApp->installEventFilter(this);
 
     m_tuning = new TuningPanel(this);
-    auto* tuningDock = new QDockWidget("Tuning", this);
-    tuningDock->setObjectName("tuningDock");
-    tuningDock->setWidget(m_tuning);
-    addDockWidget(Qt::RightDockWidgetArea, tuningDock);
+    auto* tuningDock = addPanel("Tuning", "tuningDock", m_tuning, Qt::RightDockWidgetArea);
 
     m_browser = new ScenarioBrowser(this);
-    auto* browserDock = new QDockWidget("Scenarios", this);
-    browserDock->setObjectName("scenariosDock");
-    browserDock->setWidget(m_browser);
-    addDockWidget(Qt::RightDockWidgetArea, browserDock);
+    auto* browserDock = addPanel("Scenarios", "scenariosDock", m_browser, Qt::RightDockWidgetArea);
     tabifyDockWidget(tuningDock, browserDock);
     tuningDock->raise();
     connect(m_browser, &ScenarioBrowser::builtinRequested, this, &MainWindow::loadBuiltin);
@@ -172,10 +166,7 @@ void MainWindow::createDocks() {
     undoView->setEmptyLabel("scenario as loaded");
     undoView->setToolTip("The sysctl changes you made, oldest first: click a line to go back to that state "
                          "(Ctrl+Z undoes the last, Ctrl+Shift+Z redoes).");
-    auto* undoDock = new QDockWidget("Changes", this);
-    undoDock->setObjectName("changesDock");
-    undoDock->setWidget(undoView);
-    addDockWidget(Qt::RightDockWidgetArea, undoDock);
+    auto* undoDock = addPanel("Changes", "changesDock", undoView, Qt::RightDockWidgetArea);
     resizeDocks({tuningDock, undoDock}, {600, 140}, Qt::Vertical);
 
     m_eventLog = new QListWidget(this);
@@ -184,11 +175,17 @@ void MainWindow::createDocks() {
     m_eventLog->setUniformItemSizes(true);
     m_eventLog->setToolTip("Events of the simulated kernel: kswapd waking and sleeping (wakeup_kswapd, "
                            "kswapd_try_to_sleep), allocations that waited, sysctl writes, swapon/swapoff, OOM kills.");
-    auto* logDock = new QDockWidget("Event log", this);
-    logDock->setObjectName("eventLogDock");
-    logDock->setWidget(m_eventLog);
-    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    auto* logDock = addPanel("Event log", "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
     resizeDocks({logDock}, {150}, Qt::Vertical);
+}
+
+QDockWidget* MainWindow::addPanel(const QString& title, const QString& objectName, QWidget* widget,
+                                  Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // restoreState() finds docks by name
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    return dock;
 }
 
 void MainWindow::showView(View v) {

@@ -94,6 +94,7 @@ private slots:
 
 private:
     void createDocks();
+    QDockWidget* addPanel(const QString& title, const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
     void createActions();
     void rebuildRecentMenu();
     void startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation);

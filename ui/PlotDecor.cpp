@@ -111,6 +111,10 @@ void replotWhenShown(QCustomPlot* plot) {
     }
 }
 
+void setMomentCursor(QCustomPlot* plot, const Moment* moment) {
+    setMomentCursor(plot, moment ? std::optional<double>(static_cast<double>(moment->sample.t_ns) / 1e9) : std::nullopt);
+}
+
 namespace {
 void applyTheme(QCustomPlot* plot) {
     const QPalette pal = plot->palette();
@@ -152,6 +156,20 @@ private:
     QCustomPlot* m_plot;
 };
 } // namespace
+
+QCustomPlot* makeTimeChart(QWidget* parent, const QString& title, int minimumHeight) {
+    auto* plot = new QCustomPlot(parent);
+    plot->setMinimumHeight(minimumHeight);
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(parent->font().family(), 10, QFont::Bold)));
+    plot->xAxis->setLabel("simulated time (s)");
+    plot->legend->setVisible(true);
+    plot->legend->setFont(QFont(parent->font().family(), 8));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot->setNotAntialiasedElements(QCP::aeAll);
+    installPlotTheme(plot);
+    return plot;
+}
 
 void installPlotTheme(QCustomPlot* plot) {
     applyTheme(plot);

@@ -24,6 +24,8 @@ void addEventMarker(QCustomPlot* plot, double t, const EventMarker& marker);
 
 // The review cursor: a solid vertical line at t, or none (live). One per plot.
 void setMomentCursor(QCustomPlot* plot, std::optional<double> t);
+// The same at a reviewed moment's sample (none: live).
+void setMomentCursor(QCustomPlot* plot, const Moment* moment);
 
 class QCPGraph;
 class QCPAxis;
@@ -41,6 +43,12 @@ void thinOlderHalf(QCPGraph* graph, double t);
 // The time axis shows `window` seconds: centred on the reviewed moment, or ending at the newest
 // sample (lastT) when live.
 void setTimeWindow(QCPAxis* timeAxis, const Moment* moment, double lastT, double window = 30.0);
+
+class QWidget;
+// A time chart as the LRU and swap views use it: the title in a row above the axis rect, the
+// time axis labelled, the palette followed (installPlotTheme) and no live antialiasing (exports
+// switch it on).
+QCustomPlot* makeTimeChart(QWidget* parent, const QString& title, int minimumHeight);
 
 // Axis, grid, legend and title colours from the plot's palette (Base and Text), now and at
 // every palette change: the charts stay readable in a light and in a dark theme.

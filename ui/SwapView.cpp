@@ -58,11 +58,7 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     scroll->setWidget(inner);
     layout->addWidget(scroll, 1);
 
-    m_plot = new QCustomPlot(this);
-    m_plot->setMinimumHeight(220);
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, "Swap usage and traffic", QFont(font().family(), 10, QFont::Bold)));
-    m_plot->xAxis->setLabel("simulated time (s)");
+    m_plot = makeTimeChart(this, "Swap usage and traffic", 220);
     m_plot->yAxis->setLabel("swap in use (MiB)");
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setLabel("swap-in / swap-out (pages/s)");
@@ -78,11 +74,6 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     m_in = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
     m_in->setName("pswpin rate");
     m_in->setPen(QPen(QColor(255, 127, 14), 1.0));
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(QFont(font().family(), 8));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    installPlotTheme(m_plot);
-    m_plot->setNotAntialiasedElements(QCP::aeAll); // live speed; exports antialias (ChartExport.cpp)
     for (QCPGraph* g : {m_used, m_cache, m_in, m_out}) m_lods.push_back(std::make_unique<LodGraph>(g));
     connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
         for (auto& l : m_lods) l->refresh();
@@ -164,7 +155,7 @@ void SwapView::onFrame(const FramePtr& frame) {
 void SwapView::setMoment(const MomentPtr& moment) {
     if (moment && moment->generation != m_generation) return;
     m_moment = moment;
-    setMomentCursor(m_plot, moment ? std::optional<double>(static_cast<double>(moment->sample.t_ns) / 1e9) : std::nullopt);
+    setMomentCursor(m_plot, moment.get());
     fitAxes();
 }
 

@@ -59,8 +59,11 @@ Result<SysctlWrite> make_sysctl_write(std::string_view name, std::string_view va
 
 std::string format_sysctl_value(const SysctlWrite& w);
 
-// The value a read of /proc/sys/vm/KEY shows now (lists: one value per zone type of the
-// machine, separated by spaces). Empty for an unknown name.
+// The value a read of /proc/sys/vm/KEY shows now. Empty for an unknown name.
+// vm.lowmem_reserve_ratio differs from the kernel's file: the kernel prints all MAX_NR_ZONES
+// entries separated by tabs ("256\t256\t32\t0\t0", proc_dointvec_minmax over the array);
+// this gives one value per zone type of the simulated machine, separated by spaces, which is
+// what make_sysctl_write() accepts back.
 std::string read_sysctl(const VmSysctl& s, std::string_view name, int nr_zone_types);
 
 } // namespace rs

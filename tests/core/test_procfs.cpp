@@ -1,6 +1,7 @@
 // /proc/meminfo and /proc/vmstat of the simulated kernel: MemAvailable by si_mem_available()'s
 // rule with numbers worked out by hand, and the line order of the machine's own kernel.
 #include "fixtures.h"
+#include "mm/sysctl.h"
 #include "machine_helpers.h"
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
@@ -80,5 +81,34 @@ TEST_CASE("proc files list their lines in the order of this machine's kernel") {
             continue;
         }
         check_same_order(names_of(ours, sep), names_of(read_text_file(path), sep));
+    }
+}
+
+TEST_CASE("a read of each vm sysctl shows the kernel's boot defaults") {
+    // The defaults in the kernel source: vm_swappiness = 60 (mm/vmscan.c),
+    // watermark_scale_factor = 10 and watermark_boost_factor = 15000 (mm/page_alloc.c),
+    // sysctl_vfs_cache_pressure = 100 (fs/dcache.c), vm_dirty_ratio = 20 and
+    // dirty_background_ratio = 10 (mm/page-writeback.c), node_reclaim_mode = 0,
+    // page_cluster = 3 (swap_setup() with at least 16 MiB), sysctl_lowmem_reserve_ratio
+    // {256, 256, 32, 0, 0} (DMA, DMA32, Normal, Movable, Device).
+    const rs::VmSysctl d;
+    CHECK(rs::read_sysctl(d, "vm.swappiness", 3) == "60");
+    CHECK(rs::read_sysctl(d, "vm.watermark_scale_factor", 3) == "10");
+    CHECK(rs::read_sysctl(d, "vm.watermark_boost_factor", 3) == "15000");
+    CHECK(rs::read_sysctl(d, "vm.vfs_cache_pressure", 3) == "100");
+    CHECK(rs::read_sysctl(d, "vm.dirty_ratio", 3) == "20");
+    CHECK(rs::read_sysctl(d, "vm.dirty_background_ratio", 3) == "10");
+    CHECK(rs::read_sysctl(d, "vm.zone_reclaim_mode", 3) == "0");
+    CHECK(rs::read_sysctl(d, "vm.page-cluster", 3) == "3");
+    CHECK(rs::read_sysctl(d, "vm.lowmem_reserve_ratio", 5) == "256 256 32 0 0");
+    CHECK(rs::read_sysctl(d, "vm.lowmem_reserve_ratio", 3) == "256 256 32"); // one per zone type of the machine
+    CHECK(rs::read_sysctl(d, "vm.no_such_thing", 3).empty());
+    // What a read shows, a write takes back unchanged.
+    for (const auto& info : rs::sysctl_table()) {
+        const std::string v = rs::read_sysctl(d, info.name, 3);
+        INFO(info.name);
+        const auto w = rs::make_sysctl_write(info.name, v, 3);
+        REQUIRE(w);
+        CHECK(rs::format_sysctl_value(w.value()) == v);
     }
 }
