@@ -121,6 +121,9 @@ void bench_throughput(std::uint64_t ram_gib, bool scan_mixed) {
     const double setup_s = seconds_since(t0);
     std::vector<double> rates;
     const double slice_s = g_smoke ? 0.2 : 2.0;
+    const auto acc_start = total_accesses(*e);
+    std::uint64_t maj_start = 0;
+    for (const auto& st : e->task_stats()) maj_start += st.major_faults + st.page_cache_misses;
     for (int r = 0; r < g_repeat; ++r) {
         const auto a0 = total_accesses(*e);
         const auto s0 = e->kernel().vmstat[PGSCAN_KSWAPD] + e->kernel().vmstat[PGSCAN_DIRECT];
@@ -132,13 +135,18 @@ void bench_throughput(std::uint64_t ram_gib, bool scan_mixed) {
             std::fprintf(stderr, "  warning: %s: no reclaim during a measurement\n", name.c_str());
     }
     const auto& v = e->kernel().vmstat;
+    // Faults that read (swap-ins, page-cache misses) per reference while measuring: the miss path's share.
+    std::uint64_t maj = 0;
+    for (const auto& st : e->task_stats()) maj += st.major_faults + st.page_cache_misses;
+    const double miss_ratio = static_cast<double>(maj - maj_start) /
+                              static_cast<double>(std::max<std::uint64_t>(1, total_accesses(*e) - acc_start));
     emit("{\"bench\":\"" + name + "\",\"ram_gib\":" + std::to_string(ram_gib) + ",\"refs_per_s_median\":" +
-         num(median(rates)) + ",\"setup_s\":" + num(setup_s) + ",\"pgscan\":" +
+         num(median(rates)) + ",\"read_fault_ratio\":" + num(miss_ratio) + ",\"setup_s\":" + num(setup_s) + ",\"pgscan\":" +
          std::to_string(v[PGSCAN_KSWAPD] + v[PGSCAN_DIRECT]) + ",\"pswpout\":" + std::to_string(v[PSWPOUT]) +
          ",\"allocstall\":" + std::to_string(v[ALLOCSTALL_MOVABLE] + v[ALLOCSTALL_NORMAL]) + ",\"sim_s\":" +
          num(static_cast<double>(t) / 1e9) + "}");
-    std::fprintf(stderr, "%-40s %8.2f M refs/s (median of %d), setup %.1f s\n", name.c_str(), median(rates) / 1e6,
-                 g_repeat, setup_s);
+    std::fprintf(stderr, "%-40s %8.2f M refs/s (median of %d), %.2f %% read faults, setup %.1f s\n", name.c_str(),
+                 median(rates) / 1e6, g_repeat, 100 * miss_ratio, setup_s);
 }
 
 // A trace of `refs` references over `distinct` pages (Zipf 0.8 over a shuffled page order),

@@ -189,7 +189,7 @@ void wake_all_kswapds(Kernel& k, int order, gfp_t gfp, int highest_zoneidx, int 
     k.trace.hit(F_wake_all_kswapds);
     const int nr_nodes = static_cast<int>(k.machine.nodes.size());
     for (int i = 0; i < nr_nodes; ++i) {
-        const int nid = (preferred_nid + i) % nr_nodes;
+        const int nid = zonelist_node(preferred_nid, i, nr_nodes);
         // The first managed zone of the node in zonelist order stands for the node.
         for (int z = highest_zoneidx; z >= 0; --z) {
             Zone& zone = k.pgdat(nid).zones[static_cast<std::size_t>(z)];

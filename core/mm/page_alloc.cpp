@@ -27,7 +27,7 @@ frame_t rmqueue(Kernel& k, Zone& z) {
 template <class Fn> bool for_each_zonelist_zone(Kernel& k, int preferred_nid, int highest_zoneidx, Fn&& fn) {
     const int nr_nodes = static_cast<int>(k.machine.nodes.size());
     for (int i = 0; i < nr_nodes; ++i) {
-        const int nid = (preferred_nid + i) % nr_nodes;
+        const int nid = zonelist_node(preferred_nid, i, nr_nodes);
         auto& node = k.pgdat(nid);
         for (int z = highest_zoneidx; z >= 0; --z) {
             Zone& zone = node.zones[static_cast<std::size_t>(z)];

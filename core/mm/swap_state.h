@@ -65,6 +65,13 @@ public:
 
     // The PTE that holds a swapped-out entry (its rmap: address space and page index).
     std::pair<std::uint32_t, std::uint32_t> swap_pte(SwapEntry e) { return {slot(e).space, slot(e).index}; }
+    // A fault on `entry` is near: start loading its slot and swap_map byte (random reads).
+    void prefetch(std::uint32_t entry) const {
+        const SwapEntry e = swp_entry(entry);
+        if (static_cast<std::size_t>(e.type) < m_slots.size() && e.offset < m_slots[static_cast<std::size_t>(e.type)].size())
+            __builtin_prefetch(&m_slots[static_cast<std::size_t>(e.type)][e.offset]);
+        m_space.prefetch_swap_map(e);
+    }
     // The folio in the swap cache for `e`, or kNoFrame.
     frame_t swap_cache_folio(SwapEntry e) { return slot(e).cache; }
     // The area is gone (swapoff done): its per-slot state goes with it.
@@ -86,12 +93,12 @@ private:
     void zram_adjust(Kernel& k, SwapEntry e, int delta);
 
     SwapSpace m_space;
-    std::vector<std::vector<Slot>> m_slots; // per area, per offset
+    std::vector<huge_vector<Slot>> m_slots; // per area, per offset
     // folio->swap: the swap entry of each frame in the swap cache, indexed by frame (a hash map
     // here cost a quarter of the fault path's time).
     struct FrameEntries {
         static constexpr std::uint32_t kNone = 0xffffffffu;
-        std::vector<std::uint32_t> token;
+        huge_vector<std::uint32_t> token;
         std::size_t count = 0;
         std::uint32_t find(frame_t f) const { return f < token.size() ? token[f] : kNone; }
         void set(frame_t f, std::uint32_t t) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
 #include <set>
 
 namespace rs {
@@ -424,11 +425,13 @@ std::uint32_t SwapSpace::alloc_swap_scan_cluster(SwapInfo& si, std::uint32_t ci,
     SwapCluster& c = si.cluster_info[ci];
     const std::uint32_t end = std::min(cluster_offset(ci) + SWAPFILE_CLUSTER, si.max);
     std::uint32_t found = 0, next = 0;
-    if (c.count + 1 <= SWAPFILE_CLUSTER) {
+    if (c.count + 1 <= SWAPFILE_CLUSTER && offset < end) {
+        // cluster_scan_range(): only a free byte will do (a cache-only slot would need reclaim
+        // of its folio when vm_swap_full(), which is not modelled). memchr: the same first free
+        // byte, found a word at a time.
+        const void* hit = std::memchr(si.swap_map.data() + offset, 0, end - offset);
+        offset = hit ? static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(hit) - si.swap_map.data()) : end;
         for (; offset < end; ++offset) {
-            // cluster_scan_range(): only a free byte will do (a cache-only slot would need
-            // reclaim of its folio when vm_swap_full(), which is not modelled).
-            if (si.swap_map[offset] != 0) continue;
             if (!(si.flags & SWP_WRITEOK)) break;
             if (c.count == 0) c.order = static_cast<std::uint8_t>(order); // the first user owns it
             set_swap_map(si, offset, SWAP_HAS_CACHE);

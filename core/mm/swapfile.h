@@ -10,6 +10,8 @@
 // NUMA node affinity of auto-priority devices, swap files (every area is a block device).
 #include "util/result.h"
 
+#include "util/huge_vector.h"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -104,8 +106,8 @@ struct SwapInfo {
     std::uint32_t max = 0;         // slots, header included
     std::uint32_t pages = 0;       // usable slots: max - header - bad
     std::uint32_t inuse_pages = 0; // allocated slots (cache-only ones included)
-    std::vector<std::uint8_t> swap_map;
-    std::vector<SwapCluster> cluster_info;
+    huge_vector<std::uint8_t> swap_map;
+    huge_vector<SwapCluster> cluster_info;
     ClusterList free_clusters, full_clusters, discard_clusters;
     std::array<ClusterList, SWAP_NR_ORDERS> nonfull_clusters{}, frag_clusters{};
     std::array<std::uint32_t, SWAP_NR_ORDERS> global_cluster{}; // HDD: next offset per order; 0 = none
@@ -199,6 +201,13 @@ public:
     const SwapInfo* swap_info(int type) const;
     int nr_swapfiles() const { return static_cast<int>(m_swap_info.size()); }
     std::uint8_t swap_map(SwapEntry e) const;      // the raw byte (0 for an invalid entry)
+    void prefetch_swap_map(SwapEntry e) const {     // a hint only: the byte and its cluster
+        if (e.type < 0 || static_cast<std::size_t>(e.type) >= m_swap_info.size()) return;
+        const SwapInfo& si = m_swap_info[static_cast<std::size_t>(e.type)];
+        if (e.offset >= si.swap_map.size()) return;
+        __builtin_prefetch(&si.swap_map[e.offset]);
+        __builtin_prefetch(&si.cluster_info[e.offset / SWAPFILE_CLUSTER]);
+    }
     int swap_count(SwapEntry e) const { return swap_map(e) & ~SWAP_HAS_CACHE; }
     // swap_avail_head, highest priority first.
     const std::vector<int>& swap_avail_head() const { return m_avail; }

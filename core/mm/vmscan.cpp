@@ -547,7 +547,7 @@ std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_n
             // shrink_zones(): each node of the zonelist once per pass.
             k.trace.hit(F_shrink_zones);
             for (int i = 0; i < nr_nodes; ++i) {
-                const int nid = (preferred_nid + i) % nr_nodes;
+                const int nid = zonelist_node(preferred_nid, i, nr_nodes);
                 bool has_zone = false;
                 for (int z = 0; z <= sc.reclaim_idx; ++z) has_zone |= k.pgdat(nid).zones[static_cast<std::size_t>(z)].managed();
                 if (has_zone) shrink_node(k, nid, sc);

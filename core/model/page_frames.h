@@ -2,6 +2,8 @@
 // Simulated page frames, one compact record per frame in struct-of-arrays form (the fields of
 // struct page / struct folio that reclaim reads), and intrusive doubly linked lists of frames
 // (free lists, LRU lists) linked through 32-bit frame indices.
+#include "util/huge_vector.h"
+
 #include <cassert>
 #include <cstdint>
 #include <vector>
@@ -97,12 +99,12 @@ public:
         return f;
     }
 
-    std::vector<std::uint32_t> flags;
-    std::vector<frame_t> next;
-    std::vector<frame_t> prev;
-    std::vector<std::uint32_t> owner; // address space id (file or mm)
-    std::vector<std::uint32_t> index; // page offset in the file, or virtual page number
-    std::vector<std::uint16_t> zone;  // global zone number: node * nr_zone_types + zone_idx
+    huge_vector<std::uint32_t> flags;
+    huge_vector<frame_t> next;
+    huge_vector<frame_t> prev;
+    huge_vector<std::uint32_t> owner; // address space id (file or mm)
+    huge_vector<std::uint32_t> index; // page offset in the file, or virtual page number
+    huge_vector<std::uint16_t> zone;  // global zone number: node * nr_zone_types + zone_idx
 };
 
 // Bytes of simulator state per page frame (for the memory budget in the docs and benches).

@@ -583,6 +583,14 @@ void Engine::mlock_page(frame_t f) {
     m_k.vmstat.add(UNEVICTABLE_PGS_MLOCKED);
 }
 
+SwapSubsystem* Engine::swap_subsystem() {
+    if (m_k.swap.get() != m_swap_seen) {
+        m_swap_seen = m_k.swap.get();
+        m_swapsys = dynamic_cast<SwapSubsystem*>(m_k.swap.get());
+    }
+    return m_swapsys;
+}
+
 bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled) {
     // A missing page: allocate it (the slow path may reclaim or stall) and fill it.
     const TaskSpec& spec = m_config.tasks[i];
@@ -590,7 +598,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
     AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
-    auto* swapsys = dynamic_cast<SwapSubsystem*>(k.swap.get());
+    SwapSubsystem* swapsys = swap_subsystem();
     if (as.anon && is_token(slot) && swapsys) {
         // do_swap_page(): the swap cache, readahead, the read, the slot.
         AllocResult r;
@@ -765,6 +773,8 @@ bool Engine::pick_page(std::size_t i, const Phase& ph) {
             --ts.ahead_n;
             const std::uint32_t next = pages[ts.ahead[ts.ahead_head]];
             if (next != kNoFrame && is_resident(next)) __builtin_prefetch(&m_k.frames.flags[next]);
+            else if (is_token(next) && ph.kind == Phase::Kind::Touch)
+                if (const SwapSubsystem* s = swap_subsystem()) s->prefetch(next & ~kTokenBit); // a swap-in is next
             return true;
         }
         }

@@ -22,6 +22,8 @@
 
 namespace rs {
 
+class SwapSubsystem;
+
 struct EngineConfig {
     std::string title;
     MachineSpec machine;
@@ -143,6 +145,11 @@ private:
     // Charges task i for one allocation attempt (stall, direct reclaim, failure); true if it got a page.
     bool account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns);
     void mlock_page(frame_t f);
+    // The kernel's swap backend as the full SwapSubsystem (nullptr without one, or with a test's
+    // own backend); the dynamic_cast is redone only when the backend changes.
+    SwapSubsystem* swap_subsystem();
+    const SwapBackend* m_swap_seen = nullptr;
+    SwapSubsystem* m_swapsys = nullptr;
     std::vector<std::int64_t> m_cpu_free_at; // when each simulated CPU is next free
     std::vector<std::int64_t> m_kswapd_queued_at;
     std::vector<TaskState> m_tasks;
