@@ -8,10 +8,11 @@ int gfp_zone(gfp_t gfp, const Machine& m) {
     else if (gfp & __GFP_DMA32) want = ZoneType::DMA32;
     else if ((gfp & __GFP_HIGHMEM) && (gfp & __GFP_MOVABLE)) want = ZoneType::Movable;
     // __GFP_HIGHMEM alone is ZONE_NORMAL on x86-64 (no highmem); __GFP_MOVABLE alone too.
-    int best = 0;
-    for (int i = 0; i < m.nr_zone_types(); ++i)
-        if (m.zone_types[static_cast<std::size_t>(i)] <= want) best = i;
-    return best;
+    // The highest zone of the machine's list (in ascending zone order) not above `want`: from the
+    // top, usually the first one looked at.
+    for (int i = m.nr_zone_types() - 1; i > 0; --i)
+        if (m.zone_types[static_cast<std::size_t>(i)] <= want) return i;
+    return 0;
 }
 
 unsigned gfp_to_alloc_flags(gfp_t gfp, int order) {

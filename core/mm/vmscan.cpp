@@ -194,11 +194,13 @@ void remove_mapping(Kernel& k, frame_t f, std::uint32_t token) {
 
 // isolate_lru_folios(): take pages from the tail; pages of zones above reclaim_idx are skipped
 // and go back to the head.
-std::vector<frame_t> isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
-                                        LruList lru, std::uint64_t& nr_scanned) {
+// `dst` (the caller's folio_list) is one of the kernel's reused buffers: no allocation per call.
+const std::vector<frame_t>& isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
+                                               LruList lru, std::uint64_t& nr_scanned, std::vector<frame_t>& dst) {
     k.trace.hit(F_isolate_lru_folios);
-    std::vector<frame_t> dst;
-    std::vector<frame_t> skipped;
+    dst.clear();
+    std::vector<frame_t>& skipped = k.reclaim_buffers.skipped;
+    skipped.clear();
     FrameList& list = k.lruvec(nid).lists[static_cast<std::size_t>(lru)];
     std::uint64_t scan = 0, total_scan = 0;
     while (scan < nr_to_scan && list.tail != kNoFrame) {
@@ -227,7 +229,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
     k.trace.hit(F_shrink_inactive_list);
     const bool file = is_file_lru(lru);
     std::uint64_t nr_scanned = 0;
-    auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
+    const auto& isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned, k.reclaim_buffers.inactive);
     if (isolated.empty() && nr_scanned == 0) return 0;
     k.vmstat.add(sc.is_kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, nr_scanned);
     k.vmstat.add(file ? PGSCAN_FILE : PGSCAN_ANON, nr_scanned);
@@ -350,7 +352,7 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
 void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru) {
     k.trace.hit(F_shrink_active_list);
     std::uint64_t nr_scanned = 0;
-    auto isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned);
+    const auto& isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned, k.reclaim_buffers.active);
     k.vmstat.add(PGREFILL, nr_scanned);
     std::uint64_t nr_deactivate = 0, nr_rotated = 0;
     auto& fr = k.frames;

@@ -36,6 +36,8 @@ Kernel make_kernel(BootedMachine booted, const CostModel& cost) {
         for (auto& z : node.zones) {
             const int g = node.node_id * nz + z.zone_idx;
             ZoneState& zs = k.zones[static_cast<std::size_t>(g)];
+            zs.nid = static_cast<std::uint16_t>(node.node_id);
+            zs.zone_idx = static_cast<std::uint16_t>(z.zone_idx);
             zs.first_frame = next;
             zs.nr_frames = static_cast<frame_t>(z.managed_pages);
             z.nr_free_pages = 0;

@@ -95,6 +95,9 @@ struct ZoneState {
     FrameList free_list;
     frame_t first_frame = 0;
     frame_t nr_frames = 0;
+    // Where the zone sits (set at boot): finding a frame's zone or node takes no division, as
+    // page_zone() and folio_pgdat() take none in the kernel.
+    std::uint16_t nid = 0, zone_idx = 0;
 };
 
 // A file's page cache, or a process's anonymous memory: one slot per page offset.
@@ -207,6 +210,11 @@ struct Kernel {
     std::unique_ptr<SwapBackend> swap;
     WritebackState wb;
     std::vector<SlabCache> slab; // per node
+    // isolate_lru_folios()'s lists (folio_list, and the skipped folios), kept to be reused: the
+    // kernel's are on the stack, ours would be a heap allocation per call.
+    struct ReclaimBuffers {
+        std::vector<frame_t> inactive, active, skipped;
+    } reclaim_buffers;
 
     VmEvents vmstat;
     KFuncCounters trace; // calls per traced kernel function
@@ -215,17 +223,17 @@ struct Kernel {
 
     int nr_zone_types() const { return machine.nr_zone_types(); }
     Zone& zone(int global) {
-        return machine.nodes[static_cast<std::size_t>(global / nr_zone_types())]
-            .zones[static_cast<std::size_t>(global % nr_zone_types())];
+        const ZoneState& zs = zones[static_cast<std::size_t>(global)];
+        return machine.nodes[zs.nid].zones[zs.zone_idx];
     }
     const Zone& zone(int global) const {
-        return machine.nodes[static_cast<std::size_t>(global / nr_zone_types())]
-            .zones[static_cast<std::size_t>(global % nr_zone_types())];
+        const ZoneState& zs = zones[static_cast<std::size_t>(global)];
+        return machine.nodes[zs.nid].zones[zs.zone_idx];
     }
     int global_zone(const Zone& z) const { return z.node_id * nr_zone_types() + z.zone_idx; }
     Zone& zone_of_frame(frame_t f) { return zone(frames.zone[f]); }
     const Zone& zone_of_frame(frame_t f) const { return zone(frames.zone[f]); }
-    int node_of_frame(frame_t f) const { return frames.zone[f] / nr_zone_types(); }
+    int node_of_frame(frame_t f) const { return zones[frames.zone[f]].nid; }
     Pgdat& pgdat(int nid) { return machine.nodes[static_cast<std::size_t>(nid)]; }
     const Pgdat& pgdat(int nid) const { return machine.nodes[static_cast<std::size_t>(nid)]; }
     Lruvec& lruvec(int nid) { return nodes[static_cast<std::size_t>(nid)].lruvec; }
