@@ -265,6 +265,40 @@ void bench_memory(std::uint64_t ram_gib) {
                  peak / 1024.0, per_page, wall);
 }
 
+// Cost against run length: the zipf workload of a 1 GiB machine (steady reclaim and swap) run
+// for consecutive equal spans of simulated time, with the recorder's bound small enough that
+// its thinning starts in the second span. Each span's wall time per simulated second must not
+// grow: history is bounded and everything else is sized by the machine.
+void bench_run_length() {
+    const std::string name = "run_length_zipf_1g";
+    if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
+    const std::uint64_t ws = pages_of(GiB) * 3 / 2;
+    Phase touch;
+    touch.kind = Phase::Kind::Touch;
+    touch.pattern = Phase::Pattern::Zipf;
+    touch.zipf_s = 0.9;
+    touch.loop = true;
+    touch.pages_per_sec = 1e12;
+    EngineConfig c = swap_machine_with_app(1, ws, &touch);
+    const std::int64_t span = (g_smoke ? 5 : 200) * 1'000'000'000ll;
+    c.max_samples = static_cast<std::size_t>(span / c.sample_interval_ns); // full after one span
+    auto e = Engine::create(c).value();
+    std::string walls, thins;
+    std::int64_t t = 0;
+    for (int i = 0; i < (g_smoke ? 2 : 6); ++i) {
+        const auto w0 = Clock::now();
+        for (std::int64_t end = t + span; t < end;) e->run_until(t += 100'000'000);
+        const double ms_per_sim_s = seconds_since(w0) * 1e3 / (static_cast<double>(span) / 1e9);
+        walls += (walls.empty() ? "" : ",") + num(ms_per_sim_s);
+        thins += (thins.empty() ? "" : ",") + std::to_string(e->recorder().thin_count);
+        std::fprintf(stderr, "%-40s span %d (to %4.0f s simulated): %6.2f ms of wall time per simulated second, %zu samples kept\n",
+                     name.c_str(), i + 1, static_cast<double>(t) / 1e9, ms_per_sim_s, e->recorder().samples.size());
+    }
+    emit("{\"bench\":\"" + name + "\",\"span_sim_s\":" + num(static_cast<double>(span) / 1e9) +
+         ",\"wall_ms_per_sim_s\":[" + walls + "],\"thin_count\":[" + thins + "],\"max_samples\":" +
+         std::to_string(c.max_samples) + "}");
+}
+
 // Simulated seconds per wall second of every built-in scenario, headless, whole duration.
 void bench_scenarios() {
     for (const auto& s : builtin_scenarios()) {
@@ -303,6 +337,7 @@ int main(int argc, char** argv) {
         bench_throughput(gib, false);
         bench_throughput(gib, true);
     }
+    bench_run_length();
     if (g_smoke) {
         bench_replay(1.0, 200'000, 40'000);
         bench_replay(0.25, 200'000, 40'000);

@@ -13,7 +13,7 @@ out=build/bench-results.jsonl
 args=()
 [[ "${1:-}" == "--smoke" ]] && args=(--smoke)
 # The memory benchmark runs in a process of its own: it reports that process's peak RSS.
-for only in scenario throughput replay; do
+for only in scenario throughput run_length replay; do
   ./build/release/bench/engine_bench "${args[@]}" --only "$only" | tee -a "$out" >/dev/null
 done
 ./build/release/bench/engine_bench "${args[@]}" --only memory | tee -a "$out" >/dev/null
