@@ -86,6 +86,17 @@ EngineConfig swap_machine_with_app(std::uint64_t ram_gib, std::uint64_t pages, c
     return c;
 }
 
+// Touch the allocated region for ever, Zipf 0.9, as fast as the CPU allows.
+Phase zipf_touch() {
+    Phase touch;
+    touch.kind = Phase::Kind::Touch;
+    touch.pattern = Phase::Pattern::Zipf;
+    touch.zipf_s = 0.9;
+    touch.loop = true;
+    touch.pages_per_sec = 1e12;
+    return touch;
+}
+
 // Page references per second under reclaim: a working set of 1.5x RAM touched with a Zipf
 // pattern (and, for "scan-mixed", a sequential file scan beside it), swap as large as RAM.
 void bench_throughput(std::uint64_t ram_gib, bool scan_mixed) {
@@ -93,12 +104,7 @@ void bench_throughput(std::uint64_t ram_gib, bool scan_mixed) {
                              std::to_string(ram_gib) + "g";
     if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
     const std::uint64_t ws = pages_of(ram_gib * GiB) * 3 / 2 * (scan_mixed ? 2 : 3) / 3; // anon part of the working set
-    Phase touch;
-    touch.kind = Phase::Kind::Touch;
-    touch.pattern = Phase::Pattern::Zipf;
-    touch.zipf_s = 0.9;
-    touch.loop = true;
-    touch.pages_per_sec = 1e12;
+    const Phase touch = zipf_touch();
     EngineConfig c = swap_machine_with_app(ram_gib, ws, &touch);
     if (scan_mixed) {
         TaskSpec scan;
@@ -273,12 +279,7 @@ void bench_run_length() {
     const std::string name = "run_length_zipf_1g";
     if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
     const std::uint64_t ws = pages_of(GiB) * 3 / 2;
-    Phase touch;
-    touch.kind = Phase::Kind::Touch;
-    touch.pattern = Phase::Pattern::Zipf;
-    touch.zipf_s = 0.9;
-    touch.loop = true;
-    touch.pages_per_sec = 1e12;
+    const Phase touch = zipf_touch();
     EngineConfig c = swap_machine_with_app(1, ws, &touch);
     const std::int64_t span = (g_smoke ? 5 : 200) * 1'000'000'000ll;
     c.max_samples = static_cast<std::size_t>(span / c.sample_interval_ns); // full after one span
