@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release preset and runs every benchmark; JSON lines go to build/bench-results.jsonl,
 # a readable summary to the terminal. docs/performance.md explains the figures.
-#   scripts/bench.sh            full run (about 10 minutes on 2 cores)
+#   scripts/bench.sh            full run (about 5 minutes on 2 cores, after a first LTO build of 5)
 #   scripts/bench.sh --smoke    tiny sizes, seconds (what CI runs through ctest)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,9 +8,8 @@
 // (counts saturate at SWAP_MAP_MAX and swap_duplicate() says so by returning false), discard,
 // reclaim of SWAP_HAS_CACHE-only slots while scanning (the swap cache belongs to the engine),
 // NUMA node affinity of auto-priority devices, swap files (every area is a block device).
-#include "util/result.h"
-
 #include "util/huge_vector.h"
+#include "util/result.h"
 
 #include <array>
 #include <cstdint>
