@@ -8,6 +8,8 @@
 #include "mm/writeback.h"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 namespace rs {
 
@@ -192,14 +194,39 @@ void remove_mapping(Kernel& k, frame_t f, std::uint32_t token) {
     pg[NR_ANON_MAPPED] -= 1;
 }
 
-// isolate_lru_folios(): take pages from the tail; pages of zones above reclaim_idx are skipped
-// and go back to the head.
-// `dst` (the caller's folio_list) is one of the kernel's reused buffers: no allocation per call.
-const std::vector<frame_t>& isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc,
-                                               LruList lru, std::uint64_t& nr_scanned, std::vector<frame_t>& dst) {
+// The caller's folio_list, on the stack as in the kernel. shrink_lruvec() scans at most
+// SWAP_CLUSTER_MAX pages at a time, which fit in place: no allocation per call, and nothing
+// shared between nested reclaims. A larger request (a direct call) gets a heap buffer.
+class FolioList {
+public:
+    explicit FolioList(std::uint64_t capacity) {
+        if (capacity > m_small.size()) {
+            m_large.resize(capacity);
+            m_data = m_large.data();
+        }
+    }
+    FolioList(const FolioList&) = delete; // m_data may point into m_small
+    FolioList& operator=(const FolioList&) = delete;
+    void push_back(frame_t f) { m_data[m_n++] = f; }
+    const frame_t* begin() const { return m_data; }
+    const frame_t* end() const { return m_data + m_n; }
+    bool empty() const { return m_n == 0; }
+    std::size_t size() const { return m_n; }
+
+private:
+    std::array<frame_t, SWAP_CLUSTER_MAX> m_small;
+    std::vector<frame_t> m_large;
+    frame_t* m_data = m_small.data();
+    std::size_t m_n = 0;
+};
+
+// isolate_lru_folios(): take up to nr_to_scan pages from the tail into dst (sized for them);
+// pages of zones above reclaim_idx are skipped and go back to the head.
+void isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru,
+                        std::uint64_t& nr_scanned, FolioList& dst) {
     k.trace.hit(F_isolate_lru_folios);
-    dst.clear();
-    std::vector<frame_t>& skipped = k.reclaim_buffers.skipped;
+    // Skipped folios are put back before returning: one buffer kept in the kernel serves all.
+    std::vector<frame_t>& skipped = k.isolate_skipped;
     skipped.clear();
     FrameList& list = k.lruvec(nid).lists[static_cast<std::size_t>(lru)];
     std::uint64_t scan = 0, total_scan = 0;
@@ -220,7 +247,6 @@ const std::vector<frame_t>& isolate_lru_folios(Kernel& k, int nid, std::uint64_t
     // first), then list_splice()d to the head of the LRU: add them to the head in skip order.
     for (frame_t f : skipped) lruvec_add_folio(k, f);
     nr_scanned = total_scan;
-    return dst;
 }
 
 } // namespace
@@ -229,7 +255,8 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
     k.trace.hit(F_shrink_inactive_list);
     const bool file = is_file_lru(lru);
     std::uint64_t nr_scanned = 0;
-    const auto& isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned, k.reclaim_buffers.inactive);
+    FolioList isolated(nr_to_scan);
+    isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned, isolated);
     if (isolated.empty() && nr_scanned == 0) return 0;
     k.vmstat.add(sc.is_kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, nr_scanned);
     k.vmstat.add(file ? PGSCAN_FILE : PGSCAN_ANON, nr_scanned);
@@ -352,7 +379,8 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
 void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru) {
     k.trace.hit(F_shrink_active_list);
     std::uint64_t nr_scanned = 0;
-    const auto& isolated = isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned, k.reclaim_buffers.active);
+    FolioList isolated(nr_to_scan);
+    isolate_lru_folios(k, nid, nr_to_scan, sc, lru, nr_scanned, isolated);
     k.vmstat.add(PGREFILL, nr_scanned);
     std::uint64_t nr_deactivate = 0, nr_rotated = 0;
     auto& fr = k.frames;

@@ -210,11 +210,9 @@ struct Kernel {
     std::unique_ptr<SwapBackend> swap;
     WritebackState wb;
     std::vector<SlabCache> slab; // per node
-    // isolate_lru_folios()'s lists (folio_list, and the skipped folios), kept to be reused: the
-    // kernel's are on the stack, ours would be a heap allocation per call.
-    struct ReclaimBuffers {
-        std::vector<frame_t> inactive, active, skipped;
-    } reclaim_buffers;
+    // isolate_lru_folios()'s skipped folios (any number; put back before it returns), kept to
+    // be reused rather than allocated per call.
+    std::vector<frame_t> isolate_skipped;
 
     VmEvents vmstat;
     KFuncCounters trace; // calls per traced kernel function

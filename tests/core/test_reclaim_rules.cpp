@@ -221,3 +221,21 @@ TEST_CASE("shrink_active_list keeps referenced executable file pages and deactiv
     // Rotations count as reclaim cost of the file type (lru_note_cost).
     CHECK(k.lruvec(0).file_cost > 0);
 }
+
+TEST_CASE("gfp_zone follows the kernel's GFP_ZONE_TABLE on x86-64") {
+    // include/linux/gfp.h: GFP_ZONE_TABLE with CONFIG_ZONE_DMA and CONFIG_ZONE_DMA32, no
+    // CONFIG_HIGHMEM (OPT_ZONE_HIGHMEM is ZONE_NORMAL). x86-64's zone list: DMA 0, DMA32 1,
+    // Normal 2, Movable 3, Device 4.
+    const Machine m = boot_machine(x86_64_machine(4ull << 30), ThpMode::Never).machine;
+    REQUIRE(m.nr_zone_types() == 5);
+    CHECK(gfp_zone(0, m) == 2);                              // 0x0 => NORMAL
+    CHECK(gfp_zone(__GFP_DMA, m) == 0);                      // 0x1 => DMA
+    CHECK(gfp_zone(__GFP_HIGHMEM, m) == 2);                  // 0x2 => HIGHMEM or NORMAL
+    CHECK(gfp_zone(__GFP_DMA32, m) == 1);                    // 0x4 => DMA32
+    CHECK(gfp_zone(__GFP_MOVABLE, m) == 2);                  // 0x8 => NORMAL (MOVABLE+0)
+    CHECK(gfp_zone(__GFP_MOVABLE | __GFP_DMA, m) == 0);      // 0x9 => DMA
+    CHECK(gfp_zone(__GFP_MOVABLE | __GFP_HIGHMEM, m) == 3);  // 0xa => MOVABLE
+    CHECK(gfp_zone(__GFP_MOVABLE | __GFP_DMA32, m) == 1);    // 0xc => DMA32
+    CHECK(gfp_zone(GFP_KERNEL, m) == 2);
+    CHECK(gfp_zone(GFP_HIGHUSER_MOVABLE, m) == 3);
+}
