@@ -17,9 +17,12 @@ bin=${2:-$root/build/dev/app/reclaimscope}
 shift $(($# >= 2 ? 2 : $#))
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
-# run NAME DURATION -> $tmp/NAME.txt and $tmp/NAME.csv
+# run NAME DURATION -> $tmp/NAME.txt and $tmp/NAME.csv (NAME: a built-in scenario, or
+# tests/data/golden/NAME.json for the paths no built-in takes)
 run() {
-  "$bin" --headless --scenario "$1" --duration "$2" --csv "$tmp/$1.csv" \
+  local scenario=$1
+  [[ -f $dir/$1.json ]] && scenario=$dir/$1.json
+  "$bin" --headless --scenario "$scenario" --duration "$2" --csv "$tmp/$1.csv" \
     --print-zoneinfo --print-meminfo --print-swaps --print-events --print-vmstat > "$tmp/$1.txt"
 }
 

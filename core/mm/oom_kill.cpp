@@ -51,9 +51,24 @@ void zap_anon_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t en
                 e = kNoFrame;
                 continue;
             }
-            if (k.swap && k.frames.test(f, PG_swapcache)) k.swap->folio_free_swap(k, f);
-            if (k.frames.test(f, PG_lru)) lruvec_del_folio(k, f);
             Pgdat& pg = k.pgdat(k.node_of_frame(f));
+            if (k.swap && k.frames.test(f, PG_swapcache) && !k.swap->folio_free_swap(k, f)) {
+                // A fork()'s PTE still holds the page's swap entry (it has not faulted the page
+                // in): the swap cache keeps its reference, so zap_pte_range() only drops this
+                // mapping and the page stays cached, unmapped, as after swap readahead.
+                if (k.frames.test(f, PG_mlocked)) {
+                    lruvec_del_folio(k, f); // munlock: back to an evictable list
+                    k.frames.clear(f, PG_mlocked | PG_unevictable);
+                    pg[NR_MLOCK] -= 1;
+                    folio_add_lru(k, f);
+                }
+                k.frames.clear(f, PG_mapped);
+                pg[NR_ANON_MAPPED] -= 1;
+                pg[NR_SWAPCACHE_UNMAPPED] += 1;
+                e = kNoFrame;
+                continue;
+            }
+            if (k.frames.test(f, PG_lru)) lruvec_del_folio(k, f);
             pg[NR_ANON_MAPPED] -= 1;
             if (k.frames.test(f, PG_mlocked)) pg[NR_MLOCK] -= 1;
             free_page(k, f);

@@ -188,12 +188,13 @@ void SwapSubsystem::free_swap_and_cache(Kernel& k, std::uint32_t token) {
     if (m_space.swap_map(e) == 0) zram_adjust(k, e, -1);
 }
 
-void SwapSubsystem::folio_free_swap(Kernel& k, frame_t f) {
+bool SwapSubsystem::folio_free_swap(Kernel& k, frame_t f) {
     const std::uint32_t token = m_frame_entry.find(f);
-    if (token == FrameEntries::kNone) return;
+    if (token == FrameEntries::kNone) return false;
     const SwapEntry e = swp_entry(token);
-    if (m_space.swap_count(e) != 0) return; // still referenced by a swap PTE
+    if (m_space.swap_count(e) != 0) return false; // still referenced by a swap PTE
     delete_from_swap_cache(k, f, e, kNoFrame);
+    return true;
 }
 
 frame_t SwapSubsystem::do_swap_page(Kernel& k, std::uint32_t token, std::uint32_t space, std::uint32_t index,

@@ -54,7 +54,7 @@ public:
     // Exit or OOM kill: the PTE's entry goes away (free_swap_and_cache()).
     void free_swap_and_cache(Kernel& k, std::uint32_t entry);
     // A resident page that is in the swap cache leaves it (folio_free_swap()).
-    void folio_free_swap(Kernel& k, frame_t f) override;
+    bool folio_free_swap(Kernel& k, frame_t f) override;
     bool in_swap_cache(frame_t f) const override { return m_frame_entry.find(f) != FrameEntries::kNone; }
     std::uint64_t swap_cache_pages() const { return m_frame_entry.count; }
     // Slots whose only user is the swap cache (the page is mapped again).

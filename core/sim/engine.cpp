@@ -306,7 +306,16 @@ Result<int> Engine::swapoff(const std::string& name) {
     // security_vm_enough_memory_mm() in the default overcommit mode (OVERCOMMIT_GUESS) compares
     // the area with totalram_pages() + total_swap_pages, which still include it: it passes.
     const std::uint32_t inuse = si->inuse_pages;
-    if (auto r = swapsys->space().swapoff(type); !r) return R::failure(r.error());
+    auto done = swapsys->space().swapoff(type);
+    if (!done) return R::failure(done.error());
+    if (*done) {
+        // No slot in use: try_to_unuse() has nothing to read back and sys_swapoff() returns at
+        // once, so no swapoff process is left running (and the area's type is free again).
+        swapsys->forget_area(type);
+        m_k.events.add(m_k.now, EventType::Swap, -1, "swapoff " + name + ": done, no page was on the device");
+        take_sample();
+        return -1;
+    }
 
     // The swapoff(8) process: no memory of its own, the OOM killer's first choice.
     TaskSpec spec;

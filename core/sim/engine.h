@@ -60,7 +60,8 @@ public:
     // sys_swapoff() at the current time: the area takes no new pages and a "swapoff" process
     // starts reading its pages back (try_to_unuse()). It is the OOM killer's first pick while
     // it runs (set_current_oom_origin()); killed, it puts the area back (reinsert_swap_info()).
-    // Returns the swapoff process's pid; fails at once for an area not in use.
+    // Returns the swapoff process's pid (-1 when no slot was in use: done at once); fails at once
+    // for an area not in use.
     Result<int> swapoff(const std::string& name);
     // The next scheduled timeline action not yet run (config().timeline.size(): none left).
     std::size_t next_timeline_action() const { return m_next_action; }

@@ -182,7 +182,8 @@ public:
     virtual void swap_free(Kernel& k, std::uint32_t entry) = 0;
     // The swap cache: is this page's data already on the device; drop it from the cache.
     virtual bool in_swap_cache(frame_t) const { return false; }
-    virtual void folio_free_swap(Kernel&, frame_t) {}
+    // folio_free_swap(): true if the page left the swap cache (no swap PTE holds its entry).
+    virtual bool folio_free_swap(Kernel&, frame_t) { return false; }
     // Slots held only by the swap cache (the page is mapped again).
     virtual std::uint64_t cache_only_slots() const { return 0; }
     // Slots allocated on every area, the one being swapped off included.

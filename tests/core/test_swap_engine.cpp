@@ -429,3 +429,73 @@ TEST_CASE("during swapoff /proc/meminfo counts the pages still on the area as si
         e->run_until(e->now() + 5'000'000);
     }
 }
+
+TEST_CASE("swapoff of an area with no page on it is done at once") {
+    // Slots come from the highest priority first (folio_alloc_swap() on swap_avail_head): with
+    // 1 GiB at priority 10 and 300 MiB of swapped memory, the priority-5 area holds nothing.
+    // try_to_unuse() then has nothing to read and sys_swapoff() returns: no swapoff process.
+    EngineConfig c = with_swap(512, 1024);
+    c.swap_devices[0].prio = 10;
+    c.swap_devices.push_back(SwapDeviceSpec{.name = "/dev/sdc1", .size_bytes = 256u << 20, .prio = 5});
+    c.tasks.push_back(anon_task("big", 800, true, 400));
+    auto e = make_engine(c);
+    e->run_until(4'000'000'000);
+    const auto& k = e->kernel();
+    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    REQUIRE(swapsys->space().swap_info(0)->inuse_pages > 0);
+    REQUIRE(swapsys->space().swap_info(1)->inuse_pages == 0);
+    const auto procs = k.procs.size();
+    auto r = e->swapoff("/dev/sdc1");
+    REQUIRE(r);
+    CHECK(*r == -1);
+    CHECK(k.procs.size() == procs);
+    CHECK(events_of(*e, EventType::Swap).find("swapoff /dev/sdc1: done, no page was on the device") != std::string::npos);
+    CHECK(swapsys->space().swap_info(1) == nullptr);
+    CHECK(format_swaps(k).find("/dev/sdc1") == std::string::npos);
+    e->run_until(6'000'000'000);
+    REQUIRE_FALSE(e->check_invariants());
+}
+
+TEST_CASE("munmap of a page whose swap entry a fork still holds leaves it in the swap cache") {
+    // db faults back pages whose entries the worker (a fork) still holds: swap_map count 1
+    // (the worker's PTE) + SWAP_HAS_CACHE. db's munmap() drops only db's mapping
+    // (zap_pte_range()); the page stays in the swap cache for the worker, unmapped.
+    EngineConfig c = with_swap(512, 1024);
+    TaskSpec db{.name = "db"};
+    db.phases = {Phase{.kind = Phase::Kind::Alloc, .pages = MiB_pages(300), .pages_per_sec = MiB_pages(400)},
+                 Phase{.kind = Phase::Kind::Touch, .pages_per_sec = MiB_pages(50), .pattern = Phase::Pattern::Random,
+                       .loop = true, .duration_ns = 5'000'000'000},
+                 Phase{.kind = Phase::Kind::Free, .pages = MiB_pages(300)}};
+    c.tasks.push_back(db);
+    TaskSpec worker = anon_task("worker", 1, false, 1); // sleeps on its shared memory
+    worker.phases = {Phase{.kind = Phase::Kind::Sleep, .duration_ns = 100'000'000'000}};
+    worker.fork_of = "db";
+    worker.start_ns = 800'000'000;
+    c.tasks.push_back(worker);
+    TaskSpec hog = anon_task("hog", 400, false, 100);
+    hog.start_ns = 1'000'000'000;
+    c.tasks.push_back(hog);
+    auto e = make_engine(c);
+    const auto& k = e->kernel();
+    const auto& dbs = k.spaces[static_cast<std::size_t>(k.procs[0].anon_space)];
+    const auto& wks = k.spaces[static_cast<std::size_t>(k.procs[1].anon_space)];
+    REQUIRE(wks.anon_vma_root == k.procs[0].anon_space);
+    // Just before the free: the pages db maps while the worker holds their swap entries.
+    e->run_until(5'700'000'000);
+    REQUIRE_FALSE(e->check_invariants());
+    std::vector<frame_t> cached;
+    for (std::size_t i = 0; i < dbs.pages.size(); ++i)
+        if (is_resident(dbs.pages[i]) && dbs.pages[i] != kNoFrame && is_token(wks.pages[i])) cached.push_back(dbs.pages[i]);
+    REQUIRE(cached.size() > 100);
+    const auto unmapped_before = k.machine.nodes[0][NR_SWAPCACHE_UNMAPPED];
+    e->run_until(6'500'000'000);
+    REQUIRE(dbs.nr_resident == 0);
+    REQUIRE(dbs.nr_nonresident == 0);
+    for (const frame_t f : cached) {
+        INFO("frame " << f);
+        CHECK(k.frames.test(f, PG_swapcache));
+        CHECK_FALSE(k.frames.test(f, PG_mapped));
+    }
+    CHECK(k.machine.nodes[0][NR_SWAPCACHE_UNMAPPED] >= unmapped_before + static_cast<std::int64_t>(cached.size()));
+    REQUIRE_FALSE(e->check_invariants());
+}
