@@ -1,8 +1,8 @@
 #include "cli_options.h"
 
 #include "procfs/zoneinfo.h"
-#include "sim/scenarios.h"
-#include "sim/timeline.h"
+#include "scenario/builtin.h"
+#include "scenario/timeline_action.h"
 #include "util/units.h"
 
 #include <QFile>

@@ -4,7 +4,7 @@
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "record/csv.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <QSaveFile>
 

@@ -4,7 +4,7 @@
 #include "headless.h"
 
 #include "MainWindow.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <QApplication>
 #include <QCoreApplication>

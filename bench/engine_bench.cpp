@@ -3,7 +3,7 @@
 //   engine_bench [--smoke] [--only NAME] [--repeat N]
 #include "record/csv.h"
 #include "scenario/loader.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 #include "util/rng.h"
 #include "util/zipf.h"
 

@@ -6,7 +6,7 @@
 #include "SwapView.h"
 #include "WatermarkPlot.h"
 #include "WatermarkView.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <qcustomplot.h>
 

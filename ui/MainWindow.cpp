@@ -1,6 +1,6 @@
 #include "MainWindow.h"
 
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include "BigPictureView.h"
 #include "ChartExport.h"

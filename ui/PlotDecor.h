@@ -1,7 +1,7 @@
 #pragma once
 // What every time chart shares: event markers (sysctl writes, swapon/swapoff, OOM kills), the
 // cursor of the moment being reviewed, and colours that follow the application's palette.
-#include "record/event.h"
+#include "mm/event_log.h"
 
 #include <QColor>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "ScenarioBrowser.h"
 
 #include "scenario/loader.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>

@@ -148,7 +148,7 @@ void SimulationController::stepKswapdPass() {
                                "watermark.");
             return;
         }
-        const auto& nodes = m_engine->kernel().nodes;
+        const auto& nodes = m_engine->kernel().machine.nodes;
         m_engine->run_until(limit, [&] {
             for (const auto& n : nodes)
                 if (n.kswapd.iteration_started) return false;

@@ -1,6 +1,10 @@
 #include "mm/gfp.h"
 
+#include "mm/mmzone.h"
+
 namespace rs {
+
+static_assert(ALLOC_WMARK_MIN == WMARK_MIN && ALLOC_WMARK_LOW == WMARK_LOW && ALLOC_WMARK_HIGH == WMARK_HIGH);
 
 int gfp_zone(gfp_t gfp, const Machine& m) {
     ZoneType want = ZoneType::Normal;

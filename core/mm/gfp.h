@@ -1,11 +1,13 @@
 #pragma once
 // GFP bits (include/linux/gfp_types.h) and the allocator's internal ALLOC_* flags (mm/internal.h).
-#include "model/machine.h"
+#include "model/zone_type.h"
 
 #include <cstdint>
 #include <string_view>
 
 namespace rs {
+
+struct Machine;
 
 using gfp_t = std::uint32_t;
 
@@ -40,9 +42,10 @@ inline constexpr gfp_t GFP_HIGHUSER = GFP_USER | __GFP_HIGHMEM;
 inline constexpr gfp_t GFP_HIGHUSER_MOVABLE = GFP_HIGHUSER | __GFP_MOVABLE;
 
 // ALLOC_* (mm/internal.h, v6.3+ names).
-inline constexpr unsigned ALLOC_WMARK_MIN = WMARK_MIN;
-inline constexpr unsigned ALLOC_WMARK_LOW = WMARK_LOW;
-inline constexpr unsigned ALLOC_WMARK_HIGH = WMARK_HIGH;
+// The low bits index zone->_watermark[] (enum zone_watermarks in mmzone.h; checked in gfp.cpp).
+inline constexpr unsigned ALLOC_WMARK_MIN = 0;
+inline constexpr unsigned ALLOC_WMARK_LOW = 1;
+inline constexpr unsigned ALLOC_WMARK_HIGH = 2;
 inline constexpr unsigned ALLOC_WMARK_MASK = 0x03;
 inline constexpr unsigned ALLOC_NO_WATERMARKS = 0x04;
 inline constexpr unsigned ALLOC_OOM = 0x08;

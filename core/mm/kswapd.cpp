@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::int64_t kNapNs = HZ_NS / 10; // schedule_timeout(HZ/10)
 
-KswapdState& kswapd_of(Kernel& k, int nid) { return k.nodes[static_cast<std::size_t>(nid)].kswapd; }
+KswapdState& kswapd_of(Kernel& k, int nid) { return k.pgdat(nid).kswapd; }
 
 // kswapd_highest_zoneidx(): the recorded request, or the previous one when none is recorded.
 int kswapd_highest_zoneidx(const KswapdState& ks, int prev) {

@@ -2,7 +2,7 @@
 // kswapd (mm/vmscan.c): wakeup_kswapd, the kswapd() loop with kswapd_try_to_sleep, and
 // balance_pgdat, run as a resumable state machine so it interleaves with the tasks.
 #include "mm/gfp.h"
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 namespace rs {
 

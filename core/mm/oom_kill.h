@@ -1,7 +1,7 @@
 #pragma once
 // The OOM killer (mm/oom_kill.c).
 #include "mm/gfp.h"
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 namespace rs {
 

@@ -13,8 +13,7 @@ namespace {
 
 // rmqueue(): take a page from the zone's free list.
 frame_t rmqueue(Kernel& k, Zone& z) {
-    ZoneState& zs = k.zones[static_cast<std::size_t>(k.global_zone(z))];
-    const frame_t f = k.frames.pop_head(zs.free_list);
+    const frame_t f = k.frames.pop_head(z.free_list);
     if (f == kNoFrame) return kNoFrame;
     k.frames.clear(f, PG_buddy);
     --z.nr_free_pages;
@@ -130,7 +129,7 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
     std::int64_t reclaim_ns = 0;
     const std::uint64_t progress = try_to_free_pages(k, gfp, order, preferred_nid, reclaim_ns);
     r.stall_ns += reclaim_ns;
-    NodeState& ns = k.nodes[static_cast<std::size_t>(preferred_nid)];
+    Pgdat& ns = k.pgdat(preferred_nid);
     ++ns.direct_reclaims;
     ns.direct_reclaim_ns += reclaim_ns;
     if (progress) {
@@ -181,9 +180,8 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
 
 void free_page(Kernel& k, frame_t f) {
     Zone& z = k.zone_of_frame(f);
-    ZoneState& zs = k.zones[k.frames.zone[f]];
     k.frames.flags[f] = PG_buddy;
-    k.frames.list_add_head(zs.free_list, f);
+    k.frames.list_add_head(z.free_list, f);
     ++z.nr_free_pages;
     k.vmstat.add(PGFREE);
 }

@@ -3,7 +3,7 @@
 // watermarks and lowmem_reserve, and the slow path: kswapd wake-up, the min watermark,
 // direct reclaim, should_reclaim_retry() and the OOM killer.
 #include "mm/gfp.h"
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 namespace rs {
 

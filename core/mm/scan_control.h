@@ -1,6 +1,7 @@
 #pragma once
 // struct scan_control (mm/vmscan.c): what one reclaim invocation may do and what it did.
 #include "mm/gfp.h"
+#include "mm/internal.h"
 
 #include <cstdint>
 
@@ -10,10 +11,10 @@ inline constexpr unsigned DEACTIVATE_ANON = 1;
 inline constexpr unsigned DEACTIVATE_FILE = 2;
 
 struct ScanControl {
-    std::uint64_t nr_to_reclaim = 32;
+    std::uint64_t nr_to_reclaim = SWAP_CLUSTER_MAX;
     int reclaim_idx = 0;
     int order = 0;
-    int priority = 12;
+    int priority = DEF_PRIORITY;
     gfp_t gfp_mask = 0x40 | 0x80 | 0x400 | 0x800; // GFP_KERNEL
     bool may_writepage = true;
     bool may_unmap = true;

@@ -2,7 +2,7 @@
 // Page-side LRU operations of mm/swap.c: adding pages to the LRU, marking them accessed,
 // moving them between lists, and the reclaim cost bookkeeping. Every move keeps the node and
 // zone list counters in step.
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 namespace rs {
 

@@ -4,7 +4,7 @@
 // compressed pages are held in RAM.
 #include "mm/page_alloc.h"
 #include "mm/swapfile.h"
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 #include <algorithm>
 #include <vector>

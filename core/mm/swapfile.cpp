@@ -105,14 +105,6 @@ std::string mangle_path(const std::string& s) {
 
 } // namespace
 
-std::string_view swap_kind_name(SwapKind k) {
-    switch (k) {
-    case SwapKind::HDD: return "HDD";
-    case SwapKind::SSD: return "SSD";
-    case SwapKind::Zram: return "zram";
-    }
-    return "?";
-}
 
 // ---- swapon / swapoff ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 // (counts saturate at SWAP_MAP_MAX and swap_duplicate() says so by returning false), discard,
 // reclaim of SWAP_HAS_CACHE-only slots while scanning (the swap cache belongs to the engine),
 // NUMA node affinity of auto-priority devices, swap files (every area is a block device).
+#include "config/swap_spec.h"
 #include "util/huge_vector.h"
 #include "util/result.h"
 
@@ -74,17 +75,6 @@ struct SwapCluster {
 struct ClusterList {
     std::uint32_t head = kNoCluster, tail = kNoCluster;
     std::uint32_t nr = 0;
-};
-
-enum class SwapKind { HDD, SSD, Zram };
-
-struct SwapDeviceSpec {
-    std::string name;             // shown in /proc/swaps, e.g. "/dev/sda2", "/dev/zram0"
-    std::uint64_t size_bytes = 0; // whole area, header page included
-    int prio = -1;                // -1: automatic (swapon without -p); else 0..32767
-    SwapKind kind = SwapKind::SSD;
-    double zram_ratio = 3.0;      // compression ratio, for the engine's RAM accounting
-    std::vector<std::uint32_t> bad_slots; // from the swap header (mkswap -c)
 };
 
 // swp_entry_t.
@@ -248,6 +238,5 @@ private:
     int m_nr_rotate_swap = 0;
 };
 
-std::string_view swap_kind_name(SwapKind k);
 
 } // namespace rs

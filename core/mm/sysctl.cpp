@@ -125,14 +125,6 @@ Result<SysctlWrite> parse_sysctl_assignment(std::string_view text, int nr_zone_t
     return make_sysctl_write(text.substr(0, eq), text.substr(eq + 1), nr_zone_types);
 }
 
-std::string format_sysctl_value(const SysctlWrite& w) {
-    std::string out;
-    for (auto v : w.values) {
-        if (!out.empty()) out += ' ';
-        out += std::to_string(v);
-    }
-    return out;
-}
 
 std::string read_sysctl(const VmSysctl& s, std::string_view name, int nr_zone_types) {
     auto one = [](std::int64_t v) { return std::to_string(v); };

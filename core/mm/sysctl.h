@@ -1,6 +1,7 @@
 #pragma once
 // The vm.* sysctls the simulator models, with the kernel's defaults and ranges
 // (kernel/sysctl.c, mm/page_alloc.c, mm/vmscan.c; Documentation/admin-guide/sysctl/vm.rst).
+#include "config/sysctl_write.h"
 #include "model/zone_type.h"
 #include "util/result.h"
 
@@ -45,11 +46,6 @@ struct SysctlInfo {
 const std::vector<SysctlInfo>& sysctl_table();
 const SysctlInfo* find_sysctl(std::string_view name);
 
-// One write to a sysctl, as `sysctl -w vm.KEY=VALUE` or `echo VALUE > /proc/sys/vm/KEY` does.
-struct SysctlWrite {
-    std::string name; // with the "vm." prefix
-    std::vector<std::int64_t> values;
-};
 
 // Parses "vm.KEY=VALUE" (VALUE: an integer, or for lists integers separated by spaces or
 // commas) and checks the kernel's range. Errors name the sysctl, the value and the range.
@@ -57,7 +53,6 @@ Result<SysctlWrite> parse_sysctl_assignment(std::string_view text, int nr_zone_t
 Result<SysctlWrite> make_sysctl_write(std::string_view name, std::string_view value,
                                       int nr_zone_types);
 
-std::string format_sysctl_value(const SysctlWrite& w);
 
 // The value a read of /proc/sys/vm/KEY shows now. Empty for an unknown name.
 // vm.lowmem_reserve_ratio differs from the kernel's file: the kernel prints all MAX_NR_ZONES

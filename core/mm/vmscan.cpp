@@ -544,9 +544,9 @@ bool allow_direct_reclaim(Kernel& k, int nid) {
     }
     if (!pfmemalloc_reserve) return true;
     const bool wmark_ok = free_pages > pfmemalloc_reserve / 2;
-    if (!wmark_ok && k.nodes[static_cast<std::size_t>(nid)].kswapd.phase != KswapdState::Phase::Balancing) {
+    if (!wmark_ok && k.pgdat(nid).kswapd.phase != KswapdState::Phase::Balancing) {
         // Kick kswapd, clamped to ZONE_NORMAL.
-        KswapdState& ks = k.nodes[static_cast<std::size_t>(nid)].kswapd;
+        KswapdState& ks = k.pgdat(nid).kswapd;
         if (ks.kswapd_highest_zoneidx > top) ks.kswapd_highest_zoneidx = top;
         Zone& z = pg.zones[static_cast<std::size_t>(top)];
         wakeup_kswapd(k, z, GFP_KERNEL, 0, top);

@@ -2,7 +2,7 @@
 // Page reclaim (mm/vmscan.c): shrink_node and everything below it, direct reclaim
 // (try_to_free_pages), the slab shrinker and node_reclaim.
 #include "mm/scan_control.h"
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 #include <array>
 #include <vector>

@@ -6,22 +6,6 @@
 
 namespace rs {
 
-std::string_view thp_mode_name(ThpMode m) {
-    switch (m) {
-    case ThpMode::Always: return "always";
-    case ThpMode::Madvise: return "madvise";
-    case ThpMode::Never: return "never";
-    }
-    return "?";
-}
-
-std::optional<ThpMode> thp_mode_from_name(std::string_view name) {
-    if (name == "always") return ThpMode::Always;
-    if (name == "madvise") return ThpMode::Madvise;
-    if (name == "never") return ThpMode::Never;
-    return std::nullopt;
-}
-
 std::uint64_t int_sqrt(std::uint64_t x) {
     // Bit-by-bit method of lib/math/int_sqrt.c: exact floor, no floating point.
     if (x <= 1) return x;

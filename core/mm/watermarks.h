@@ -2,7 +2,7 @@
 // Watermarks, reserves and the watermark check, as mm/page_alloc.c and mm/khugepaged.c
 // compute them. Every function is named after its kernel counterpart.
 #include "mm/sysctl.h"
-#include "model/machine.h"
+#include "mm/mmzone.h"
 
 #include <cstdint>
 #include <string>
@@ -10,9 +10,6 @@
 
 namespace rs {
 
-enum class ThpMode { Always, Madvise, Never };
-std::string_view thp_mode_name(ThpMode m);
-std::optional<ThpMode> thp_mode_from_name(std::string_view name);
 
 inline constexpr std::uint64_t pageblock_nr_pages = 512; // x86-64: pageblock_order 9
 inline constexpr int MIGRATE_PCPTYPES = 3;

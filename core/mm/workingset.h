@@ -1,6 +1,6 @@
 #pragma once
 // Workingset detection (mm/workingset.c): shadow entries and the refault distance.
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 namespace rs {
 

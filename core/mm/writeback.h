@@ -1,7 +1,7 @@
 #pragma once
 // Dirty page cache and its writeback (mm/page-writeback.c, fs/fs-writeback.c): dirty limits,
 // throttling of writers, the flusher and the end of writeback.
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 namespace rs {
 

@@ -1,7 +1,7 @@
 #pragma once
 // /proc/meminfo of the simulated kernel (fs/proc/meminfo.c, mm/show_mem.c: si_mem_available),
 // the lines the simulator models, in the kernel's order and format.
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 #include <string>
 

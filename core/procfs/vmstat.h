@@ -2,7 +2,7 @@
 // /proc/vmstat of the simulated kernel (mm/vmstat.c: vmstat_start/vmstat_show): zone gauges
 // summed over zones, node items summed over nodes, the dirty thresholds, then the events, in the
 // kernel's order and under its names. Items the simulator does not model are left out.
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 #include <string>
 #include <utility>

@@ -1,7 +1,7 @@
 #pragma once
 // /proc/zoneinfo in the kernel's own layout (mm/vmstat.c: zoneinfo_show_print), and a parser
 // for real zoneinfo text (complete files, or the grep excerpts people paste).
-#include "model/machine.h"
+#include "mm/mmzone.h"
 #include "util/result.h"
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "record/csv.h"
 
-#include "model/lru.h"
+#include "mm/lru.h"
 
 #include <cstdio>
 #include <string>

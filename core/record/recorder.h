@@ -1,6 +1,6 @@
 #pragma once
 // Samples of the simulated kernel's state over time, for the views, exports and tests.
-#include "record/event.h"
+#include "mm/event_log.h"
 
 #include <array>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #include "scenario/loader.h"
 
 #include "procfs/zoneinfo.h"
-#include "sim/timeline.h"
+#include "config/timeline.h"
 #include "util/units.h"
 
 #include <nlohmann/json.hpp>

@@ -18,40 +18,6 @@
 
 namespace rs {
 
-Kernel make_kernel(BootedMachine booted, const CostModel& cost) {
-    Kernel k;
-    k.machine = std::move(booted.machine);
-    k.sysctl = booted.sysctl;
-    k.thp = booted.thp;
-    k.cost = cost;
-    const int nz = k.nr_zone_types();
-    std::uint64_t total = 0;
-    k.machine.for_each_zone([&](const Zone& z) { total += z.managed_pages; });
-    k.frames.resize(total);
-    workingset_init(k);
-    k.zones.resize(k.machine.nodes.size() * static_cast<std::size_t>(nz));
-    k.nodes.resize(k.machine.nodes.size());
-    frame_t next = 0;
-    for (auto& node : k.machine.nodes)
-        for (auto& z : node.zones) {
-            const int g = node.node_id * nz + z.zone_idx;
-            ZoneState& zs = k.zones[static_cast<std::size_t>(g)];
-            zs.nid = static_cast<std::uint16_t>(node.node_id);
-            zs.zone_idx = static_cast<std::uint16_t>(z.zone_idx);
-            zs.first_frame = next;
-            zs.nr_frames = static_cast<frame_t>(z.managed_pages);
-            z.nr_free_pages = 0;
-            for (frame_t f = next; f < next + zs.nr_frames; ++f) {
-                k.frames.zone[f] = static_cast<std::uint16_t>(g);
-                k.frames.flags[f] = PG_buddy;
-                k.frames.list_add_tail(zs.free_list, f);
-                ++z.nr_free_pages;
-            }
-            next += zs.nr_frames;
-        }
-    return k;
-}
-
 namespace {
 // The kernel's swapon message (sys_swapon's pr_info), extents:1 as for a partition.
 std::string swapon_message(const SwapInfo& si) {
@@ -156,9 +122,8 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
         for (std::size_t z = 0; z < config.machine.nodes[n].zones.size(); ++z) {
             const auto used = config.machine.nodes[n].zones[z].used_at_start;
             Zone& zone = k.machine.nodes[n].zones[z];
-            ZoneState& zs = k.zones[n * static_cast<std::size_t>(k.nr_zone_types()) + z];
             for (std::uint64_t i = 0; i < used; ++i) {
-                const frame_t f = k.frames.pop_head(zs.free_list);
+                const frame_t f = k.frames.pop_head(zone.free_list);
                 k.frames.flags[f] = PG_reserved;
                 --zone.nr_free_pages;
                 k.machine.nodes[n][NR_KERNEL_PAGES] += 1;
@@ -512,7 +477,7 @@ void Engine::take_sample() {
                                          static_cast<std::int64_t>(z.high_wmark_pages()),
                                          static_cast<std::int64_t>(z.watermark_boost)});
         NodeSample ns;
-        const auto& st = m_k.nodes[static_cast<std::size_t>(node.node_id)];
+        const auto& st = node;
         ns.kswapd_phase = st.kswapd.phase == KswapdState::Phase::Sleeping  ? 0
                           : st.kswapd.phase == KswapdState::Phase::Napping ? 1
                                                                            : 2;
@@ -564,7 +529,7 @@ bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, s
     Kernel& k = m_k;
     if (r.direct_reclaim) {
         ++st.direct_reclaims;
-        NodeState& ns = k.nodes[static_cast<std::size_t>(spec.node)];
+        Pgdat& ns = k.pgdat(spec.node);
         if (ns.last_direct_event_ns < 0 || k.now - ns.last_direct_event_ns >= 100'000'000) {
             ns.last_direct_event_ns = k.now;
             k.events.add(k.now, EventType::DirectReclaim, spec.node,
@@ -955,7 +920,7 @@ bool Engine::run_until(std::int64_t t_end, const std::function<bool()>& stop) {
 
 void Engine::run_until(std::int64_t t_end) {
     Kernel& k = m_k;
-    const std::size_t nr_nodes = k.nodes.size();
+    const std::size_t nr_nodes = k.machine.nodes.size();
     for (;;) {
         if (m_stop && (*m_stop)()) {
             m_stopped = true;
@@ -974,8 +939,8 @@ void Engine::run_until(std::int64_t t_end) {
             }
         };
         for (std::size_t n = 0; n < nr_nodes; ++n)
-            consider(k.nodes[n].kswapd.ready_at,
-                     m_kswapd_queued_at[n] != kNever ? m_kswapd_queued_at[n] : k.nodes[n].kswapd.ready_at,
+            consider(k.machine.nodes[n].kswapd.ready_at,
+                     m_kswapd_queued_at[n] != kNever ? m_kswapd_queued_at[n] : k.machine.nodes[n].kswapd.ready_at,
                      static_cast<int>(n));
         consider(k.wb.ready_at, k.wb.ready_at, static_cast<int>(nr_nodes));
         for (std::size_t i = 0; i < m_tasks.size(); ++i)
@@ -1000,7 +965,7 @@ void Engine::run_until(std::int64_t t_end) {
             if (who < static_cast<int>(nr_nodes)) {
                 auto& queued = m_kswapd_queued_at[static_cast<std::size_t>(who)];
                 if (queued == kNever) queued = best;
-                k.nodes[static_cast<std::size_t>(who)].kswapd.ready_at = *cpu;
+                k.pgdat(who).kswapd.ready_at = *cpu;
             }
             else {
                 const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
@@ -1022,7 +987,7 @@ void Engine::run_until(std::int64_t t_end) {
             take_sample();
             m_next_sample += m_config.sample_interval_ns;
         } else if (who < static_cast<int>(nr_nodes)) {
-            const auto& ks = k.nodes[static_cast<std::size_t>(who)].kswapd;
+            const auto& ks = k.pgdat(who).kswapd;
             kswapd_run(k, who);
             // Reclaim steps keep the CPU until kswapd's next step; naps and sleep do not.
             if (ks.phase == KswapdState::Phase::Balancing && ks.ready_at != kNever) *cpu = ks.ready_at;
@@ -1040,21 +1005,21 @@ void Engine::run_until(std::int64_t t_end) {
 
 std::optional<std::string> Engine::check_counters() const {
     const Kernel& k = m_k;
-    for (std::size_t g = 0; g < k.zones.size(); ++g) {
+    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
         const Zone& z = k.zone(static_cast<int>(g));
-        if (z.nr_free_pages < 0 || static_cast<std::uint64_t>(z.nr_free_pages) != k.zones[g].free_list.count)
+        if (z.nr_free_pages < 0 || static_cast<std::uint64_t>(z.nr_free_pages) != k.zone(static_cast<int>(g)).free_list.count)
             return std::string("zone ") + std::string(zone_name(z.type)) + ": NR_FREE_PAGES " +
-                   std::to_string(z.nr_free_pages) + " but the free list holds " + std::to_string(k.zones[g].free_list.count);
+                   std::to_string(z.nr_free_pages) + " but the free list holds " + std::to_string(k.zone(static_cast<int>(g)).free_list.count);
         for (int l = 0; l < NR_LRU_LISTS; ++l)
             if (z.nr_zone_lru[static_cast<std::size_t>(l)] < 0)
                 return std::string("zone ") + std::string(zone_name(z.type)) + ": negative " +
                        std::string(lru_zone_stat_name(static_cast<LruList>(l)));
     }
-    for (std::size_t n = 0; n < k.nodes.size(); ++n) {
+    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n) {
         const Pgdat& pg = k.machine.nodes[n];
         std::int64_t on_lru = 0;
         for (int l = 0; l < NR_LRU_LISTS; ++l) {
-            const auto cnt = static_cast<std::int64_t>(k.nodes[n].lruvec.lists[static_cast<std::size_t>(l)].count);
+            const auto cnt = static_cast<std::int64_t>(k.machine.nodes[n].lruvec.lists[static_cast<std::size_t>(l)].count);
             if (cnt != pg.nr_lru[static_cast<std::size_t>(l)])
                 return "node " + std::to_string(n) + ": " + std::string(lru_node_stat_name(static_cast<LruList>(l))) +
                        " is " + std::to_string(pg.nr_lru[static_cast<std::size_t>(l)]) + " but the list holds " + std::to_string(cnt);
@@ -1090,26 +1055,26 @@ std::optional<std::string> Engine::check_invariants() const {
     const auto& fr = k.frames;
     std::vector<std::uint8_t> seen(fr.size(), 0);
     // Free lists.
-    for (std::size_t g = 0; g < k.zones.size(); ++g) {
+    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
         const Zone& z = const_cast<Kernel&>(k).zone(static_cast<int>(g));
         std::uint64_t n = 0;
-        for (frame_t f = k.zones[g].free_list.head; f != kNoFrame; f = fr.next[f]) {
+        for (frame_t f = k.zone(static_cast<int>(g)).free_list.head; f != kNoFrame; f = fr.next[f]) {
             if (seen[f]++) return "frame " + std::to_string(f) + " is on two lists";
             if (!(fr.flags[f] & PG_buddy)) return "frame " + std::to_string(f) + " is on a free list without PG_buddy";
             if (fr.zone[f] != g) return "frame " + std::to_string(f) + " is on the free list of another zone";
             ++n;
         }
-        if (n != k.zones[g].free_list.count || static_cast<std::int64_t>(n) != z.nr_free_pages)
+        if (n != k.zone(static_cast<int>(g)).free_list.count || static_cast<std::int64_t>(n) != z.nr_free_pages)
             return std::string("zone ") + std::string(zone_name(z.type)) + ": free list holds " + std::to_string(n) +
-                   " pages, its count says " + std::to_string(k.zones[g].free_list.count) +
+                   " pages, its count says " + std::to_string(k.zone(static_cast<int>(g)).free_list.count) +
                    " and NR_FREE_PAGES says " + std::to_string(z.nr_free_pages);
     }
     // LRU lists.
-    std::vector<std::array<std::int64_t, NR_LRU_LISTS>> zone_lru(k.zones.size());
-    for (std::size_t n = 0; n < k.nodes.size(); ++n)
+    std::vector<std::array<std::int64_t, NR_LRU_LISTS>> zone_lru(k.zone_ids.size());
+    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n)
         for (int l = 0; l < NR_LRU_LISTS; ++l) {
             std::uint64_t cnt = 0;
-            const FrameList& list = k.nodes[n].lruvec.lists[static_cast<std::size_t>(l)];
+            const FrameList& list = k.machine.nodes[n].lruvec.lists[static_cast<std::size_t>(l)];
             for (frame_t f = list.head; f != kNoFrame; f = fr.next[f]) {
                 if (seen[f]++) return "frame " + std::to_string(f) + " is on two lists";
                 if (!(fr.flags[f] & PG_lru)) return "frame " + std::to_string(f) + " is on an LRU list without PG_lru";
@@ -1122,7 +1087,7 @@ std::optional<std::string> Engine::check_invariants() const {
                        " is " + std::to_string(k.machine.nodes[n].nr_lru[static_cast<std::size_t>(l)]) +
                        " but the list holds " + std::to_string(cnt);
         }
-    for (std::size_t g = 0; g < k.zones.size(); ++g) {
+    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
         const Zone& z = const_cast<Kernel&>(k).zone(static_cast<int>(g));
         for (int l = 0; l < NR_LRU_LISTS; ++l)
             if (z.nr_zone_lru[static_cast<std::size_t>(l)] != zone_lru[g][static_cast<std::size_t>(l)])
@@ -1152,7 +1117,7 @@ std::optional<std::string> Engine::check_invariants() const {
         }
     }
     // Dirty and writeback counters match the page flags.
-    std::vector<std::int64_t> dirty(k.nodes.size()), writeback(k.nodes.size());
+    std::vector<std::int64_t> dirty(k.machine.nodes.size()), writeback(k.machine.nodes.size());
     for (std::size_t f = 0; f < fr.size(); ++f) {
         if (fr.flags[f] & PG_buddy) continue;
         const auto n = static_cast<std::size_t>(k.node_of_frame(static_cast<frame_t>(f)));
@@ -1178,7 +1143,7 @@ std::optional<std::string> Engine::check_invariants() const {
             return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(refs.first) +
                    " are referenced by PTEs and " + std::to_string(cache_only) + " are only in the swap cache";
     }
-    for (std::size_t n = 0; n < k.nodes.size(); ++n) {
+    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n) {
         if (dirty[n] != k.machine.nodes[n][NR_DIRTY])
             return "node " + std::to_string(n) + ": nr_dirty " + std::to_string(k.machine.nodes[n][NR_DIRTY]) +
                    " but " + std::to_string(dirty[n]) + " pages are dirty";

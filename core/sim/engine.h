@@ -1,17 +1,16 @@
 #pragma once
 // The engine: a booted kernel, the tasks that load it, and a deterministic discrete-event
 // loop in simulated time. Same configuration and seed -> the same run, step for step.
+#include "config/engine_config.h"
 #include "mm/page_alloc.h"
 #include "mm/swapfile.h"
 #include "mm/sysctl.h"
 #include "mm/watermarks.h"
 #include "record/recorder.h"
-#include "sim/kernel.h"
-#include "sim/timeline.h"
+#include "mm/kernel.h"
 #include "util/result.h"
 #include "util/rng.h"
 #include "util/zipf.h"
-#include "workload/task.h"
 
 #include <array>
 #include <functional>
@@ -24,21 +23,6 @@ namespace rs {
 
 class SwapSubsystem;
 
-struct EngineConfig {
-    std::string title;
-    MachineSpec machine;
-    ThpMode thp = ThpMode::Madvise;
-    std::vector<SysctlWrite> sysctl_writes; // applied after boot, in order
-    std::vector<SwapDeviceSpec> swap_devices; // swapon'ed after boot, in order
-    std::vector<TaskSpec> tasks;
-    std::vector<TimelineAction> timeline; // run when their time comes (same time: in order)
-    CostModel cost;
-    std::uint64_t seed = 1;
-    std::int64_t sample_interval_ns = 10'000'000;
-    // History bound: beyond this many samples the recorder thins its older half (Recorder::add),
-    // so memory and plot sizes stay bounded however long a run lasts.
-    std::size_t max_samples = 2'000'000;
-};
 
 class Engine {
 public:

@@ -1,6 +1,6 @@
 #pragma once
 // Small machines for tests: zones with given managed pages (present = spanned = managed).
-#include "model/machine.h"
+#include "mm/mmzone.h"
 
 #include <initializer_list>
 #include <utility>

@@ -4,7 +4,7 @@
 #include "mm/vmscan.h"
 #include "mm/watermarks.h"
 #include "sim/engine.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // The scenario loader: a corpus of malformed files, each refused with its message; traces;
 // files that refer to other files.
 #include "scenario/loader.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <catch2/catch.hpp>
 

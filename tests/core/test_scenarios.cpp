@@ -4,7 +4,7 @@
 #include "mm/writeback.h"
 #include "record/csv.h"
 #include "scenario/loader.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <catch2/catch.hpp>
 

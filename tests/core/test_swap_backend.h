@@ -1,7 +1,7 @@
 #pragma once
 // A swap device for tests of reclaim policy: a fixed number of slots, fixed costs. The swap
 // subsystem proper (slot maps, clusters, swap cache, readahead) is tested on its own.
-#include "sim/kernel.h"
+#include "mm/kernel.h"
 
 #include <vector>
 

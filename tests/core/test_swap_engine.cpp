@@ -1,5 +1,6 @@
 // Swap devices under the engine: anonymous pressure swaps out and in, a full swap ends in OOM.
 #include "mm/swap_state.h"
+#include "scenario/timeline_action.h"
 #include "procfs/meminfo.h"
 #include "reclaim_helpers.h"
 

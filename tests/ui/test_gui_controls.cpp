@@ -16,7 +16,7 @@
 
 #include "mm/sysctl.h"
 #include "mm/watermarks.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <qcustomplot.h>
 

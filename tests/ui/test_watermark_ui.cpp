@@ -16,7 +16,7 @@
 #include <QTabWidget>
 #include <qcustomplot.h>
 #include "mm/watermarks.h"
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "workload/task.h"
+#include "config/task.h"
 
 namespace rs {
 

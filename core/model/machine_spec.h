@@ -1,13 +1,14 @@
 #pragma once
-// The simulated machine's memory layout: nodes (pglist_data) and their zones.
-#include "mm/vmstat.h"
-#include "model/zone.h"
+// A machine before boot: its nodes and zones as firmware and memblock describe them, and the
+// boot parameters that shape what the kernel makes of them.
+#include "model/zone_type.h"
 
 #include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rs {
@@ -61,44 +62,12 @@ std::optional<std::string> validate_machine(const MachineSpec& spec);
 // per page, allocated top down) and the kernel image, initrd and other early allocations.
 MachineSpec x86_64_machine(std::uint64_t ram_bytes, int nr_nodes = 1, int cpus = 2);
 
+// transparent_hugepage= at boot (mm/huge_memory.c).
+enum class ThpMode { Always, Madvise, Never };
+std::string_view thp_mode_name(ThpMode m);
+std::optional<ThpMode> thp_mode_from_name(std::string_view name);
+
 inline constexpr std::uint64_t kMinRamBytes = 64ull << 20;
 inline constexpr std::uint64_t kMaxRamBytes = 256ull << 30;
-
-// The live structure: struct pglist_data, reduced to what the simulator needs.
-struct Pgdat {
-    int node_id = 0;
-    std::vector<Zone> zones; // node_zones[]
-    std::uint64_t totalreserve_pages = 0;
-    std::array<std::int64_t, NR_LRU_LISTS> nr_lru{}; // lruvec sizes: NR_INACTIVE_ANON..
-    std::array<std::int64_t, NR_NODE_STATS> stat{};  // node_stat_item counters and gauges
-    int kswapd_failures = 0;
-
-    std::int64_t& operator[](NodeStat s) { return stat[static_cast<std::size_t>(s)]; }
-    std::int64_t operator[](NodeStat s) const { return stat[static_cast<std::size_t>(s)]; }
-
-    // The first populated zone prints the node's stats in /proc/zoneinfo.
-    const Zone* first_populated_zone() const;
-};
-
-struct Machine {
-    std::vector<ZoneType> zone_types;
-    std::vector<Pgdat> nodes;
-    std::uint64_t totalreserve_pages = 0; // global totalreserve_pages
-    int cpus = 2;
-    int kernel_version = kDefaultKernelVersion;
-
-    int nr_zone_types() const { return static_cast<int>(zone_types.size()); }
-    std::optional<int> zone_index(ZoneType t) const;
-    // Highest zone index <= ZONE_NORMAL: gfp_zone(GFP_KERNEL / GFP_USER).
-    int normal_zone_index() const;
-
-    void for_each_zone(const std::function<void(Zone&)>& fn);
-    void for_each_zone(const std::function<void(const Zone&)>& fn) const;
-    std::uint64_t totalram_pages() const; // Σ managed
-};
-
-// Lays out the zones of a spec as they are when init_per_zone_wmark_min() runs (managed without
-// the pages freed later). Watermarks are left at zero: see init_per_zone_wmark_min().
-Machine make_machine(const MachineSpec& spec);
 
 } // namespace rs

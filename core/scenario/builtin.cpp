@@ -1,4 +1,4 @@
-#include "sim/scenarios.h"
+#include "scenario/builtin.h"
 
 #include <stdexcept>
 

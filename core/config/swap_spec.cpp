@@ -1,10 +1,9 @@
-#include "sim/timeline.h"
+#include "config/swap_spec.h"
 
-#include "mm/swap_state.h"
 #include "util/units.h"
 
 #include <charconv>
-#include <vector>
+#include <stdexcept>
 
 namespace rs {
 
@@ -26,18 +25,13 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 } // namespace
 
-std::string describe(const TimelineAction& a) {
-    switch (a.kind) {
-    case TimelineAction::Kind::Sysctl: return a.sysctl.name + "=" + format_sysctl_value(a.sysctl);
-    case TimelineAction::Kind::Swapon: {
-        std::string s = "swapon " + a.swap.name + " (" + format_size(a.swap.size_bytes) + ", " +
-                        std::string(swap_kind_name(a.swap.kind));
-        if (a.swap.prio >= 0) s += ", prio " + std::to_string(a.swap.prio);
-        return s + ")";
+std::string_view swap_kind_name(SwapKind k) {
+    switch (k) {
+    case SwapKind::HDD: return "HDD";
+    case SwapKind::SSD: return "SSD";
+    case SwapKind::Zram: return "zram";
     }
-    case TimelineAction::Kind::Swapoff: return "swapoff " + a.device;
-    }
-    return {};
+    return "?";
 }
 
 std::string default_swap_name(SwapKind kind, int index) {
@@ -86,39 +80,6 @@ Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string&
     }
     if (d.name.empty()) d.name = default_name;
     return d;
-}
-
-Result<TimelineAction> parse_timeline_action(std::string_view text, int nr_zone_types,
-                                             const std::string& default_swap_name) {
-    using R = Result<TimelineAction>;
-    const auto colon = text.find(':');
-    if (colon == std::string_view::npos)
-        return R::failure("'" + std::string(text) +
-                          "' is not TIME:ACTION (e.g. 10s:vm.swappiness=100, 5s:swapon=1G, 20s:swapoff=/dev/sdb1)");
-    TimelineAction a;
-    const auto t = parse_duration_ns(trim(text.substr(0, colon)));
-    if (!t) return R::failure(t.error());
-    a.at_ns = *t;
-    const std::string_view action = trim(text.substr(colon + 1));
-    const auto eq = action.find('=');
-    const std::string_view verb = trim(action.substr(0, eq));
-    const std::string_view arg = eq == std::string_view::npos ? std::string_view{} : trim(action.substr(eq + 1));
-    if (verb == "swapon") {
-        auto spec = parse_swap_spec(arg, default_swap_name);
-        if (!spec) return R::failure("swapon: " + spec.error());
-        a.kind = TimelineAction::Kind::Swapon;
-        a.swap = std::move(spec).value();
-    } else if (verb == "swapoff") {
-        if (arg.empty()) return R::failure("swapoff needs the device's name, e.g. swapoff=/dev/sdb1");
-        a.kind = TimelineAction::Kind::Swapoff;
-        a.device = std::string(arg);
-    } else {
-        auto w = parse_sysctl_assignment(action, nr_zone_types);
-        if (!w) return R::failure(w.error());
-        a.kind = TimelineAction::Kind::Sysctl;
-        a.sysctl = std::move(w).value();
-    }
-    return a;
 }
 
 } // namespace rs

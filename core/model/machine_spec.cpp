@@ -1,4 +1,4 @@
-#include "model/machine.h"
+#include "model/machine_spec.h"
 
 #include <algorithm>
 #include <sstream>
@@ -130,64 +130,20 @@ MachineSpec x86_64_machine(std::uint64_t ram_bytes, int nr_nodes, int cpus) {
     return spec;
 }
 
-const Zone* Pgdat::first_populated_zone() const {
-    for (const auto& z : zones)
-        if (z.populated()) return &z;
-    return nullptr;
-}
-
-std::optional<int> Machine::zone_index(ZoneType t) const {
-    for (int i = 0; i < nr_zone_types(); ++i)
-        if (zone_types[static_cast<std::size_t>(i)] == t) return i;
-    return std::nullopt;
-}
-
-int Machine::normal_zone_index() const {
-    int best = 0;
-    for (int i = 0; i < nr_zone_types(); ++i)
-        if (zone_types[static_cast<std::size_t>(i)] <= ZoneType::Normal) best = i;
-    return best;
-}
-
-void Machine::for_each_zone(const std::function<void(Zone&)>& fn) {
-    for (auto& n : nodes)
-        for (auto& z : n.zones) fn(z);
-}
-
-void Machine::for_each_zone(const std::function<void(const Zone&)>& fn) const {
-    for (const auto& n : nodes)
-        for (const auto& z : n.zones) fn(z);
-}
-
-std::uint64_t Machine::totalram_pages() const {
-    std::uint64_t sum = 0;
-    for_each_zone([&](const Zone& z) { sum += z.managed_pages; });
-    return sum;
-}
-
-Machine make_machine(const MachineSpec& spec) {
-    Machine m;
-    m.zone_types = spec.zone_types;
-    m.cpus = spec.cpus;
-    m.kernel_version = spec.kernel_version;
-    for (std::size_t n = 0; n < spec.nodes.size(); ++n) {
-        Pgdat pg;
-        pg.node_id = static_cast<int>(n);
-        for (std::size_t z = 0; z < spec.nodes[n].zones.size(); ++z) {
-            const auto& zs = spec.nodes[n].zones[z];
-            Zone zone;
-            zone.node_id = pg.node_id;
-            zone.zone_idx = static_cast<int>(z);
-            zone.type = zs.type;
-            zone.zone_start_pfn = zs.start_pfn;
-            zone.spanned_pages = zs.spanned;
-            zone.present_pages = zs.present;
-            zone.managed_pages = zs.managed - zs.freed_after_wmark_init;
-            pg.zones.push_back(zone);
-        }
-        m.nodes.push_back(std::move(pg));
+std::string_view thp_mode_name(ThpMode m) {
+    switch (m) {
+    case ThpMode::Always: return "always";
+    case ThpMode::Madvise: return "madvise";
+    case ThpMode::Never: return "never";
     }
-    return m;
+    return "?";
+}
+
+std::optional<ThpMode> thp_mode_from_name(std::string_view name) {
+    if (name == "always") return ThpMode::Always;
+    if (name == "madvise") return ThpMode::Madvise;
+    if (name == "never") return ThpMode::Never;
+    return std::nullopt;
 }
 
 } // namespace rs

@@ -1,0 +1,117 @@
+#pragma once
+// The simulated kernel as one value: the nodes and zones (mmzone.h), page frames, address
+// spaces, processes, swap, writeback, slab, counters and the event log. The mm/ functions
+// operate on it under kernel names.
+#include "config/cost_model.h"
+#include "mm/backing_dev.h"
+#include "mm/event_log.h"
+#include "mm/internal.h"
+#include "mm/mm_types.h"
+#include "mm/mmzone.h"
+#include "mm/page_frames.h"
+#include "mm/slab.h"
+#include "mm/sysctl.h"
+#include "mm/trace.h"
+#include "mm/vmstat.h"
+#include "mm/watermarks.h"
+
+#include <array>
+#include <deque>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rs {
+
+struct Kernel;
+
+// What reclaim needs from the swap subsystem. No backend means no swap: anonymous pages are
+// then not reclaimable (can_reclaim_anon_pages() is false).
+class SwapBackend {
+public:
+    virtual ~SwapBackend() = default;
+    // get_nr_swap_pages(): free slots.
+    virtual std::uint64_t nr_free_slots() const = 0;
+    // total_swap_pages: every usable slot.
+    virtual std::uint64_t total_slots() const = 0;
+    // folio_alloc_swap() + pageout() for an anonymous page being reclaimed: returns the swap
+    // entry (31 bits) or nothing when no slot is free. Adds the write's cost to cost_ns.
+    virtual std::optional<std::uint32_t> swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns) = 0;
+    // do_swap_page(): reads the entry back (its cost to cost_ns) and drops the PTE's reference.
+    virtual void swap_in(Kernel& k, std::uint32_t entry, std::int64_t& cost_ns) = 0;
+    // A mapping of a swapped page went away (exit, OOM kill).
+    virtual void swap_free(Kernel& k, std::uint32_t entry) = 0;
+    // The swap cache: is this page's data already on the device; drop it from the cache.
+    virtual bool in_swap_cache(frame_t) const { return false; }
+    // folio_free_swap(): true if the page left the swap cache (no swap PTE holds its entry).
+    virtual bool folio_free_swap(Kernel&, frame_t) { return false; }
+    // Slots held only by the swap cache (the page is mapped again).
+    virtual std::uint64_t cache_only_slots() const { return 0; }
+    // Slots allocated on every area, the one being swapped off included.
+    virtual std::uint64_t slots_in_use() const { return total_slots() - nr_free_slots(); }
+    // vm_swap_full(): more than half of the swap space in use.
+    virtual bool vm_swap_full() const { return nr_free_slots() * 2 < total_slots(); }
+    // si_swapinfo(): {free, total} as /proc/meminfo shows them, counting the pages of an area
+    // being swapped off (nr_to_be_unused) in both.
+    virtual std::pair<std::uint64_t, std::uint64_t> si_swapinfo() const { return {nr_free_slots(), total_slots()}; }
+};
+
+// Where global zone number g sits, set at boot: a frame's zone and node are found without a
+// division, as page_zone() and folio_pgdat() read them from page->flags.
+struct ZoneId {
+    std::uint16_t nid = 0, zone_idx = 0;
+};
+
+struct Kernel {
+    Machine machine; // the nodes (struct pglist_data) and their zones
+    VmSysctl sysctl;
+    // mm/workingset.c bucket_order, set once at boot by workingset_init() (-1: not yet).
+    int workingset_bucket_order = -1;
+    ThpMode thp = ThpMode::Never;
+    CostModel cost;
+
+    PageFrames frames;
+    std::vector<ZoneId> zone_ids; // by global zone number: node * nr_zone_types + zone_idx
+    std::vector<AddressSpace> spaces;
+    std::vector<Process> procs;
+    std::unique_ptr<SwapBackend> swap;
+    WritebackState wb;
+    std::vector<SlabCache> slab; // per node
+    // isolate_lru_folios()'s skipped folios (any number; put back before it returns), kept to
+    // be reused rather than allocated per call.
+    std::vector<frame_t> isolate_skipped;
+
+    VmEvents vmstat;
+    KFuncCounters trace; // calls per traced kernel function
+    EventLog events;
+    std::int64_t now = 0;
+
+    int nr_zone_types() const { return machine.nr_zone_types(); }
+    int nr_zones() const { return static_cast<int>(zone_ids.size()); }
+    Zone& zone(int global) {
+        const ZoneId id = zone_ids[static_cast<std::size_t>(global)];
+        return machine.nodes[id.nid].zones[id.zone_idx];
+    }
+    const Zone& zone(int global) const {
+        const ZoneId id = zone_ids[static_cast<std::size_t>(global)];
+        return machine.nodes[id.nid].zones[id.zone_idx];
+    }
+    int global_zone(const Zone& z) const { return z.node_id * nr_zone_types() + z.zone_idx; }
+    Zone& zone_of_frame(frame_t f) { return zone(frames.zone[f]); }
+    const Zone& zone_of_frame(frame_t f) const { return zone(frames.zone[f]); }
+    int node_of_frame(frame_t f) const { return zone_ids[frames.zone[f]].nid; }
+    int nr_nodes() const { return static_cast<int>(machine.nodes.size()); }
+    Pgdat& pgdat(int nid) { return machine.nodes[static_cast<std::size_t>(nid)]; }
+    const Pgdat& pgdat(int nid) const { return machine.nodes[static_cast<std::size_t>(nid)]; }
+    Lruvec& lruvec(int nid) { return pgdat(nid).lruvec; }
+};
+
+// Builds the kernel of a booted machine: frames for every managed page, each zone's free list,
+// and the pages in use at start held as kernel memory outside the LRU (mm/mm_init.cpp).
+Kernel make_kernel(BootedMachine booted, const CostModel& cost);
+
+} // namespace rs
