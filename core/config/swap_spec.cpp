@@ -8,17 +8,11 @@
 namespace rs {
 
 namespace {
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 std::vector<std::string_view> split(std::string_view s, char sep) {
     std::vector<std::string_view> out;
     for (;;) {
         const auto pos = s.find(sep);
-        out.push_back(trim(s.substr(0, pos)));
+        out.push_back(trim_blanks(s.substr(0, pos)));
         if (pos == std::string_view::npos) return out;
         s.remove_prefix(pos + 1);
     }
@@ -49,8 +43,8 @@ Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string&
     d.size_bytes = *size;
     for (std::size_t i = 1; i < parts.size(); ++i) {
         const auto eq = parts[i].find('=');
-        const std::string_view key = trim(parts[i].substr(0, eq));
-        const std::string_view value = eq == std::string_view::npos ? std::string_view{} : trim(parts[i].substr(eq + 1));
+        const std::string_view key = trim_blanks(parts[i].substr(0, eq));
+        const std::string_view value = eq == std::string_view::npos ? std::string_view{} : trim_blanks(parts[i].substr(eq + 1));
         if (key == "prio") {
             int prio = -1;
             const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), prio);

@@ -10,7 +10,6 @@
 
 namespace rs {
 
-
 inline constexpr std::uint64_t pageblock_nr_pages = 512; // x86-64: pageblock_order 9
 inline constexpr int MIGRATE_PCPTYPES = 3;
 

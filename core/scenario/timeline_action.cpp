@@ -5,14 +5,6 @@
 
 namespace rs {
 
-namespace {
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-} // namespace
-
 Result<TimelineAction> parse_timeline_action(std::string_view text, int nr_zone_types,
                                              const std::string& default_swap_name) {
     using R = Result<TimelineAction>;
@@ -21,13 +13,13 @@ Result<TimelineAction> parse_timeline_action(std::string_view text, int nr_zone_
         return R::failure("'" + std::string(text) +
                           "' is not TIME:ACTION (e.g. 10s:vm.swappiness=100, 5s:swapon=1G, 20s:swapoff=/dev/sdb1)");
     TimelineAction a;
-    const auto t = parse_duration_ns(trim(text.substr(0, colon)));
+    const auto t = parse_duration_ns(trim_blanks(text.substr(0, colon)));
     if (!t) return R::failure(t.error());
     a.at_ns = *t;
-    const std::string_view action = trim(text.substr(colon + 1));
+    const std::string_view action = trim_blanks(text.substr(colon + 1));
     const auto eq = action.find('=');
-    const std::string_view verb = trim(action.substr(0, eq));
-    const std::string_view arg = eq == std::string_view::npos ? std::string_view{} : trim(action.substr(eq + 1));
+    const std::string_view verb = trim_blanks(action.substr(0, eq));
+    const std::string_view arg = eq == std::string_view::npos ? std::string_view{} : trim_blanks(action.substr(eq + 1));
     if (verb == "swapon") {
         auto spec = parse_swap_spec(arg, default_swap_name);
         if (!spec) return R::failure("swapon: " + spec.error());

@@ -8,6 +8,14 @@
 
 namespace rs {
 
+// The text without leading and trailing spaces and tabs (the separators of option values such
+// as --swap and --at).
+inline std::string_view trim_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
 // Sizes: a number with an optional binary suffix K, M, G, T (KiB/MiB/.. and KB/MB/.. are the
 // same binary units, as in the kernel's memparse()). No suffix means bytes.
 Result<std::uint64_t> parse_size(std::string_view text);
