@@ -44,7 +44,7 @@ TEST_CASE("the loader and the CLI's parser agree on kernel releases") {
     CHECK(bad.error() == "k.json: /machine/kernel: expected a kernel release like \"6.16\" or \"5.15\", got \"3.10\"");
 }
 
-TEST_CASE("RAM sizes: kMinRamBytes .. kMaxRamBytes, and per node") {
+TEST_CASE("RAM sizes: kMinRamBytes .. kMaxRamBytes in all and per node") {
     CHECK_FALSE(check_ram_size(kMinRamBytes));
     CHECK_FALSE(check_ram_size(kMaxRamBytes));
     CHECK(check_ram_size(kMinRamBytes - 1) == "64.0 MiB is outside the supported range 64.0 MiB .. 256 GiB");
@@ -60,7 +60,7 @@ TEST_CASE("RAM sizes: kMinRamBytes .. kMaxRamBytes, and per node") {
           "'lots' is not a size (expected a number with an optional K, M, G or T suffix, e.g. 4G)");
 }
 
-TEST_CASE("SwapNamer: one count per kind, only unnamed areas take a name") {
+TEST_CASE("SwapNamer: one count per kind and only unnamed areas take a name") {
     SwapNamer n;
     CHECK(n.next(SwapKind::SSD) == "/dev/sdb1");
     CHECK(n.next(SwapKind::Zram) == "/dev/zram0");
@@ -79,7 +79,7 @@ TEST_CASE("first_free_swap_name: the first default name not in use") {
     CHECK(first_free_swap_name(SwapKind::Zram, [](const std::string&) { return true; }) == "/dev/zram63");
 }
 
-TEST_CASE("the loader names unnamed swap areas with SwapNamer, boot areas then timeline swapons") {
+TEST_CASE("the loader names unnamed swap areas with SwapNamer: boot areas then timeline swapons") {
     const auto sc = load_scenario_text(R"({"reclaimscope_scenario": 1, "title": "t", "machine": {"ram": "1G"}, "tasks": [],
         "swap": [{"size": "64M", "name": "/dev/vdb"}, {"size": "64M"}, {"size": "64M", "kind": "zram"}, {"size": "64M", "kind": "hdd"}],
         "timeline": [{"at": "1s", "set": {"vm.swappiness": 100}}, {"at": "2s", "swapon": {"size": "64M"}},

@@ -73,7 +73,7 @@ std::string scenario_with_sysctl(const std::string& name, const std::string& val
 
 } // namespace
 
-TEST_CASE("sysctl table: the kernel's names, handlers and ranges, each once") {
+TEST_CASE("sysctl table: the kernel's names with their handlers and ranges (each once)") {
     std::set<std::string_view> names;
     for (const auto& t : sysctl_table()) {
         INFO(t.procname);
@@ -109,7 +109,7 @@ TEST_CASE("sysctl table: every entry reads back the kernel's boot default") {
     }
 }
 
-TEST_CASE("sysctl table: a write below or above the range is refused, naming the range") {
+TEST_CASE("sysctl table: a write below or above the range is refused with the range in the message") {
     for (const auto& t : sysctl_table()) {
         INFO(t.procname);
         const std::int64_t below = t.extra1 - 1, above = t.extra2 + 1;
@@ -155,7 +155,7 @@ TEST_CASE("sysctl table: each entry's handler stores into its own field") {
     CHECK(b.sysctl.user_min_free_kbytes == b.sysctl.min_free_kbytes);
 }
 
-TEST_CASE("sysctl table: the loader, the schema and --set know exactly the table's names") {
+TEST_CASE("sysctl table: the loader and the schema and --set know exactly the table's names") {
     for (const auto& t : sysctl_table()) {
         INFO(t.procname);
         const std::string name(t.procname);
