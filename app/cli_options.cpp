@@ -1,5 +1,8 @@
 #include "cli_options.h"
 
+#include "config/kernel_version.h"
+#include "config/ram_size.h"
+#include "config/swap_names.h"
 #include "procfs/zoneinfo.h"
 #include "scenario/builtin.h"
 #include "scenario/timeline_action.h"
@@ -143,11 +146,8 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     }
 
     if (parser.isSet("ram")) {
-        const auto size = rs::parse_size(parser.value("ram").toStdString());
+        const auto size = rs::parse_ram_size(parser.value("ram").toStdString());
         if (!size) return R::failure("--ram: " + size.error());
-        if (*size < rs::kMinRamBytes || *size > rs::kMaxRamBytes)
-            return R::failure("--ram: " + rs::format_size(*size) + " is outside the supported range " +
-                              rs::format_size(rs::kMinRamBytes) + " .. " + rs::format_size(rs::kMaxRamBytes));
         o.config.machine = rs::x86_64_machine(*size);
     }
     if (parser.isSet("machine-from-zoneinfo")) {
@@ -165,14 +165,10 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         o.config.machine = std::move(spec).value();
     }
     if (parser.isSet("kernel")) {
-        const QString v = parser.value("kernel");
-        const QStringList parts = v.split('.');
-        bool ok1 = false, ok2 = false;
-        const int major = parts.size() >= 2 ? parts[0].toInt(&ok1) : 0;
-        const int minor = parts.size() >= 2 ? parts[1].toInt(&ok2) : 0;
-        if (!ok1 || !ok2 || major < 4 || major > 99 || minor < 0 || minor > 99)
-            return R::failure("--kernel: '" + v.toStdString() + "' is not a kernel release (expected e.g. 5.15 or 6.16)");
-        o.config.machine.kernel_version = major * 100 + minor;
+        const std::string v = parser.value("kernel").toStdString();
+        const auto version = rs::parse_kernel_release(v);
+        if (!version) return R::failure("--kernel: '" + v + "' is not a kernel release (expected e.g. 5.15 or 6.16)");
+        o.config.machine.kernel_version = *version;
     }
     if (parser.isSet("thp")) {
         const auto mode = rs::thp_mode_from_name(parser.value("thp").toStdString());
@@ -187,25 +183,22 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         if (!w) return R::failure("--set: " + w.error());
         o.config.sysctl_writes.push_back(std::move(w).value());
     }
-    // Default names: /dev/sdb1, /dev/sdc1, ... for disks, /dev/zram0, ... for zram.
-    int disk_index = 0, zram_index = 0;
-    auto default_swap_name = [&](std::string_view spec) {
-        const bool zram = spec.find("kind=zram") != std::string_view::npos;
-        return zram ? rs::default_swap_name(rs::SwapKind::Zram, zram_index++)
-                    : rs::default_swap_name(rs::SwapKind::SSD, disk_index++);
-    };
+    // Unnamed areas of --swap and of --at swapon, in that order, are named as a scenario file
+    // names its "swap" and timeline swapons.
+    rs::SwapNamer swap_names;
     for (const QString& spec : parser.values("swap")) {
         const std::string text = spec.toStdString();
-        auto d = rs::parse_swap_spec(text, default_swap_name(text));
+        auto d = rs::parse_swap_spec(text, "");
         if (!d) return R::failure("--swap " + text + ": " + d.error());
+        if (d.value().name.empty()) d.value().name = swap_names.next(d->kind);
         o.config.swap_devices.push_back(std::move(d).value());
     }
     for (const QString& at : parser.values("at")) {
         const std::string text = at.toStdString();
-        const auto colon = text.find(':');
-        auto a = rs::parse_timeline_action(text, nr_zones,
-                                           default_swap_name(colon == std::string::npos ? "" : text.substr(colon)));
+        auto a = rs::parse_timeline_action(text, nr_zones, "");
         if (!a) return R::failure("--at " + text + ": " + a.error());
+        if (a->kind == rs::TimelineAction::Kind::Swapon && a->swap.name.empty())
+            a.value().swap.name = swap_names.next(a->swap.kind);
         o.config.timeline.push_back(std::move(a).value());
     }
     if (parser.isSet("seed")) {

@@ -1,5 +1,6 @@
 #include "SimulationController.h"
 
+#include "config/swap_names.h"
 #include "mm/swap_state.h"
 #include "procfs/meminfo.h"
 #include "procfs/vmstat.h"
@@ -98,8 +99,8 @@ void SimulationController::swapon(const QString& spec) {
     }
     // An unnamed area takes the first default name of its kind that is not in use.
     const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->kernel().swap.get());
-    for (int i = 0; d.value().name.empty() || (swap && swap->space().find_type(d.value().name) >= 0 && i < 64); ++i)
-        d.value().name = rs::default_swap_name(d.value().kind, i);
+    auto taken = [swap](const std::string& n) { return swap && swap->space().find_type(n) >= 0; };
+    if (d.value().name.empty() || taken(d.value().name)) d.value().name = rs::first_free_swap_name(d.value().kind, taken);
     auto r = m_engine->swapon(d.value());
     if (!r) {
         emit errorOccurred(QString::fromStdString(r.error()));

@@ -9,23 +9,18 @@
 #include <QVBoxLayout>
 
 namespace {
-// Slider spans: the kernel's range where it is small, a useful part of it where it is huge
-// (the entry field always takes the kernel's whole range).
-std::pair<qint64, qint64> sliderSpan(const rs::SysctlInfo& s) {
-    const std::string_view n = s.name;
-    if (s.is_list) return {0, 0};
-    if (n == "vm.min_free_kbytes") return {0, 1 << 20}; // set to all of RAM once a frame arrives
-    if (n == "vm.watermark_boost_factor") return {0, 30000};
-    if (n == "vm.vfs_cache_pressure") return {0, 1000};
-    if (n == "vm.zone_reclaim_mode") return {0, 7};
-    return {s.min, s.max};
+QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+// Slider spans: the kernel's range where it is small, the useful part of it (the row's
+// useful_max) where it is huge; the entry field always takes the kernel's whole range.
+std::pair<qint64, qint64> sliderSpan(const rs::ctl_table& t) {
+    if (t.is_list()) return {0, 0};
+    return {t.extra1, t.useful_max ? t.useful_max : t.extra2};
 }
 
-QString defaultText(const rs::SysctlInfo& s) {
-    const rs::VmSysctl d;
-    if (s.name == "vm.min_free_kbytes") return "computed at boot from RAM (init_per_zone_wmark_min)";
-    if (s.name == "vm.lowmem_reserve_ratio") return "256 256 32 0 0 (DMA DMA32 Normal Movable Device)";
-    return QString::fromStdString(rs::read_sysctl(d, s.name, rs::kMaxZoneTypes));
+QString defaultText(const rs::ctl_table& t) {
+    if (!t.default_note.empty()) return qs(t.default_note);
+    return QString::fromStdString(rs::read_sysctl(rs::VmSysctl{}, t.procname, rs::kMaxZoneTypes));
 }
 } // namespace
 
@@ -45,18 +40,16 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
     hint->setWordWrap(true);
     hint->setStyleSheet("font-style: italic;");
     layout->addWidget(hint);
-    for (const auto& s : rs::sysctl_table()) {
-        const auto [lo, hi] = sliderSpan(s);
-        const QString name = QString::fromUtf8(s.name.data(), static_cast<qsizetype>(s.name.size()));
+    for (const auto& t : rs::sysctl_table()) {
+        const auto [lo, hi] = sliderSpan(t);
+        const QString name = qs(t.procname);
         const QString tip =
             QString("<b>%1</b><br>%2<br><br>Kernel handler: <tt>%3()</tt><br>Kernel range: %4<br>Default: %5")
-                .arg(name, QString::fromUtf8(s.doc.data(), static_cast<qsizetype>(s.doc.size())).toHtmlEscaped(),
-                     QString::fromUtf8(s.kernel_handler.data(), static_cast<qsizetype>(s.kernel_handler.size())),
-                     s.is_list ? QString("each value %1..%2, one per zone").arg(s.min).arg(s.max)
-                               : QString("%1..%2").arg(s.min).arg(s.max),
-                     defaultText(s).toHtmlEscaped());
-        auto* e = new SysctlEditor(name, lo, hi, QString::fromUtf8(s.unit.data(), static_cast<qsizetype>(s.unit.size())),
-                                   tip, inner);
+                .arg(name, qs(t.doc).toHtmlEscaped(), qs(t.proc_handler_name),
+                     t.is_list() ? QString("each value %1..%2, one per zone").arg(t.extra1).arg(t.extra2)
+                                 : QString("%1..%2").arg(t.extra1).arg(t.extra2),
+                     defaultText(t).toHtmlEscaped());
+        auto* e = new SysctlEditor(name, lo, hi, qs(t.unit), tip, inner);
         layout->addWidget(e);
         m_editors.push_back(e);
         connect(e, &SysctlEditor::valueCommitted, this, [this, e](const QString& sysctl, const QString& value) {

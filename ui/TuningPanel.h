@@ -1,6 +1,6 @@
 #pragma once
 // A slider and an exact entry for each of the vm.* sysctls the simulated kernel models
-// (rs::sysctl_table()); a change goes to the kernel live.
+// (rs::sysctl_table(), one row each); a change goes to the kernel live.
 #include "Frame.h"
 
 #include <QWidget>

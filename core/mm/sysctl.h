@@ -1,17 +1,23 @@
 #pragma once
-// The vm.* sysctls the simulator models, with the kernel's defaults and ranges
+// The vm.* sysctls the simulator models, as one table like the kernel's vm_table[]
 // (kernel/sysctl.c, mm/page_alloc.c, mm/vmscan.c; Documentation/admin-guide/sysctl/vm.rst).
+// The table drives reading, checking and writing; the command line's --set, the scenario
+// loader and the tuning panel list what it lists. Adding a sysctl is a VmSysctl field and a row.
 #include "config/sysctl_write.h"
 #include "model/zone_type.h"
 #include "util/result.h"
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace rs {
+
+struct Machine;
 
 struct VmSysctl {
     // mm/page_alloc.c: static defaults before init_per_zone_wmark_min() runs.
@@ -33,18 +39,40 @@ struct VmSysctl {
 // Default lowmem_reserve_ratio for a zone type (the kernel's array is indexed by zone type).
 std::int64_t default_lowmem_reserve_ratio(ZoneType t);
 
-struct SysctlInfo {
-    std::string_view name; // "vm.min_free_kbytes"
-    std::int64_t min;
-    std::int64_t max;
-    bool is_list; // vm.lowmem_reserve_ratio: one value per zone
+struct ctl_table;
+
+// The kernel's .data: where the value lives (one int, one long, or an int array of .maxlen).
+using per_zone_values = std::array<std::int64_t, kMaxZoneTypes>;
+using ctl_data = std::variant<int VmSysctl::*, std::int64_t VmSysctl::*, per_zone_values VmSysctl::*>;
+
+// The kernel's .proc_handler, for a write already parsed and range-checked: stores the values
+// into the entry's data and does what the kernel's handler does after (recompute watermarks...).
+using proc_handler_fn = void (*)(const ctl_table& table, Machine& m, VmSysctl& s,
+                                 const std::vector<std::int64_t>& values);
+
+struct ctl_table {
+    std::string_view procname; // with the "vm." prefix: "vm.min_free_kbytes"
+    ctl_data data;
+    std::int64_t extra1; // the kernel's minimum (INT_MIN where the entry has no extra1)
+    std::int64_t extra2; // the kernel's maximum (INT_MAX where the entry has no extra2)
+    proc_handler_fn proc_handler;
+    std::string_view proc_handler_name; // shown to the user: "min_free_kbytes_sysctl_handler"
+    // The value the kernel's variable starts with (its static initializer). A list entry starts
+    // with default_lowmem_reserve_ratio() of each zone type instead.
+    std::int64_t boot_default;
+    // Set where the value a reader sees after boot is not boot_default ("computed at boot ...").
+    std::string_view default_note;
     std::string_view unit;
-    std::string_view doc; // one line, our own words
-    std::string_view kernel_handler;
+    std::string_view doc;       // one line, our own words
+    std::int64_t useful_max;    // top of the range worth a slider (0: extra2)
+
+    // One value per zone (vm.lowmem_reserve_ratio).
+    bool is_list() const { return std::holds_alternative<per_zone_values VmSysctl::*>(data); }
 };
 
-const std::vector<SysctlInfo>& sysctl_table();
-const SysctlInfo* find_sysctl(std::string_view name);
+// The vm_table[] of the simulated kernel, in the order the tuning panel shows it.
+std::span<const ctl_table> sysctl_table();
+const ctl_table* find_sysctl(std::string_view procname);
 
 
 // Parses "vm.KEY=VALUE" (VALUE: an integer, or for lists integers separated by spaces or
@@ -53,6 +81,9 @@ Result<SysctlWrite> parse_sysctl_assignment(std::string_view text, int nr_zone_t
 Result<SysctlWrite> make_sysctl_write(std::string_view name, std::string_view value,
                                       int nr_zone_types);
 
+
+// A checked write (from make_sysctl_write), through the entry's proc_handler.
+void apply_sysctl_write(Machine& m, VmSysctl& s, const SysctlWrite& w);
 
 // The value a read of /proc/sys/vm/KEY shows now. Empty for an unknown name.
 // vm.lowmem_reserve_ratio differs from the kernel's file: the kernel prints all MAX_NR_ZONES

@@ -174,37 +174,6 @@ BootedMachine boot_machine(const MachineSpec& spec, ThpMode configured_thp) {
     return b;
 }
 
-void apply_sysctl_write(Machine& m, VmSysctl& s, const SysctlWrite& w) {
-    if (w.name == "vm.min_free_kbytes") {
-        // min_free_kbytes_sysctl_handler
-        s.min_free_kbytes = w.values.at(0);
-        s.user_min_free_kbytes = s.min_free_kbytes;
-        setup_per_zone_wmarks(m, s);
-    } else if (w.name == "vm.watermark_scale_factor") {
-        s.watermark_scale_factor = w.values.at(0);
-        setup_per_zone_wmarks(m, s);
-    } else if (w.name == "vm.watermark_boost_factor") {
-        s.watermark_boost_factor = w.values.at(0);
-    } else if (w.name == "vm.swappiness") {
-        s.swappiness = static_cast<int>(w.values.at(0));
-    } else if (w.name == "vm.vfs_cache_pressure") {
-        s.vfs_cache_pressure = static_cast<int>(w.values.at(0));
-    } else if (w.name == "vm.dirty_ratio") {
-        s.dirty_ratio = static_cast<int>(w.values.at(0));
-    } else if (w.name == "vm.dirty_background_ratio") {
-        s.dirty_background_ratio = static_cast<int>(w.values.at(0));
-    } else if (w.name == "vm.page-cluster") {
-        s.page_cluster = static_cast<int>(w.values.at(0));
-    } else if (w.name == "vm.zone_reclaim_mode") {
-        s.zone_reclaim_mode = static_cast<int>(w.values.at(0));
-    } else if (w.name == "vm.lowmem_reserve_ratio") {
-        // lowmem_reserve_ratio_sysctl_handler: values below 1 disable the reserve.
-        for (std::size_t i = 0; i < w.values.size() && i < s.lowmem_reserve_ratio.size(); ++i)
-            s.lowmem_reserve_ratio[i] = w.values[i] < 1 ? 0 : w.values[i];
-        setup_per_zone_lowmem_reserve(m, s);
-    }
-}
-
 bool zone_watermark_ok(const Zone& z, int order, std::uint64_t mark, int highest_zoneidx,
                        unsigned alloc_flags, std::int64_t free_pages) {
     // __zone_watermark_unusable_free(): pages this request cannot use. We simulate no CMA and no

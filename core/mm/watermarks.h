@@ -52,11 +52,6 @@ struct BootedMachine {
 };
 BootedMachine boot_machine(const MachineSpec& spec, ThpMode configured_thp);
 
-// A write to a sysctl, through the kernel's handler: min_free_kbytes_sysctl_handler,
-// watermark_scale_factor_sysctl_handler, lowmem_reserve_ratio_sysctl_handler, or a plain store.
-// Returns a message for the kernel log when the handler prints one.
-void apply_sysctl_write(Machine& m, VmSysctl& s, const SysctlWrite& w);
-
 // __zone_watermark_ok() (order 0 and higher orders judged on free pages only).
 bool zone_watermark_ok(const Zone& z, int order, std::uint64_t mark, int highest_zoneidx,
                        unsigned alloc_flags, std::int64_t free_pages);

@@ -88,6 +88,12 @@ swap)
   grep -Eq $'^/dev/zram0 +partition\t262140\t\t0\t\t10$' "$tmp/out" || fail "zram line: $(grep zram "$tmp/out")"
   out=$("$bin" --headless --swap 1G,kind=tape 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"kind must be hdd, ssd or zram"* ]] || fail "bad kind: $rc $out"
+  # Unnamed areas are named as a scenario file names them (SwapNamer): a named area or a
+  # sysctl --at takes no default name, so --swap and a later swapon get /dev/sdb1, /dev/sdc1.
+  "$bin" --headless --ram 1G --swap 64M,name=/dev/vdb --swap 64M --at 1s:vm.swappiness=100 --at 2s:swapon=64M \
+    --duration 3s --print-swaps > "$tmp/out" || fail "exit $?"
+  [[ $(awk 'NR > 1 { print $1 }' "$tmp/out" | sort | tr '\n' ' ') == "/dev/sdb1 /dev/sdc1 /dev/vdb " ]] ||
+    fail "default swap names: $(cat "$tmp/out")"
   ;;
 timeline)
   # --at runs actions at their time: a sysctl write, swapoff reading pages back, and the log

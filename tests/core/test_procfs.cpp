@@ -105,9 +105,9 @@ TEST_CASE("a read of each vm sysctl shows the kernel's boot defaults") {
     CHECK(rs::read_sysctl(d, "vm.no_such_thing", 3).empty());
     // What a read shows, a write takes back unchanged.
     for (const auto& info : rs::sysctl_table()) {
-        const std::string v = rs::read_sysctl(d, info.name, 3);
-        INFO(info.name);
-        const auto w = rs::make_sysctl_write(info.name, v, 3);
+        const std::string v = rs::read_sysctl(d, info.procname, 3);
+        INFO(info.procname);
+        const auto w = rs::make_sysctl_write(info.procname, v, 3);
         REQUIRE(w);
         CHECK(rs::format_sysctl_value(w.value()) == v);
     }

@@ -1,0 +1,141 @@
+#include "scenario/load_internal.h"
+
+#include "util/units.h"
+
+#include <cmath>
+#include <filesystem>
+
+namespace rs::load {
+
+void fail(const std::string& pointer, const std::string& message) { throw LoadError{pointer, message}; }
+
+std::string show(const json& v) {
+    std::string s = v.dump();
+    return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
+std::string type_name(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::number_float: return "a number";
+    default: return "an integer";
+    }
+}
+
+// Every key of `obj` must be in `allowed`.
+void check_keys(const json& obj, const std::string& ptr, std::initializer_list<const char*> allowed) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool ok = false;
+        for (const char* a : allowed) ok |= it.key() == a;
+        if (!ok) {
+            std::string list;
+            for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            fail(ptr + "/" + it.key(), "unknown key \"" + it.key() + "\" (expected one of: " + list + ")");
+        }
+    }
+}
+
+const json& need_object(const json& v, const std::string& ptr) {
+    if (!v.is_object()) fail(ptr, "expected an object, got " + type_name(v));
+    return v;
+}
+
+const json& need_array(const json& v, const std::string& ptr) {
+    if (!v.is_array()) fail(ptr, "expected an array, got " + type_name(v));
+    return v;
+}
+
+std::string need_string(const json& v, const std::string& ptr) {
+    if (!v.is_string()) fail(ptr, "expected a string, got " + type_name(v) + " " + show(v));
+    return v.get<std::string>();
+}
+
+bool need_bool(const json& v, const std::string& ptr) {
+    if (!v.is_boolean()) fail(ptr, "expected true or false, got " + show(v));
+    return v.get<bool>();
+}
+
+std::int64_t need_int(const json& v, const std::string& ptr, std::int64_t lo, std::int64_t hi) {
+    if (!v.is_number_integer()) fail(ptr, "expected an integer, got " + type_name(v) + " " + show(v));
+    const auto x = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)
+                       ? INT64_MAX
+                       : v.get<std::int64_t>();
+    if (x < lo || x > hi) fail(ptr, std::to_string(x) + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
+    return x;
+}
+
+double need_number(const json& v, const std::string& ptr, double lo, double hi) {
+    if (!v.is_number()) fail(ptr, "expected a number, got " + type_name(v) + " " + show(v));
+    const double x = v.get<double>();
+    if (!(x >= lo && x <= hi)) fail(ptr, show(v) + " is out of range " + show(json(lo)) + ".." + show(json(hi)));
+    return x;
+}
+
+// SIZE: "512M" or an integer number of bytes; whole pages.
+std::uint64_t need_size(const json& v, const std::string& ptr, std::uint64_t min_bytes) {
+    std::uint64_t bytes = 0;
+    if (v.is_number_unsigned()) {
+        bytes = v.get<std::uint64_t>();
+    } else if (v.is_string()) {
+        const auto r = parse_size(v.get<std::string>());
+        if (!r) fail(ptr, "expected a size like \"512M\" or \"4G\": " + r.error());
+        bytes = *r;
+    } else {
+        fail(ptr, "expected a size like \"512M\" (or a number of bytes), got " + type_name(v) + " " + show(v));
+    }
+    if (bytes < min_bytes) fail(ptr, "the size " + show(v) + " is less than " + format_size(min_bytes));
+    return bytes;
+}
+
+std::uint64_t need_pages(const json& v, const std::string& ptr) {
+    const std::uint64_t pages = need_size(v, ptr, kPageSize) / kPageSize;
+    if (pages > 0x7fffffffull) fail(ptr, show(v) + " is more than 2^31 pages (8 TiB)");
+    return pages;
+}
+
+// RATE: "200M/s" (bytes per second) or a number of pages per second.
+double need_rate(const json& v, const std::string& ptr) {
+    double pages = 0;
+    if (v.is_number()) {
+        pages = v.get<double>();
+    } else if (v.is_string() && v.get<std::string>().size() > 2 &&
+               v.get<std::string>().compare(v.get<std::string>().size() - 2, 2, "/s") == 0) {
+        const std::string s = v.get<std::string>();
+        const auto r = parse_size(s.substr(0, s.size() - 2));
+        if (!r) fail(ptr, "expected a rate like \"200M/s\": " + r.error());
+        pages = static_cast<double>(*r) / static_cast<double>(kPageSize);
+    } else {
+        fail(ptr, "expected a rate like \"200M/s\" or a number of pages per second, got " + show(v));
+    }
+    if (!(pages >= 0.001 && pages <= 1e12))
+        fail(ptr, "the rate " + show(v) + " is outside 0.001 .. 1e12 pages per second");
+    return pages;
+}
+
+// DURATION: "10s", "250ms" or a number of seconds.
+std::int64_t need_duration(const json& v, const std::string& ptr) {
+    if (v.is_number()) {
+        const double s = v.get<double>();
+        if (!(s >= 0 && s <= 1e6)) fail(ptr, "the duration " + show(v) + " is outside 0 .. 1000000 seconds");
+        return static_cast<std::int64_t>(std::llround(s * 1e9));
+    }
+    if (!v.is_string()) fail(ptr, "expected a duration like \"10s\" or \"250ms\", got " + type_name(v) + " " + show(v));
+    const auto r = parse_duration_ns(v.get<std::string>());
+    if (!r) fail(ptr, "expected a duration like \"10s\" or \"250ms\": " + r.error());
+    if (*r < 0 || *r > 1'000'000'000'000'000) fail(ptr, "the duration " + show(v) + " is outside 0 .. 1000000 s");
+    return *r;
+}
+
+std::string read_relative(const Context& ctx, const std::string& path, const std::string& ptr) {
+    const std::filesystem::path p(path);
+    const std::string full = p.is_absolute() || ctx.base_dir.empty() ? path : (std::filesystem::path(ctx.base_dir) / p).string();
+    auto r = ctx.read_file(full);
+    if (!r) fail(ptr, r.error());
+    return std::move(r).value();
+}
+
+} // namespace rs::load
