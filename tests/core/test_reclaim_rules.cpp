@@ -218,8 +218,11 @@ TEST_CASE("shrink_active_list keeps referenced executable file pages and deactiv
     // The young bits were consumed: a second pass deactivates them all.
     shrink_active_list(k, 0, 64, sc, LRU_ACTIVE_FILE);
     CHECK(k.pgdat(0).nr_lru[LRU_ACTIVE_FILE] == 0);
-    // Rotations count as reclaim cost of the file type (lru_note_cost).
-    CHECK(k.lruvec(0).file_cost > 0);
+    // lru_note_cost(file, nr_io 0, nr_rotated 32): cost = 0 * SWAP_CLUSTER_MAX + 32 = 32; the
+    // four LRU lists hold 64 pages and 32 > 64 / 4, so both costs are halved: file_cost 16. The
+    // second pass rotated nothing, so it did not call lru_note_cost() again.
+    CHECK(k.lruvec(0).file_cost == 16);
+    CHECK(k.lruvec(0).anon_cost == 0);
 }
 
 TEST_CASE("gfp_zone follows the kernel's GFP_ZONE_TABLE on x86-64") {
