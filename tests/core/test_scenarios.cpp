@@ -96,9 +96,11 @@ TEST_CASE("watermark-basics: kswapd wakes below low and sleeps above high") {
         if (ev.type == EventType::KswapdWake) {
             ++wakes;
             CHECK(z.nr_free_pages <= static_cast<std::int64_t>(z.low_wmark_pages())); // the low check failed
+            CHECK(wakes == sleeps + 1); // only a fully sleeping kswapd is woken (kswapd_try_to_sleep())
         } else if (ev.type == EventType::KswapdSleep) {
             ++sleeps;
             CHECK(z.nr_free_pages >= static_cast<std::int64_t>(z.high_wmark_pages()));
+            CHECK(sleeps == wakes);
         }
     });
     e->run_until(s_(30));
