@@ -73,11 +73,17 @@ idle_machine)
 run_duration)
   # The default scenario for 20 s: the page cache fills memory, kswapd keeps DMA32 between
   # its watermarks, so free memory ends no lower than min.
-  "$bin" --headless --duration 20s --print-zoneinfo > "$tmp/out" || fail "exit $?"
+  "$bin" --headless --duration 20s --print-zoneinfo --print-vmstat > "$tmp/out" || fail "exit $?"
   free=$(zone_field "$tmp/out" DMA32 free); min=$(zone_field "$tmp/out" DMA32 min); high=$(zone_field "$tmp/out" DMA32 high)
   (( free >= min )) || fail "free $free below min $min"
   (( free <= high * 3 )) || fail "free $free: memory never filled (high $high)"
   grep -q "nr_inactive_file" "$tmp/out" || fail "no LRU counters"
+  # The streamed file's pages are read once and unmapped: folio_check_references() says
+  # RECLAIM_CLEAN for each, so kswapd reclaims every page it scans and activates none.
+  vm() { awk -v k="$1" '$1 == k { print $2; exit }' "$tmp/out"; }
+  [[ $(vm pgactivate) == 0 ]] || fail "pgactivate $(vm pgactivate)"
+  [[ -n $(vm pgscan_kswapd) && $(vm pgscan_kswapd) == $(vm pgsteal_kswapd) ]] || fail "pgscan_kswapd $(vm pgscan_kswapd) != pgsteal_kswapd $(vm pgsteal_kswapd)"
+  (( $(vm pgsteal_kswapd) > 0 )) || fail "kswapd reclaimed nothing"
   ;;
 swap)
   # /proc/swaps and the Swap lines of /proc/meminfo in the kernel's formats.
@@ -113,6 +119,8 @@ scenario_files)
   # Every malformed file: exit code 2 and its message on stderr, nothing on stdout.
   n=0
   for f in "$data"/scenarios/bad/*.json; do
+    # An empty or missing .expect would match any message (grep -F ''): refuse it.
+    [[ -s "${f%.json}.expect" ]] || fail "$f: no expected message (${f%.json}.expect)"
     expect=$(cat "${f%.json}.expect")
     out=$("$bin" --headless --scenario "$f" --print-vmstat 2>"$tmp/err"); rc=$?
     [[ $rc == 2 ]] || fail "$f: exit $rc"
@@ -121,12 +129,18 @@ scenario_files)
     n=$((n + 1))
   done
   (( n >= 25 )) || fail "only $n malformed files"
+  # Every expectation belongs to a file that was run.
+  n_expect=$(ls "$data"/scenarios/bad/*.expect | wc -l)
+  (( n == n_expect )) || fail "$n malformed files but $n_expect .expect files"
   # A good file runs for its own duration and writes the CSV whole.
   "$bin" --headless --scenario "$data/scenarios/good/replay.json" --csv "$tmp/out.csv" || fail "replay exit $?"
   head -1 "$tmp/out.csv" | grep -q '^time_s,' || fail "csv header"
   [[ $(tail -1 "$tmp/out.csv" | cut -d, -f1) == "1.000" ]] || fail "csv does not end at the scenario's 1 s: $(tail -1 "$tmp/out.csv" | cut -c1-40)"
-  # --list-scenarios: name and title, 12 or more.
-  [[ $("$bin" --list-scenarios | wc -l) -ge 12 ]] || fail "list-scenarios"
+  # --list-scenarios: name and title, one line per entry of the built-in index (12 or more).
+  index="$data/../../resources/scenarios/index.txt"
+  n_index=$(grep -c . "$index") || fail "cannot read $index"
+  (( n_index >= 12 )) || fail "only $n_index built-in scenarios"
+  [[ $("$bin" --list-scenarios | wc -l) -eq $n_index ]] || fail "list-scenarios: $("$bin" --list-scenarios | wc -l) lines, $n_index in index.txt"
   # An unwritable CSV path: exit 1, the reason named.
   out=$("$bin" --headless --scenario "$data/scenarios/good/replay.json" --csv /nonexistent/dir/x.csv 2>&1); rc=$?
   [[ $rc == 1 && "$out" == *"--csv /nonexistent/dir/x.csv"* ]] || fail "csv to a bad path: $rc $out"

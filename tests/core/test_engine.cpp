@@ -57,23 +57,43 @@ TEST_CASE("kswapd wakes only when every zone is below low and sleeps once one is
     Engine& eng = *e.value();
     int wakes = 0, sleeps = 0;
     eng.set_event_listener([&](const Event& ev) {
+        const auto& vm = eng.kernel().vmstat;
         if (ev.type == EventType::KswapdWake) {
             ++wakes;
             CHECK(all_zones_below_low(eng.kernel(), 0));
+            // Only a kswapd in its full sleep (schedule() in kswapd_try_to_sleep()) is woken:
+            // wake-ups and sleeps alternate.
+            CHECK(wakes == sleeps + 1);
         } else if (ev.type == EventType::KswapdSleep) {
             ++sleeps;
             CHECK(node_balanced(eng.kernel(), 0));
+            CHECK(sleeps == wakes);
+            // kswapd(): every balance_pgdat() (pageoutrun) follows a return from
+            // kswapd_try_to_sleep(), which either slept fully (and was woken) or counted exactly
+            // one of kswapd_low_wmark_hit_quickly (nap cut short) and
+            // kswapd_high_wmark_hit_quickly (not balanced after the nap).
+            CHECK(vm[PAGEOUTRUN] ==
+                  static_cast<std::uint64_t>(wakes) + vm[KSWAPD_LOW_WMARK_HIT_QUICKLY] + vm[KSWAPD_HIGH_WMARK_HIT_QUICKLY]);
         }
     });
     eng.run_until(15'000'000'000);
     CHECK(wakes >= 5);
     CHECK(sleeps >= 5);
+    CHECK((wakes == sleeps || wakes == sleeps + 1)); // at the end kswapd is asleep or still awake
     REQUIRE_FALSE(eng.check_invariants());
     const auto& vm = eng.kernel().vmstat;
     CHECK(vm[PAGEOUTRUN] >= static_cast<std::uint64_t>(wakes));
-    CHECK(vm[PGSTEAL_KSWAPD] > 0);
-    CHECK(vm[PGSTEAL_KSWAPD] <= vm[PGSCAN_KSWAPD]);
     CHECK(vm[PGSTEAL_FILE] == vm[PGSTEAL_KSWAPD]); // only page cache is reclaimable here
+    // Page cache conserved: every page the backup read in is still cached or kswapd reclaimed it.
+    std::int64_t read = 0;
+    for (const auto& st : eng.task_stats()) read += static_cast<std::int64_t>(st.page_cache_misses);
+    CHECK(static_cast<std::int64_t>(vm[PGSTEAL_KSWAPD]) == read - eng.kernel().machine.nodes[0][NR_FILE_PAGES]);
+    CHECK(read > eng.kernel().machine.nodes[0][NR_FILE_PAGES]); // so kswapd did reclaim
+    // The stream's pages are read once and unmapped: folio_check_references() says
+    // RECLAIM_CLEAN, so every page kswapd scanned it reclaimed (no activation, no pgskip below
+    // the Movable reclaim index).
+    CHECK(vm[PGACTIVATE] == 0);
+    CHECK(vm[PGSTEAL_KSWAPD] == vm[PGSCAN_KSWAPD]);
     // kswapd kept up with the stream: no managed zone ever fell below min.
     const auto& labels = eng.recorder().zones;
     for (const auto& s : eng.recorder().samples)
@@ -107,6 +127,8 @@ TEST_CASE("allocations prefer the highest zone and keep lowmem_reserve in lower 
                                .pages_per_sec = 1e6, .loop = false});
     auto e = Engine::create(c);
     REQUIRE(e);
+    // Free pages at boot, before the hog runs.
+    const std::int64_t dma32_boot = zone_of(e.value()->kernel().machine, ZoneType::DMA32).nr_free_pages;
     e.value()->run_until(1'000'000'000);
     const auto& m = e.value()->kernel().machine;
     const Zone& normal = zone_of(m, ZoneType::Normal);
@@ -119,6 +141,10 @@ TEST_CASE("allocations prefer the highest zone and keep lowmem_reserve in lower 
     CHECK(vm[PGALLOC_DMA] == 0);
     CHECK(dma.nr_free_pages == static_cast<std::int64_t>(dma.managed_pages));
     CHECK(dma32.nr_free_pages > static_cast<std::int64_t>(dma32.low_wmark_pages()));
+    // Pages conserved: nothing was freed (no reclaim, the hog keeps all), so DMA32 lost exactly
+    // what it gave.
+    CHECK(vm[PGFREE] == 0);
+    CHECK(dma32.nr_free_pages == dma32_boot - static_cast<std::int64_t>(vm[PGALLOC_DMA32]));
     REQUIRE_FALSE(e.value()->check_invariants());
 }
 
@@ -142,8 +168,14 @@ TEST_CASE("a stream larger than RAM activates nothing: each page is gone before 
     const auto& vm = e.value()->kernel().vmstat;
     // One read sets PG_referenced; folio_check_references() then answers RECLAIM_CLEAN for an
     // unmapped page-cache page, so nothing is ever activated.
-    CHECK(vm[PGSTEAL_KSWAPD] > 0);
     CHECK(vm[PGACTIVATE] == 0);
+    // ... and every page reclaim scanned is reclaimed (no zone above the reclaim index to skip).
+    CHECK(vm[PGSTEAL_KSWAPD] + vm[PGSTEAL_DIRECT] == vm[PGSCAN_KSWAPD] + vm[PGSCAN_DIRECT]);
+    // Page cache conserved: the pages read beyond what is cached now were reclaimed.
+    const auto read = static_cast<std::int64_t>(e.value()->task_stats()[0].page_cache_misses);
+    const std::int64_t cached = e.value()->kernel().machine.nodes[0][NR_FILE_PAGES];
+    CHECK(static_cast<std::int64_t>(vm[PGSTEAL_KSWAPD] + vm[PGSTEAL_DIRECT]) == read - cached);
+    CHECK(read > static_cast<std::int64_t>(256ull << 20) / static_cast<std::int64_t>(kPageSize)); // the stream outgrew RAM
 }
 
 TEST_CASE("the same configuration gives the same run") {

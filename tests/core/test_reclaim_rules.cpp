@@ -186,6 +186,24 @@ TEST_CASE("do_shrink_slab follows the priority and vfs_cache_pressure") {
     k.sysctl.vfs_cache_pressure = 0;
     shrink_slab(k, 0, 0, sc);
     CHECK(k.slab[0].objects == 21000);
+    // vfs_cache_pressure 1000: vfs_pressure_ratio() reports 21000 * 1000 / 100 = 210000
+    // freeable. Priority 10, nothing deferred: delta = (210000 >> 10) * 4 / DEFAULT_SEEKS = 410;
+    // total_scan = min(410, 2 * 210000) = 410, scanned in SHRINK_BATCH (128) steps while
+    // total_scan >= 128: 3 batches = 384; next_deferred = 410 - 384 = 26.
+    k.sysctl.vfs_cache_pressure = 1000;
+    k.slab[0].nr_deferred = 0;
+    const auto scanned_before = k.vmstat[SLABS_SCANNED];
+    shrink_slab(k, 0, 10, sc);
+    CHECK(k.vmstat[SLABS_SCANNED] - scanned_before == 384);
+    CHECK(k.slab[0].nr_deferred == 26);
+    // At vfs_cache_pressure 100: freeable 21000, delta = (21000 >> 10) * 2 = 40; total_scan =
+    // (26 >> 10) + 40 = 40, below one batch and below freeable: nothing scanned, and
+    // next_deferred = nr + delta - scanned = 26 + 40 = 66.
+    k.sysctl.vfs_cache_pressure = 100;
+    k.slab[0].objects = 21000;
+    shrink_slab(k, 0, 10, sc);
+    CHECK(k.vmstat[SLABS_SCANNED] - scanned_before == 384);
+    CHECK(k.slab[0].nr_deferred == 66);
 }
 
 TEST_CASE("dirty limits are ratios of dirtyable memory") {
@@ -218,8 +236,11 @@ TEST_CASE("shrink_active_list keeps referenced executable file pages and deactiv
     // The young bits were consumed: a second pass deactivates them all.
     shrink_active_list(k, 0, 64, sc, LRU_ACTIVE_FILE);
     CHECK(k.pgdat(0).nr_lru[LRU_ACTIVE_FILE] == 0);
-    // Rotations count as reclaim cost of the file type (lru_note_cost).
-    CHECK(k.lruvec(0).file_cost > 0);
+    // lru_note_cost(file, nr_io 0, nr_rotated 32): cost = 0 * SWAP_CLUSTER_MAX + 32 = 32; the
+    // four LRU lists hold 64 pages and 32 > 64 / 4, so both costs are halved: file_cost 16. The
+    // second pass rotated nothing, so it did not call lru_note_cost() again.
+    CHECK(k.lruvec(0).file_cost == 16);
+    CHECK(k.lruvec(0).anon_cost == 0);
 }
 
 TEST_CASE("gfp_zone follows the kernel's GFP_ZONE_TABLE on x86-64") {

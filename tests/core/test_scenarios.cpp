@@ -96,9 +96,11 @@ TEST_CASE("watermark-basics: kswapd wakes below low and sleeps above high") {
         if (ev.type == EventType::KswapdWake) {
             ++wakes;
             CHECK(z.nr_free_pages <= static_cast<std::int64_t>(z.low_wmark_pages())); // the low check failed
+            CHECK(wakes == sleeps + 1); // only a fully sleeping kswapd is woken (kswapd_try_to_sleep())
         } else if (ev.type == EventType::KswapdSleep) {
             ++sleeps;
             CHECK(z.nr_free_pages >= static_cast<std::int64_t>(z.high_wmark_pages()));
+            CHECK(sleeps == wakes);
         }
     });
     e->run_until(s_(30));
@@ -136,6 +138,17 @@ TEST_CASE("direct-reclaim-storm: tasks reclaim for themselves while kswapd runs"
     CHECK(v[PGSCAN_DIRECT] > 0);
     CHECK(v[ALLOCSTALL_MOVABLE] + v[ALLOCSTALL_NORMAL] + v[ALLOCSTALL_DMA32] > 0);
     CHECK(v[OOM_KILL] == 0);
+    // Four 2 GiB files looped on 1 GiB: each page is evicted before it is read again, so
+    // folio_check_references() answers RECLAIM_CLEAN for every scanned page (one
+    // PG_referenced, unmapped): no activation, and both reclaimers reclaim all they scan.
+    CHECK(v[PGACTIVATE] == 0);
+    CHECK(v[PGSTEAL_KSWAPD] == v[PGSCAN_KSWAPD]);
+    CHECK(v[PGSTEAL_DIRECT] == v[PGSCAN_DIRECT]);
+    // Page cache conserved: Σ over the readers of pages read in == cached now + reclaimed.
+    std::int64_t read = 0;
+    for (const auto& st : e->task_stats()) read += static_cast<std::int64_t>(st.page_cache_misses);
+    CHECK(static_cast<std::int64_t>(v[PGSTEAL_KSWAPD] + v[PGSTEAL_DIRECT]) ==
+          read - e->kernel().machine.nodes[0][NR_FILE_PAGES]);
 }
 
 TEST_CASE("swappiness-sweep: the anonymous share of scanning rises with each step") {
@@ -235,6 +248,10 @@ TEST_CASE("dirty-writeback: the flusher writes and the writer is throttled at th
         CHECK(e->kernel().machine.nodes[0][NR_DIRTY] <= static_cast<std::int64_t>(limits.dirty + 64));
     }
     CHECK(e->kernel().machine.nodes[0][NR_WRITTEN] > 100000);
+    // Every clean->dirty transition (folio_account_dirtied(): nr_dirtied) is still dirty, under
+    // writeback, or ended in folio_end_writeback() (nr_written); reclaim never frees a dirty page.
+    const Pgdat& pg = e->kernel().machine.nodes[0];
+    CHECK(pg[NR_DIRTIED] == pg[NR_DIRTY] + pg[NR_WRITEBACK] + pg[NR_WRITTEN]);
     CHECK(e->task_stats()[0].dirty_throttle_ns > 0);
 }
 

@@ -26,6 +26,9 @@ TEST_CASE("anonymous pressure swaps out and faults back in") {
         e->run_until(20'000'000'000);
         const auto& k = e->kernel();
         CHECK(k.vmstat[PSWPOUT] > 0);
+        // pageout() counts nr_vmscan_write for each page it writes, and in v6.16 reclaim writes
+        // only anonymous pages, each to swap (swap_writepage(): pswpout): the two agree.
+        CHECK(k.vmstat[PSWPOUT] == static_cast<std::uint64_t>(k.machine.nodes[0][NR_VMSCAN_WRITE]));
         CHECK(k.vmstat[PSWPIN] > 0);
         // Every major fault reads its page; readahead reads more (pswpin counts both).
         CHECK(k.vmstat[PSWPIN] == k.vmstat[PGMAJFAULT] + k.vmstat[SWAP_RA]);
@@ -88,7 +91,15 @@ TEST_CASE("sequential swap-in is read ahead and page-cluster 0 turns readahead o
         c.tasks[0].loop = true;
         auto e = make_engine(c);
         e->run_until(15'000'000'000);
-        return std::make_pair(e->kernel().vmstat[SWAP_RA], e->kernel().vmstat[SWAP_RA_HIT]);
+        const auto& vm = e->kernel().vmstat;
+        // Each major fault reads its own page; swap_ra counts the read-ahead ones (pswpin both).
+        CHECK(vm[PSWPIN] == vm[PGMAJFAULT] + vm[SWAP_RA]);
+        // __swapin_nr_pages() caps the window at 1 << page-cluster pages, the faulting one
+        // included: at most 2^page_cluster - 1 read-ahead pages per major fault.
+        CHECK(vm[SWAP_RA] <= ((1u << page_cluster) - 1) * vm[PGMAJFAULT]);
+        // A hit (swap_cache_get_folio() clearing PG_readahead) consumes a read-ahead page.
+        CHECK(vm[SWAP_RA_HIT] <= vm[SWAP_RA]);
+        return std::make_pair(vm[SWAP_RA], vm[SWAP_RA_HIT]);
     };
     const auto [ra3, hit3] = run(3);
     const auto [ra0, hit0] = run(0);
@@ -109,6 +120,7 @@ TEST_CASE("past half full a fault frees the swap slot (vm_swap_full)") {
     // No slot is kept for a page that was mapped again.
     CHECK(k.swap->cache_only_slots() == 0);
     CHECK(k.vmstat[PSWPIN] > 0);
+    CHECK(k.vmstat[PSWPIN] == k.vmstat[PGMAJFAULT] + k.vmstat[SWAP_RA]); // do_swap_page() + readahead
     REQUIRE_FALSE(e->check_invariants());
 }
 
@@ -217,6 +229,7 @@ TEST_CASE("swapon at run time gives reclaim a place to put anonymous pages") {
     CHECK(events_of(*e, EventType::Swap).find("Adding 1048572k swap on /dev/sdc1.  Priority:5 extents:1 across:1048572k SS") !=
           std::string::npos);
     CHECK(k.vmstat[PSWPOUT] > 0);
+    CHECK(k.vmstat[PSWPOUT] == static_cast<std::uint64_t>(k.machine.nodes[0][NR_VMSCAN_WRITE])); // pageout() to swap only
     CHECK(k.vmstat[OOM_KILL] == 0);
     REQUIRE_FALSE(e->check_invariants());
 }
@@ -275,6 +288,11 @@ TEST_CASE("a timeline sysctl write takes effect at its time") {
     e->run_until(w.at_ns);
     const auto min_after = e->kernel().machine.nodes[0].zones[1].min_wmark_pages();
     CHECK(min_after > min_before);
+    // __setup_per_zone_wmarks(): pages_min = 100000 kB >> 2 = 25000 pages, DMA32's share of the
+    // lowmem (non-Movable) managed pages.
+    std::uint64_t lowmem = 0;
+    e->kernel().machine.for_each_zone([&](const Zone& z) { if (z.type != ZoneType::Movable) lowmem += z.managed_pages; });
+    CHECK(min_after == 25000 * e->kernel().machine.nodes[0].zones[1].managed_pages / lowmem);
     CHECK(e->kernel().sysctl.min_free_kbytes == 100000);
     REQUIRE(!e->kernel().events.items.empty());
     CHECK(e->kernel().events.items.back().t_ns == w.at_ns);
@@ -321,6 +339,12 @@ TEST_CASE("a fork shares swap entries: a count per process and freed with the la
     CHECK(h[2] > 1000);        // shared pages swapped out: one reference per process
     CHECK(h[1] > 0);           // and some the worker swapped in again (db's reference left)
     CHECK(h[3] == 0);
+    // Σ over processes of MM_SWAPENTS == Σ of the swap_map counts (each swap PTE is one
+    // reference, swap_duplicate() in try_to_unmap()).
+    std::uint64_t refs = 0, swapents = 0;
+    for (const auto& [count, slots] : h) refs += static_cast<std::uint64_t>(count) * slots;
+    for (const auto& p : k.procs) swapents += p.swapents;
+    CHECK(refs == swapents);
     CHECK(k.procs[0].swapents > 1000);
     CHECK(k.procs[1].swapents > 1000);
     const std::uint64_t worker_swapents = k.procs[1].swapents;
