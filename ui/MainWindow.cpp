@@ -490,14 +490,14 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_bigPicture->onFrame(frame);
     m_counters->onFrame(frame);
     m_tuning->onFrame(frame);
-    m_transport->setSimTime(frame->simTimeNs);
+    m_transport->setSimTime(frame->sim_time_ns);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)
                                 .arg(QString::fromStdString(e.text)));
     }
     while (m_eventLog->count() > kMaxLogLines) delete m_eventLog->takeItem(0);
     if (!frame->events.empty()) m_eventLog->scrollToBottom();
-    m_timeLabel->setText(QString("t = %1").arg(QString::fromStdString(rs::format_duration(frame->simTimeNs))));
+    m_timeLabel->setText(QString("t = %1").arg(QString::fromStdString(rs::format_duration(frame->sim_time_ns))));
     m_speedLabel->setText(frame->running ? QString("%1\u00d7 real time").arg(frame->achievedSpeed, 0, 'f', 1)
                                          : QString("paused"));
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
@@ -543,7 +543,7 @@ std::pair<qint64, qint64> MainWindow::visibleRangeNs() const {
 
 QList<ExportPage> MainWindow::pagesOf(View v, QSize size) {
     QString when;
-    if (m_lastFrame) when = QString("  (t = %1)").arg(QString::fromStdString(rs::format_duration(m_lastFrame->simTimeNs)));
+    if (m_lastFrame) when = QString("  (t = %1)").arg(QString::fromStdString(rs::format_duration(m_lastFrame->sim_time_ns)));
     const QString scenario = m_lastFrame ? QString::fromStdString(m_lastFrame->title) + " \u2014 " : QString();
     ExportPage page;
     switch (v) {

@@ -44,7 +44,7 @@ int markersLabelled(QCustomPlot* plot, const QString& prefix) {
 }
 
 std::string kernelValue(const MainWindow& w, const QString& name) {
-    return rs::read_sysctl(w.lastFrame()->sysctl, name.toStdString(), w.lastFrame()->nrZoneTypes);
+    return rs::read_sysctl(w.lastFrame()->sysctl, name.toStdString(), w.lastFrame()->nr_zone_types);
 }
 
 // A value in the kernel's range other than the current one.
@@ -123,17 +123,17 @@ TEST_CASE("stepping runs one millisecond or one kswapd pass") {
     MainWindow w(rs::default_scenario(), "test", false);
     w.show();
     REQUIRE(runTo(w, 6'000'000'000));
-    const qint64 t0 = w.lastFrame()->simTimeNs;
+    const qint64 t0 = w.lastFrame()->sim_time_ns;
     w.transport()->stepAction()->trigger();
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs == t0 + 1'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns == t0 + 1'000'000; }));
     CHECK_FALSE(w.transport()->running());
     // One kswapd pass: kswapd_shrink_node ran once more, and the run stopped right after.
-    const auto passes = w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node];
-    const qint64 t1 = w.lastFrame()->simTimeNs;
+    const auto passes = w.lastFrame()->kfunc_calls[rs::F_kswapd_shrink_node];
+    const qint64 t1 = w.lastFrame()->sim_time_ns;
     w.transport()->stepPassAction()->trigger();
-    REQUIRE(waitFor([&] { return w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node] > passes; }, 20000));
-    CHECK(w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node] == passes + 1);
-    CHECK(w.lastFrame()->simTimeNs > t1);
+    REQUIRE(waitFor([&] { return w.lastFrame()->kfunc_calls[rs::F_kswapd_shrink_node] > passes; }, 20000));
+    CHECK(w.lastFrame()->kfunc_calls[rs::F_kswapd_shrink_node] == passes + 1);
+    CHECK(w.lastFrame()->sim_time_ns > t1);
     CHECK(w.lastError().isEmpty());
 }
 
@@ -354,7 +354,7 @@ TEST_CASE("the Big Picture traces the most recent path into reclaim") {
     REQUIRE(path.size() >= 4);
     CHECK((path.front() == F___alloc_pages || path.front() == F_kswapd));
     CHECK(std::find(path.begin(), path.end(), F_shrink_node) != path.end());
-    const auto& order = w.lastFrame()->kfuncLast;
+    const auto& order = w.lastFrame()->kfunc_last;
     for (std::size_t i = 1; i < path.size(); ++i) CHECK(isCallEdge(path[i - 1], path[i]));
     // Its end is the latest call off the allocator's fast path.
     std::uint64_t latest = 0;

@@ -38,7 +38,7 @@ TEST_CASE("the watermark view fills with the simulated kernel's samples") {
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     w.showView(MainWindow::View::Watermarks);
     advance(w, 8'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 8'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 8'000'000'000; }));
     QTest::qWait(50); // let the queued replot happen
 
     auto& plots = w.watermarkView()->plots();
@@ -100,7 +100,7 @@ TEST_CASE("a slider value reaches the core and moves the lines and bad input cha
     CHECK(scale->errorText().contains("out of range"));
     CHECK(scale->errorText().contains("1..3000"));
     advance(w, 10'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 1'010'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns >= 1'010'000'000; }));
     CHECK(w.lastFrame()->sysctl.watermark_scale_factor == 10);
     scale->commitText("200");
     REQUIRE(waitFor([&] { return w.lastFrame()->sysctl.watermark_scale_factor == 200; }));
@@ -112,7 +112,7 @@ TEST_CASE("the chart exports to a PNG with every zone") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 3'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns >= 3'000'000'000; }));
     QTemporaryDir dir;
     const QString path = dir.filePath("chart.png");
     CHECK(w.exportChart(path).isEmpty());
@@ -134,7 +134,7 @@ TEST_CASE("direct reclaim and OOM kills are marked on the watermark charts") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 16'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 16'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 16'000'000'000; }));
     QTest::qWait(50);
     WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
     CHECK(dma32->directReclaimGraph()->dataCount() > 10);
@@ -157,7 +157,7 @@ TEST_CASE("the swap view shows the slot map and the swap traffic") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 20'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 20'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 20'000'000'000; }));
     w.showView(MainWindow::View::Swap);
     QTest::qWait(50);
     REQUIRE(w.swapView()->maps().size() == 1);
@@ -199,7 +199,7 @@ TEST_CASE("swap off and swap on from the swap view reach the core") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 15'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 15'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 15'000'000'000; }));
     REQUIRE(w.lastFrame()->swap.size() == 1);
     REQUIRE(w.lastFrame()->swap[0].inuse_pages > 1000);
     emit w.swapView()->swapoffRequested("/dev/sdb1");
@@ -228,7 +228,7 @@ TEST_CASE("a malformed scenario file is refused and the running simulation stays
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 2'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 2'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 2'000'000'000; }));
     const auto generation = w.lastFrame()->generation;
     const QString bad = QString(RS_TEST_DATA) + "/scenarios/bad/15-bad-rate.json";
     CHECK_FALSE(w.openScenario(bad));
@@ -236,7 +236,7 @@ TEST_CASE("a malformed scenario file is refused and the running simulation stays
     advance(w, 100'000'000);
     QTest::qWait(50);
     CHECK(w.lastFrame()->generation == generation); // still the same run
-    CHECK(w.lastFrame()->simTimeNs >= 2'000'000'000);
+    CHECK(w.lastFrame()->sim_time_ns >= 2'000'000'000);
     // A valid file replaces it: a new run from time 0 with the file's title.
     const QString good = QString(RS_TEST_DATA) + "/scenarios/good/replay.json";
     CHECK(w.openScenario(good));
@@ -250,7 +250,7 @@ TEST_CASE("the LRU view stacks the list sizes and shows the flows of the last se
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 10'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 10'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 10'000'000'000; }));
     w.showView(MainWindow::View::Lru);
     QTest::qWait(50);
     auto* plot = w.lruView()->plot();
@@ -278,7 +278,7 @@ TEST_CASE("the Big Picture lights the functions that run and explains a clicked 
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 3'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 3'000'000'000; }));
     w.showView(MainWindow::View::BigPicture);
     QTest::qWait(50);
     auto* canvas = w.bigPictureView()->canvas();
@@ -288,7 +288,7 @@ TEST_CASE("the Big Picture lights the functions that run and explains a clicked 
     CHECK(canvas->rate(rs::F_shrink_folio_list) > 0);
     CHECK(canvas->rate(rs::F_out_of_memory) == 0);
     // The rate is the counter's change over the last simulated second.
-    CHECK(canvas->totals()[rs::F___alloc_pages] == w.lastFrame()->kfuncCalls[rs::F___alloc_pages]);
+    CHECK(canvas->totals()[rs::F___alloc_pages] == w.lastFrame()->kfunc_calls[rs::F___alloc_pages]);
     canvas->select(rs::F_shrink_folio_list);
     const QString text = w.bigPictureView()->details();
     CHECK(text.contains("shrink_folio_list()"));
@@ -305,16 +305,16 @@ TEST_CASE("the counters view shows the live proc files and marks what changed") 
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     w.showView(MainWindow::View::Counters);
     advance(w, 3'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 3'000'000'000; }));
     auto* cv = w.countersView();
     const QString zoneinfo = cv->page(0)->toPlainText();
     CHECK(zoneinfo.contains("Node 0, zone    DMA32"));
     CHECK(zoneinfo.contains("pages free"));
     // Another second of the stream: free pages and counters move, and those lines are marked.
     advance(w, 1'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 4'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns >= 4'000'000'000; }));
     CHECK(cv->changedLines(0) > 0);
     CHECK(cv->page(0)->toHtml().contains("#ffe98a"));
     // The text is the kernel's format, the same as --print-zoneinfo writes.
-    CHECK(cv->page(0)->toPlainText().trimmed() == QString::fromStdString(w.lastFrame()->procZoneinfo).trimmed());
+    CHECK(cv->page(0)->toPlainText().trimmed() == QString::fromStdString(w.lastFrame()->proc_zoneinfo).trimmed());
 }

@@ -22,9 +22,9 @@ inline bool waitFor(const std::function<bool()>& cond, int ms = 5000) { return Q
 
 // Runs to t_ns and waits until the window has the frame of that moment.
 inline bool runTo(MainWindow& w, qint64 t_ns) {
-    const qint64 now = w.lastFrame() ? w.lastFrame()->simTimeNs : 0;
+    const qint64 now = w.lastFrame() ? w.lastFrame()->sim_time_ns : 0;
     if (t_ns > now) advance(w, t_ns - now);
-    return waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= t_ns; });
+    return waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= t_ns; });
 }
 
 inline int countColor(const QImage& img, QColor c, int tol = 30) {
