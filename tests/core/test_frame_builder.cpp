@@ -33,6 +33,12 @@ std::vector<std::int64_t> times_of(const FrameData& f) {
 
 using Times = std::vector<std::int64_t>;
 
+FrameData next_frame(FrameBuilder& fb, const Recorder& rec, const std::vector<Event>& events) {
+    FrameData f;
+    fb.take_new(rec, events, f);
+    return f;
+}
+
 } // namespace
 
 TEST_CASE("frames carry each sample once and in order") {
@@ -40,19 +46,16 @@ TEST_CASE("frames carry each sample once and in order") {
     FrameBuilder fb;
     std::vector<Event> events;
     add_samples(rec, {0, 10, 20});
-    FrameData a;
-    fb.take_new(rec, events, a);
+    const FrameData a = next_frame(fb, rec, events);
     CHECK(times_of(a) == Times{0, 10, 20});
     CHECK(a.thin_rounds == 0);
     CHECK(a.thin_before_ns == -1);
 
-    FrameData none;
-    fb.take_new(rec, events, none);
+    const FrameData none = next_frame(fb, rec, events);
     CHECK(none.samples.empty());
 
     add_samples(rec, {30, 40});
-    FrameData b;
-    fb.take_new(rec, events, b);
+    const FrameData b = next_frame(fb, rec, events);
     CHECK(times_of(b) == Times{30, 40});
 }
 
@@ -63,13 +66,11 @@ TEST_CASE("frames select new samples by index so a second sample at the same tim
     FrameBuilder fb;
     std::vector<Event> events;
     add_samples(rec, {0, 10, 20});
-    FrameData a;
-    fb.take_new(rec, events, a);
+    const FrameData a = next_frame(fb, rec, events);
     Sample written = sample_at(20);
     written.oom_kills = 7; // tell it apart from the first sample at 20
     rec.add(written);
-    FrameData b;
-    fb.take_new(rec, events, b);
+    const FrameData b = next_frame(fb, rec, events);
     REQUIRE(b.samples.size() == 1);
     CHECK(b.samples[0].t_ns == 20);
     CHECK(b.samples[0].oom_kills == 7);
@@ -81,20 +82,17 @@ TEST_CASE("after a thinning the next frame starts after the last time sent") {
     FrameBuilder fb;
     std::vector<Event> events;
     add_samples(rec, {0, 10, 20, 30});
-    FrameData a;
-    fb.take_new(rec, events, a);
+    const FrameData a = next_frame(fb, rec, events);
     CHECK(times_of(a) == Times{0, 10, 20, 30});
     // The fifth sample thins the older half {0, 10} to {0}: the recorder holds 0 20 30 40, and
     // 40, at index 3 now, is the only new one.
     add_samples(rec, {40});
     REQUIRE(rec.thin_count == 1);
-    FrameData b;
-    fb.take_new(rec, events, b);
+    const FrameData b = next_frame(fb, rec, events);
     CHECK(times_of(b) == Times{40});
     CHECK(b.thin_rounds == 1);
     CHECK(b.thin_before_ns == 20); // the first sample of the newer half at the thinning
-    FrameData c;
-    fb.take_new(rec, events, c);
+    const FrameData c = next_frame(fb, rec, events);
     CHECK(c.samples.empty());
     CHECK(c.thin_rounds == 0); // told once
 }
@@ -105,14 +103,12 @@ TEST_CASE("two thinnings between frames are reported together") {
     FrameBuilder fb;
     std::vector<Event> events;
     add_samples(rec, {0, 10});
-    FrameData a;
-    fb.take_new(rec, events, a);
+    const FrameData a = next_frame(fb, rec, events);
     CHECK(times_of(a) == Times{0, 10});
     // 0 10 20 30 + 40: thinned to 0 20 30 40 (before 20); + 50: thinned to 0 30 40 50 (before 30).
     add_samples(rec, {20, 30, 40, 50});
     REQUIRE(rec.thin_count == 2);
-    FrameData b;
-    fb.take_new(rec, events, b);
+    const FrameData b = next_frame(fb, rec, events);
     CHECK(times_of(b) == Times{30, 40, 50}); // 20 was thinned out before it was sent
     CHECK(b.thin_rounds == 2);
     CHECK(b.thin_before_ns == 30);
@@ -122,19 +118,16 @@ TEST_CASE("frames carry the events since the previous frame") {
     Recorder rec;
     FrameBuilder fb;
     std::vector<Event> events{{5, EventType::KswapdWake, 0, "kswapd0 woke"}, {8, EventType::KswapdSleep, 0, "slept"}};
-    FrameData a;
-    fb.take_new(rec, events, a);
+    const FrameData a = next_frame(fb, rec, events);
     REQUIRE(a.events.size() == 2);
     CHECK(a.events[0].text == "kswapd0 woke");
     CHECK(a.events[1].t_ns == 8);
     events.push_back({12, EventType::OomKill, -1, "killed 3"});
-    FrameData b;
-    fb.take_new(rec, events, b);
+    const FrameData b = next_frame(fb, rec, events);
     REQUIRE(b.events.size() == 1);
     CHECK(b.events[0].type == EventType::OomKill);
     CHECK(b.events[0].text == "killed 3");
-    FrameData c;
-    fb.take_new(rec, events, c);
+    const FrameData c = next_frame(fb, rec, events);
     CHECK(c.events.empty());
 }
 
@@ -143,13 +136,11 @@ TEST_CASE("a restarted frame builder sends everything of the new run") {
     FrameBuilder fb;
     std::vector<Event> events{{0, EventType::Note, -1, "boot"}};
     add_samples(rec, {0, 10});
-    FrameData a;
-    fb.take_new(rec, events, a);
+    const FrameData a = next_frame(fb, rec, events);
     fb.restart();
     Recorder fresh;
     add_samples(fresh, {0});
-    FrameData b;
-    fb.take_new(fresh, events, b);
+    const FrameData b = next_frame(fb, fresh, events);
     CHECK(times_of(b) == Times{0});
     CHECK(b.events.size() == 1);
 }
