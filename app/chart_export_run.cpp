@@ -1,17 +1,29 @@
 #include "chart_export_run.h"
 
-#include "ChartExport.h"
+#include "run_progress.h"
+
+#include "ExportPages.h"
 #include "SimulationController.h"
 #include "SwapView.h"
 #include "LruView.h"
 #include "BigPictureView.h"
-#include "WatermarkPlot.h"
 #include "WatermarkView.h"
-#include "util/units.h"
 
 #include <qcustomplot.h>
 
-#include <unistd.h>
+namespace {
+
+// The export shows the whole run (the window shows its last minutes).
+void showWholeRun(ViewId view, WatermarkView& watermarks, LruView& lru, std::int64_t duration_ns) {
+    const double seconds = static_cast<double>(duration_ns) / 1e9;
+    if (view == ViewId::Lru) lru.plot()->xAxis->setRange(0, seconds);
+    if (view == ViewId::Watermarks) {
+        watermarks.setWindowSeconds(seconds);
+        watermarks.setFitAllData(true);
+    }
+}
+
+} // namespace
 
 int runExport(const CliOptions& o, std::FILE* err) {
     SimulationController controller;
@@ -31,51 +43,23 @@ int runExport(const CliOptions& o, std::FILE* err) {
         return 2;
     }
     // In slices, with progress on a terminal; each slice publishes a frame to the views.
-    const bool progress = isatty(fileno(err));
-    const std::int64_t slice = std::max<std::int64_t>(o.duration_ns / 50, 1'000'000);
-    for (std::int64_t t = 0; t < o.duration_ns;) {
-        const std::int64_t step = std::min(slice, o.duration_ns - t);
-        controller.advance(step);
-        t += step;
-        if (!failure.isEmpty()) {
-            std::fprintf(err, "reclaimscope: %s\n", qPrintable(failure));
-            return 1;
-        }
-        if (progress) std::fprintf(err, "\rsimulating: %5.1f%%", 100.0 * static_cast<double>(t) / static_cast<double>(o.duration_ns));
-    }
-    if (progress) std::fprintf(err, "\r%*s\r", 20, "");
+    const bool ran = runWithProgress(o.duration_ns, 50, err, [&](std::int64_t from, std::int64_t to) {
+        controller.advance(to - from);
+        if (failure.isEmpty()) return true;
+        std::fprintf(err, "reclaimscope: %s\n", qPrintable(failure));
+        return false;
+    });
+    if (!ran) return 1;
 
-    QString title = QString::fromStdString(o.config.title);
-    if (o.export_view == "callgraph") {
-        // Call rates over the last simulated second of the run.
-        title += QString(" \u2014 the reclaim call graph, calls per second  (t = %1)")
-                     .arg(QString::fromStdString(rs::format_duration(o.duration_ns)));
-        BigPictureCanvas standalone; // outside any layout, so it takes the export's size
-        standalone.setRates(bigPicture.canvas()->rates(), bigPicture.canvas()->totals());
-        standalone.setLastCalls(bigPicture.canvas()->lastCalls());
-        const QString problem = exportWidget(&standalone, title, o.export_path);
-        if (!problem.isEmpty()) {
-            std::fprintf(err, "reclaimscope: --export: %s\n", qPrintable(problem));
-            return 1;
-        }
-        return 0;
-    }
-    QList<QCustomPlot*> plots;
-    if (o.export_view == "swap") {
-        plots.append(swap.plot());
-        title += " \u2014 swap usage and traffic";
-    } else if (o.export_view == "lru") {
-        lru.plot()->xAxis->setRange(0, static_cast<double>(o.duration_ns) / 1e9); // the whole run
-        plots.append(lru.plot());
-        title += " \u2014 LRU list sizes";
-    } else {
-        watermarks.setWindowSeconds(static_cast<double>(o.duration_ns) / 1e9); // the whole run
-        watermarks.setFitAllData(true);
-        for (auto* p : watermarks.plots()) plots.append(p);
-        title += " \u2014 free pages and watermarks";
-    }
-    title += QString("  (t = %1)").arg(QString::fromStdString(rs::format_duration(o.duration_ns)));
-    const QString problem = exportPlots(plots, title, o.export_path);
+    const ViewId view = viewFromCliName(o.export_view).value_or(ViewId::Watermarks);
+    showWholeRun(view, watermarks, lru, o.duration_ns);
+    BigPictureCanvas standalone; // outside any layout, so it takes the export's size
+    const ExportSources sources{&watermarks, &swap, &lru, &bigPicture, &standalone};
+    // The call graph's rates are those of the last simulated second of the run.
+    const QList<ExportPage> pages = exportPagesOf(
+        view, sources, ExportStamp{QString::fromStdString(o.config.title), o.duration_ns}, QSize(1600, 1100));
+    const QString problem = pages.isEmpty() ? QString("the %1 view has no chart").arg(o.export_view)
+                                            : exportPage(pages.front(), o.export_path, QSize(1600, 420), QSize(1600, 1100));
     if (!problem.isEmpty()) {
         std::fprintf(err, "reclaimscope: --export: %s\n", qPrintable(problem));
         return 1;

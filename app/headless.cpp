@@ -1,5 +1,7 @@
 #include "headless.h"
 
+#include "run_progress.h"
+
 #include "procfs/meminfo.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
@@ -10,9 +12,7 @@
 
 #include <sstream>
 
-#include <algorithm>
 #include <exception>
-#include <unistd.h>
 
 int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     if (o.list_scenarios) {
@@ -28,30 +28,24 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     auto& e = *engine.value();
     if (o.verbose)
         for (const auto& line : e.boot_log()) std::fprintf(err, "[boot] %s\n", line.c_str());
-    if (o.duration_ns > 0) {
-        // Run in slices so a long run can show progress on a terminal.
-        const bool progress = isatty(fileno(err));
-        const std::int64_t slice = std::max<std::int64_t>(o.duration_ns / 100, 1'000'000);
-        for (std::int64_t t = 0; t < o.duration_ns;) {
-            t = std::min(o.duration_ns, t + slice);
-            try {
-                e.run_until(t);
-            } catch (const std::exception& ex) {
-                std::fprintf(err, "reclaimscope: %s\n", ex.what());
-                return 1;
-            }
-#ifdef RECLAIMSCOPE_CHECK_INVARIANTS
-            if (auto bad = e.check_invariants()) {
-                std::fprintf(err, "reclaimscope: invariant violated at %.3f s: %s\n",
-                             static_cast<double>(e.now()) / 1e9, bad->c_str());
-                return 1;
-            }
-#endif
-            if (progress)
-                std::fprintf(err, "\rsimulating: %5.1f%%", 100.0 * static_cast<double>(t) / static_cast<double>(o.duration_ns));
+    // In slices, so a long run can show progress on a terminal.
+    const bool ran = runWithProgress(o.duration_ns, 100, err, [&](std::int64_t, std::int64_t to) {
+        try {
+            e.run_until(to);
+        } catch (const std::exception& ex) {
+            std::fprintf(err, "reclaimscope: %s\n", ex.what());
+            return false;
         }
-        if (progress) std::fprintf(err, "\r%*s\r", 20, "");
-    }
+#ifdef RECLAIMSCOPE_CHECK_INVARIANTS
+        if (auto bad = e.check_invariants()) {
+            std::fprintf(err, "reclaimscope: invariant violated at %.3f s: %s\n",
+                         static_cast<double>(e.now()) / 1e9, bad->c_str());
+            return false;
+        }
+#endif
+        return true;
+    });
+    if (!ran) return 1;
     if (!o.csv_path.isEmpty()) {
         // Written whole or not at all (QSaveFile renames a finished temporary file).
         std::ostringstream csv;

@@ -76,12 +76,7 @@ int main(int argc, char** argv) {
         explanation = QString::fromStdString(options->config.machine.origin);
     MainWindow window(options->config, explanation, /*autoplay=*/true);
     if (options->view_set) {
-        const QString v = options->export_view;
-        window.showView(v == "swap"        ? MainWindow::View::Swap
-                        : v == "lru"       ? MainWindow::View::Lru
-                        : v == "callgraph" ? MainWindow::View::BigPicture
-                        : v == "counters"  ? MainWindow::View::Counters
-                                           : MainWindow::View::Watermarks);
+        window.showView(viewFromCliName(options->export_view).value_or(ViewId::Watermarks));
     }
     if (options->speed) window.transport()->setSpeed(*options->speed);
     if (options->pause_at_ns >= 0) window.pauseAt(options->pause_at_ns);

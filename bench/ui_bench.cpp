@@ -47,7 +47,7 @@ FramePtr synthetic_frame(std::size_t n) {
         s.nodes[0].kswapd_phase = static_cast<std::uint8_t>((i / 500) % 3);
         f->samples.push_back(std::move(s));
     }
-    f->simTimeNs = f->samples.back().t_ns;
+    f->sim_time_ns = f->samples.back().t_ns;
     return f;
 }
 
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     std::sort(steady.begin(), steady.end());
     const double worst = steady.empty() ? 0 : steady.back();
     const double p99 = steady.empty() ? 0 : steady[steady.size() * 99 / 100];
-    const double sim_s = w.lastFrame() ? static_cast<double>(w.lastFrame()->simTimeNs) / 1e9 : 0;
+    const double sim_s = w.lastFrame() ? static_cast<double>(w.lastFrame()->sim_time_ns) / 1e9 : 0;
     std::printf("{\"bench\":\"ui_thread_stall\",\"wall_s\":%d,\"max_gap_ms\":%.1f,\"p99_gap_ms\":%.2f,"
                 "\"startup_gap_ms\":%.1f,\"frames\":%llu,\"sim_s\":%.1f}\n",
                 smoke ? 1 : 10, worst, p99, startupGap, static_cast<unsigned long long>(w.framesReceived()), sim_s);

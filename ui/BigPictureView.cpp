@@ -356,7 +356,7 @@ void BigPictureView::onFrame(const FramePtr& frame) {
         m_generation = frame->generation;
         m_history.clear();
     }
-    m_history.emplace_back(frame->simTimeNs, frame->kfuncCalls);
+    m_history.emplace_back(frame->sim_time_ns, frame->kfunc_calls);
     while (m_history.size() > 2 && m_history.back().first - m_history[1].first >= 1'000'000'000) m_history.pop_front();
     std::array<double, NR_KFUNCS> rates{};
     const auto& [t1, c1] = m_history.back();
@@ -365,6 +365,6 @@ void BigPictureView::onFrame(const FramePtr& frame) {
     if (dt > 0)
         for (std::size_t i = 0; i < rates.size(); ++i) rates[i] = static_cast<double>(c1[i] - c0[i]) / dt;
     m_canvas->setRates(rates, c1);
-    m_canvas->setLastCalls(frame->kfuncLast);
+    m_canvas->setLastCalls(frame->kfunc_last);
     if (m_canvas->selected() >= 0) showDetails(m_canvas->selected());
 }

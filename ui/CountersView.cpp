@@ -53,9 +53,9 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
 
 void CountersView::onFrame(const FramePtr& frame) {
     if (!frame) return;
-    if (frame->procZoneinfo.empty()) return; // not asked for: the view is hidden
-    const std::array<const std::string*, 4> texts = {&frame->procZoneinfo, &frame->procVmstat, &frame->procMeminfo,
-                                                     &frame->procSwaps};
+    if (frame->proc_zoneinfo.empty()) return; // not asked for: the view is hidden
+    const std::array<const std::string*, 4> texts = {&frame->proc_zoneinfo, &frame->proc_vmstat, &frame->proc_meminfo,
+                                                     &frame->proc_swaps};
     for (std::size_t i = 0; i < 4; ++i) {
         const std::string& now = *texts[i];
         if (now == m_last[i]) {

@@ -1,40 +1,19 @@
 #pragma once
-// An immutable snapshot the controller hands to the UI thread: the samples and events since
-// the previous frame, and the state the views show now.
-#include "mm/swapfile.h"
-#include "mm/sysctl.h"
+// An immutable snapshot the controller hands to the UI thread: what the core's FrameBuilder
+// gives (the samples and events since the previous frame, the kernel's state now) and the
+// controller's own state (which run, playing or not, how fast).
+#include "record/frame_builder.h"
 #include "record/recorder.h"
 
 #include <QMetaType>
 
-#include "mm/trace.h"
-
-#include <array>
 #include <memory>
 #include <string>
-#include <vector>
 
-struct Frame {
+struct Frame : rs::FrameData {
     quint64 generation = 0;             // bumps on reset or scenario change: views start over
     std::string title;
     std::string explanation;
-    std::vector<rs::ZoneLabel> zones;
-    std::vector<rs::Sample> samples;    // new since the previous frame, in time order
-    // The recorder thinned its history since the previous frame (rounds times): views thin
-    // their copies of the points older than thinBeforeNs the same way (every other one).
-    int thinRounds = 0;
-    std::int64_t thinBeforeNs = -1;
-    std::vector<rs::Event> events;      // new since the previous frame
-    rs::VmSysctl sysctl;
-    std::vector<rs::SwapDeviceSnapshot> swap; // slot map of every swap device, now
-    std::uint64_t totalram_pages = 0;
-    int nrZoneTypes = 1;                // zones per node (vm.lowmem_reserve_ratio has one value each)
-    std::int64_t simTimeNs = 0;
-    std::array<std::uint64_t, rs::NR_KFUNCS> kfuncCalls{}; // calls of each traced kernel function so far
-    std::array<std::uint64_t, rs::NR_KFUNCS> kfuncLast{};  // order of each function's latest call (KFuncCounters::last)
-    // The simulated kernel's /proc files now, in the kernel's formats (empty unless the counters
-    // view asked for them: SimulationController::setProcTextsWanted).
-    std::string procZoneinfo, procVmstat, procMeminfo, procSwaps;
     bool running = false;
     double speed = 1.0;                 // simulated seconds per wall second; 0 = as fast as possible
     double achievedSpeed = 0.0;         // measured over the last second

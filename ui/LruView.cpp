@@ -67,8 +67,8 @@ void LruView::onFrame(const FramePtr& frame) {
         m_lastT = -1;
         m_recent.clear();
     }
-    for (int r = 0; r < frame->thinRounds; ++r)
-        for (auto* g : m_graphs) thinOlderHalf(g, static_cast<double>(frame->thinBeforeNs) / 1e9);
+    for (int r = 0; r < frame->thin_rounds; ++r)
+        for (auto* g : m_graphs) thinOlderHalf(g, static_cast<double>(frame->thin_before_ns) / 1e9);
     constexpr double kMiB = 4096.0 / (1 << 20);
     for (const auto& s : frame->samples) {
         const double t = static_cast<double>(s.t_ns) / 1e9;

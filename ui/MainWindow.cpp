@@ -3,10 +3,11 @@
 #include "scenario/builtin.h"
 
 #include "BigPictureView.h"
-#include "ChartExport.h"
+#include "ExportPages.h"
 #include "CountersView.h"
 #include "ExportDialog.h"
 #include "LruView.h"
+#include "MainMenus.h"
 #include "ScenarioBrowser.h"
 #include "SimulationController.h"
 #include "SwapView.h"
@@ -19,8 +20,6 @@
 
 #include <qcustomplot.h>
 
-#include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -30,28 +29,18 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QScreen>
-#include <QStyle>
 #include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
 
 namespace {
 constexpr int kMaxLogLines = 2000;
-const char* kViewNames[MainWindow::kViewCount] = {"Watermarks", "Swap", "LRU", "Big Picture", "Counters"};
-const char* kViewFileNames[MainWindow::kViewCount] = {"watermarks", "swap", "lru", "big-picture", "counters"};
-const char* kViewTips[MainWindow::kViewCount] = {
-    "Free pages of each zone against its min/low/high watermarks, kswapd's activity and direct reclaim (Ctrl+1)",
-    "Swap slot maps (swap_map, clusters) and swap traffic (Ctrl+2)",
-    "LRU list sizes over time and the page flows between the lists (Ctrl+3)",
-    "The reclaim call graph, lit by each kernel function's call rate (Ctrl+4)",
-    "Live /proc/zoneinfo, vmstat, meminfo and swaps of the simulated kernel (Ctrl+5)"};
 } // namespace
 
 MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanation, bool autoplay, QWidget* parent)
@@ -131,10 +120,10 @@ void MainWindow::createDocks() {
     m_counters = new CountersView(this);
     QWidget* widgets[kViewCount] = {m_view, m_swapView, m_lruView, m_bigPicture, m_counters};
     for (int i = 0; i < kViewCount; ++i) {
-        auto* dock = new QDockWidget(kViewNames[i], this);
-        dock->setObjectName(QString("view.%1").arg(kViewFileNames[i]));
+        auto* dock = new QDockWidget(viewInfo(i).name, this);
+        dock->setObjectName(QString("view.%1").arg(viewInfo(i).fileName));
         dock->setWidget(widgets[i]);
-        dock->setToolTip(kViewTips[i]);
+        dock->setToolTip(viewInfo(i).tip);
         dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                           QDockWidget::DockWidgetFloatable);
         addDockWidget(Qt::LeftDockWidgetArea, dock);
@@ -160,7 +149,7 @@ void MainWindow::createDocks() {
     tuningDock->raise();
     connect(m_browser, &ScenarioBrowser::builtinRequested, this, &MainWindow::loadBuiltin);
     connect(m_browser, &ScenarioBrowser::fileRequested, this, &MainWindow::openScenario);
-    connect(m_browser, &ScenarioBrowser::openFileRequested, this, [this] { m_openAction->trigger(); });
+    connect(m_browser, &ScenarioBrowser::openFileRequested, this, [this] { m_menus->openAction()->trigger(); });
 
     auto* undoView = new QUndoView(m_undo, this);
     undoView->setEmptyLabel("scenario as loaded");
@@ -253,15 +242,19 @@ void MainWindow::loadBuiltin(const QString& name) {
 }
 
 void MainWindow::rebuildRecentMenu() {
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value("scenarios/recent").toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openScenario(path); })->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    m_menus->rebuildRecentMenu();
     m_browser->refreshRecent();
 }
 
 void MainWindow::createActions() {
+    createTransport();
+    m_menus = new MainMenus(this);
+    m_browser->refreshRecent();
+    m_transport->addSeparator();
+    m_transport->addAction(m_menus->exportAction());
+}
+
+void MainWindow::createTransport() {
     m_transport = new TransportBar(this);
     addToolBar(Qt::TopToolBarArea, m_transport);
     connect(m_transport, &TransportBar::playRequested, this, [this] { setRunning(true); });
@@ -291,140 +284,12 @@ void MainWindow::createActions() {
     connect(m_view, &WatermarkView::followingChanged, this, [this](bool following) {
         if (!following) statusBar()->showMessage("Charts held: drag to pan, wheel to zoom; End follows the newest data again", 6000);
     });
+}
 
-    auto* fileMenu = menuBar()->addMenu("&File");
-    auto* exportAction = fileMenu->addAction("&Export Chart\u2026", this, [this] { exportChartDialog(false); });
-    exportAction->setShortcut(QKeySequence("Ctrl+E"));
-    exportAction->setToolTip("Write the charts of the current view to a PNG, PDF or SVG file at a chosen size (Ctrl+E)");
-    auto* exportAll = fileMenu->addAction("Export &All Views\u2026", this, [this] { exportChartDialog(true); });
-    exportAll->setShortcut(QKeySequence("Ctrl+Shift+E"));
-    exportAll->setToolTip("Every view: one multi-page PDF, or one PNG or SVG file per view (Ctrl+Shift+E)");
-    auto* exportData = fileMenu->addAction("Export &Data (CSV)\u2026", this, &MainWindow::exportCsvDialog);
-    exportData->setShortcut(QKeySequence("Ctrl+Shift+C"));
-    exportData->setToolTip("The recorded time series, of the whole run or of the charts' visible range, as CSV "
-                           "(Ctrl+Shift+C)");
-    fileMenu->addSeparator();
-    auto* quit = fileMenu->addAction("&Quit", this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    auto* editMenu = menuBar()->addMenu("&Edit");
-    auto* undo = m_undo->createUndoAction(this, "&Undo");
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setToolTip("Undo the last sysctl change: the old value is written back (Ctrl+Z)");
-    auto* redo = m_undo->createRedoAction(this, "&Redo");
-    redo->setShortcut(QKeySequence("Ctrl+Shift+Z"));
-    redo->setToolTip("Write the undone sysctl value again (Ctrl+Shift+Z)");
-    editMenu->addAction(undo);
-    editMenu->addAction(redo);
-
-    auto* scenarioMenu = menuBar()->addMenu("Sce&narios");
-    auto* open = scenarioMenu->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), "&Open Scenario File\u2026", this, [this] {
-        const QString dir = QSettings().value("scenarios/dir").toString();
-        const QString path = QFileDialog::getOpenFileName(this, "Open scenario", dir, "Scenarios (*.json);;All files (*)");
-        if (!path.isEmpty()) openScenario(path);
-    });
-    open->setShortcut(QKeySequence::Open);
-    m_openAction = open;
-    open->setToolTip("Load a scenario file (JSON, docs/scenario-format.md); an invalid file is reported and "
-                     "the running simulation stays (Ctrl+O)");
-    m_recentMenu = scenarioMenu->addMenu("Open &Recent");
-    rebuildRecentMenu();
-    scenarioMenu->addSeparator();
-    for (const auto& b : rs::builtin_scenarios()) {
-        auto* a = scenarioMenu->addAction(QString::fromStdString(b.title));
-        a->setToolTip(QString::fromStdString(b.explanation));
-        a->setStatusTip(QString::fromStdString(b.name));
-        const QString name = QString::fromStdString(b.name);
-        connect(a, &QAction::triggered, this, [this, name] { loadBuiltin(name); });
-    }
-    scenarioMenu->setToolTipsVisible(true);
-
-    auto* simMenu = menuBar()->addMenu("&Simulation");
-    for (QAction* a : {m_transport->playAction(), m_transport->stepAction(), m_transport->stepPassAction(),
-                       m_transport->resetAction()})
-        simMenu->addAction(a);
-    simMenu->addSeparator();
-    for (QAction* a : {m_transport->backAction(), m_transport->forwardAction(), m_transport->liveAction()})
-        simMenu->addAction(a);
-    simMenu->setToolTipsVisible(true);
-
-    auto* viewMenu = menuBar()->addMenu("&View");
-    for (int i = 0; i < kViewCount; ++i) {
-        auto* go = viewMenu->addAction(kViewNames[i], this, [this, i] { showView(static_cast<View>(i)); });
-        go->setShortcut(QKeySequence(QString("Ctrl+%1").arg(i + 1)));
-        go->setToolTip(kViewTips[i]);
-    }
-    viewMenu->addSeparator();
-    auto* panels = viewMenu->addMenu("&Panels");
-    for (auto* dock : findChildren<QDockWidget*>()) panels->addAction(dock->toggleViewAction());
-    panels->addAction(m_transport->toggleViewAction());
-    viewMenu->addAction("Reset &Layout", this, [this] {
-        restoreState(m_defaultLayout, kLayoutVersion);
-        for (auto* d : m_viewDocks) d->show();
-        showView(View::Watermarks);
-    })->setToolTip("Put every panel back where it starts");
-    viewMenu->addSeparator();
-    auto* fitAll = viewMenu->addAction("Fit &All Data");
-    fitAll->setCheckable(true);
-    fitAll->setShortcut(QKeySequence("Ctrl+F"));
-    fitAll->setToolTip("Scale the watermark charts' y axes to all visible data instead of the band around "
-                       "the watermarks (Ctrl+F)");
-    connect(fitAll, &QAction::toggled, this, [this](bool on) {
-        m_view->setFitAllData(on);
-        QSettings().setValue("view/fitAllData", on);
-    });
-    fitAll->setChecked(QSettings().value("view/fitAllData", false).toBool());
-    auto* mib = viewMenu->addAction("Watermarks in &MiB");
-    mib->setCheckable(true);
-    mib->setShortcut(QKeySequence("Ctrl+M"));
-    mib->setToolTip("The watermark charts' y axis in MiB instead of 4 KiB pages (Ctrl+M)");
-    connect(mib, &QAction::toggled, this, [this](bool on) {
-        m_view->setUnitMiB(on);
-        QSettings().setValue("view/watermarksMiB", on);
-    });
-    mib->setChecked(QSettings().value("view/watermarksMiB", false).toBool());
-    auto* themeMenu = viewMenu->addMenu("&Theme");
-    auto* themes = new QActionGroup(this);
-    const Theme current = themeFromString(QSettings().value("view/theme", "system").toString());
-    for (Theme t : {Theme::System, Theme::Light, Theme::Dark}) {
-        auto* a = themeMenu->addAction(t == Theme::System ? "&System" : t == Theme::Light ? "&Light" : "&Dark");
-        a->setCheckable(true);
-        a->setChecked(t == current);
-        themes->addAction(a);
-        connect(a, &QAction::triggered, this, [this, t] { setTheme(t); });
-    }
-
-    auto* help = menuBar()->addMenu("&Help");
-    help->addAction("&Keyboard Shortcuts", this, [this] {
-        QMessageBox::information(
-            this, "Keyboard shortcuts",
-            "<table>"
-            "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
-            "<tr><td><b>.</b></td><td>step one simulated millisecond</td></tr>"
-            "<tr><td><b>Shift+.</b></td><td>step one kswapd reclaim pass</td></tr>"
-            "<tr><td><b>Ctrl+Left / Ctrl+Right</b></td><td>review one second back / forward</td></tr>"
-            "<tr><td><b>End</b></td><td>back to live</td></tr>"
-            "<tr><td><b>Ctrl+R</b></td><td>reset the scenario</td></tr>"
-            "<tr><td><b>Ctrl+1 \u2026 Ctrl+5</b></td><td>Watermarks, Swap, LRU, Big Picture, Counters</td></tr>"
-            "<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>undo / redo a sysctl change</td></tr>"
-            "<tr><td><b>Ctrl+E</b></td><td>export the current view's charts</td></tr>"
-            "<tr><td><b>Ctrl+Shift+E</b></td><td>export all views</td></tr>"
-            "<tr><td><b>Ctrl+Shift+C</b></td><td>export the data as CSV</td></tr>"
-            "<tr><td><b>Ctrl+M</b></td><td>watermarks in MiB / pages</td></tr>"
-            "<tr><td><b>Ctrl+F</b></td><td>fit all data</td></tr>"
-            "<tr><td><b>Ctrl+O</b></td><td>open a scenario file</td></tr>"
-            "</table>");
-    });
-    help->addAction("&About ReclaimScope", this, [this] {
-        QMessageBox::about(this, "About ReclaimScope",
-                           QString("<b>ReclaimScope %1</b><p>Simulates the Linux kernel's memory reclaim "
-                                   "and shows it live. Watermarks follow mm/page_alloc.c "
-                                   "(__setup_per_zone_wmarks), kswapd follows mm/vmscan.c.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
-
-    m_transport->addSeparator();
-    m_transport->addAction(exportAction);
+void MainWindow::resetLayout() {
+    restoreState(m_defaultLayout, kLayoutVersion);
+    for (auto* d : m_viewDocks) d->show();
+    showView(View::Watermarks);
 }
 
 void MainWindow::restoreSettings() {
@@ -490,14 +355,14 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_bigPicture->onFrame(frame);
     m_counters->onFrame(frame);
     m_tuning->onFrame(frame);
-    m_transport->setSimTime(frame->simTimeNs);
+    m_transport->setSimTime(frame->sim_time_ns);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)
                                 .arg(QString::fromStdString(e.text)));
     }
     while (m_eventLog->count() > kMaxLogLines) delete m_eventLog->takeItem(0);
     if (!frame->events.empty()) m_eventLog->scrollToBottom();
-    m_timeLabel->setText(QString("t = %1").arg(QString::fromStdString(rs::format_duration(frame->simTimeNs))));
+    m_timeLabel->setText(QString("t = %1").arg(QString::fromStdString(rs::format_duration(frame->sim_time_ns))));
     m_speedLabel->setText(frame->running ? QString("%1\u00d7 real time").arg(frame->achievedSpeed, 0, 'f', 1)
                                          : QString("paused"));
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
@@ -541,80 +406,32 @@ std::pair<qint64, qint64> MainWindow::visibleRangeNs() const {
     return {static_cast<qint64>(std::max(0.0, r.lower) * 1e9), static_cast<qint64>(r.upper * 1e9)};
 }
 
-QList<ExportPage> MainWindow::pagesOf(View v, QSize size) {
-    QString when;
-    if (m_lastFrame) when = QString("  (t = %1)").arg(QString::fromStdString(rs::format_duration(m_lastFrame->simTimeNs)));
-    const QString scenario = m_lastFrame ? QString::fromStdString(m_lastFrame->title) + " \u2014 " : QString();
-    ExportPage page;
-    switch (v) {
-    case View::Watermarks:
-        page.title = scenario + "free pages and watermarks" + when;
-        for (auto* p : m_view->plots()) page.plots.append(p);
-        break;
-    case View::Swap:
-        page.title = scenario + "swap usage and traffic" + when;
-        page.plots.append(m_swapView->plot());
-        break;
-    case View::Lru:
-        page.title = scenario + "LRU list sizes" + when;
-        page.plots.append(m_lruView->plot());
-        break;
-    case View::BigPicture: {
-        page.title = scenario + "the reclaim call graph, calls per second" + when;
-        // A canvas outside any layout takes the export's size.
-        auto* canvas = findChild<BigPictureCanvas*>("exportCanvas");
-        if (!canvas) {
-            canvas = new BigPictureCanvas(this);
-            canvas->setObjectName("exportCanvas");
-            canvas->hide();
-        }
-        canvas->setRates(m_bigPicture->canvas()->rates(), m_bigPicture->canvas()->totals());
-        canvas->setLastCalls(m_bigPicture->canvas()->lastCalls());
-        canvas->resize(size);
-        page.widget = canvas;
-        break;
+ExportSources MainWindow::exportSources() {
+    // A canvas outside any layout takes the export's size.
+    auto* canvas = findChild<BigPictureCanvas*>("exportCanvas");
+    if (!canvas) {
+        canvas = new BigPictureCanvas(this);
+        canvas->setObjectName("exportCanvas");
+        canvas->hide();
     }
-    case View::Counters:
-        return {}; // text, not a chart: the CSV export carries these values
-    }
-    return {page};
+    return {m_view, m_swapView, m_lruView, m_bigPicture, canvas};
+}
+
+std::optional<ExportStamp> MainWindow::exportStamp() const {
+    if (!m_lastFrame) return std::nullopt;
+    return ExportStamp{QString::fromStdString(m_lastFrame->title), m_lastFrame->sim_time_ns};
 }
 
 QString MainWindow::exportChart(const QString& path, QSize size) {
-    const QList<ExportPage> pages = pagesOf(m_current, size);
+    const QList<ExportPage> pages = exportPagesOf(m_current, exportSources(), exportStamp(), size);
     if (pages.isEmpty())
         return QString("The %1 view has no chart to export; choose another view, or export the data as CSV.")
-            .arg(kViewNames[static_cast<int>(m_current)]);
-    const ExportPage& p = pages.front();
-    if (p.widget) return exportWidget(p.widget, p.title, path, QSize(size.width(), std::max(size.height(), 600)));
-    return exportPlots(p.plots, p.title, path, size.width(), size.height());
+            .arg(viewInfo(m_current).name);
+    return exportPage(pages.front(), path, size, QSize(size.width(), std::max(size.height(), 600)));
 }
 
 QString MainWindow::exportAllViews(const QString& path, QSize size) {
-    QList<ExportPage> pages;
-    for (int i = 0; i < kViewCount; ++i) pages.append(pagesOf(static_cast<View>(i), size));
-    const QString ext = QFileInfo(path).suffix().toLower();
-    if (ext == "pdf") {
-        // One page per view, every page the size of the tallest.
-        int height = 600;
-        for (const auto& p : pages) height = std::max(height, size.height() * static_cast<int>(std::max<qsizetype>(1, p.plots.size())));
-        return exportPdfPages(pages, path, QSize(size.width(), height));
-    }
-    if (ext != "png" && ext != "svg")
-        return QString("Cannot export to %1: the file name must end in .pdf, .png or .svg").arg(path);
-    const QFileInfo fi(path);
-    int page = 0;
-    for (int i = 0; i < kViewCount; ++i) {
-        const QList<ExportPage> one = pagesOf(static_cast<View>(i), size);
-        if (one.isEmpty()) continue;
-        const QString file = fi.dir().filePath(QString("%1-%2.%3").arg(fi.completeBaseName(), kViewFileNames[i], ext));
-        const ExportPage& p = one.front();
-        const QString err = p.widget ? exportWidget(p.widget, p.title, file, QSize(size.width(), std::max(size.height(), 600)))
-                                     : exportPlots(p.plots, p.title, file, size.width(), size.height());
-        if (!err.isEmpty()) return err;
-        ++page;
-    }
-    return page ? QString() : QString("Nothing to export to %1").arg(path);
+    return exportAllViewPages(exportSources(), exportStamp(), path, size);
 }
 
 void MainWindow::exportCsv(const QString& path, qint64 fromNs, qint64 toNs) {
@@ -623,7 +440,7 @@ void MainWindow::exportCsv(const QString& path, qint64 fromNs, qint64 toNs) {
 }
 
 void MainWindow::exportChartDialog(bool allViews) {
-    ExportDialog dialog(allViews, kViewNames[static_cast<int>(m_current)], this);
+    ExportDialog dialog(allViews, viewInfo(m_current).name, this);
     if (dialog.exec() != QDialog::Accepted) return;
     const QString path = dialog.path();
     const QString err = allViews ? exportAllViews(path, dialog.chartSize()) : exportChart(path, dialog.chartSize());

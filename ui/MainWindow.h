@@ -3,16 +3,17 @@
 // tuning panel with undo, the transport with the history slider, and the event log.
 #include "Frame.h"
 #include "Theme.h"
+#include "ViewList.h"
 #include "sim/engine.h"
 
 #include <QMainWindow>
 #include <QThread>
 
-class QAction;
+#include <optional>
+
 class QDockWidget;
 class QLabel;
 class QListWidget;
-class QMenu;
 class QUndoStack;
 class SimulationController;
 class TransportBar;
@@ -23,7 +24,9 @@ class SwapView;
 class LruView;
 class BigPictureView;
 class CountersView;
-struct ExportPage;
+class MainMenus;
+struct ExportSources;
+struct ExportStamp;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -32,9 +35,9 @@ public:
                QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // The views, in their menu order: Watermarks, Swap, LRU, Big Picture, Counters.
-    enum class View { Watermarks, Swap, Lru, BigPicture, Counters };
-    static constexpr int kViewCount = 5;
+    // The views, in their menu order: Watermarks, Swap, LRU, Big Picture, Counters (ViewList.h).
+    using View = ViewId;
+    static constexpr int kViewCount = ::kViewCount;
     static constexpr int kLayoutVersion = 2; // bump when the docks change: older layouts are dropped
 
     WatermarkView* watermarkView() const { return m_view; }
@@ -77,6 +80,14 @@ public:
     // The visible time range of the watermark charts, in ns (for "export the visible range").
     std::pair<qint64, qint64> visibleRangeNs() const;
 
+    // Every panel back where it starts (View > Reset Layout).
+    void resetLayout();
+
+public slots:
+    // The export dialogs of the File menu: the current view's charts or all views; the data.
+    void exportChartDialog(bool allViews);
+    void exportCsvDialog();
+
 signals:
     void csvExported(const QString& path, const QString& error);
 
@@ -89,18 +100,18 @@ private slots:
     void onFrame(const FramePtr& frame);
     void onMoment(const MomentPtr& moment);
     void onError(const QString& message);
-    void exportChartDialog(bool allViews);
-    void exportCsvDialog();
 
 private:
     void createDocks();
     QDockWidget* addPanel(const QString& title, const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
     void createActions();
+    void createTransport();
     void rebuildRecentMenu();
     void startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation);
     void restoreSettings();
     void setRunning(bool running);
-    QList<ExportPage> pagesOf(View v, QSize size);
+    ExportSources exportSources();
+    std::optional<ExportStamp> exportStamp() const;
 
     QThread m_thread;
     SimulationController* m_controller = nullptr;
@@ -113,7 +124,7 @@ private:
     View m_current = View::Watermarks;
     TuningPanel* m_tuning = nullptr;
     ScenarioBrowser* m_browser = nullptr;
-    QAction* m_openAction = nullptr;
+    MainMenus* m_menus = nullptr;
     TransportBar* m_transport = nullptr;
     QUndoStack* m_undo = nullptr;
     QListWidget* m_eventLog = nullptr;
@@ -122,7 +133,6 @@ private:
     QLabel* m_fpsLabel = nullptr;
     FramePtr m_lastFrame;
     MomentPtr m_lastMoment;
-    QMenu* m_recentMenu = nullptr;
     QByteArray m_defaultLayout;
     QString m_lastError;
     bool m_running = false;

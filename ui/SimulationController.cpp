@@ -2,9 +2,6 @@
 
 #include "config/swap_names.h"
 #include "mm/swap_state.h"
-#include "procfs/meminfo.h"
-#include "procfs/vmstat.h"
-#include "procfs/zoneinfo.h"
 #include "record/csv.h"
 #include "record/sample_text.h"
 
@@ -36,11 +33,7 @@ void SimulationController::load(const rs::EngineConfig& configIn, const QString&
     m_explanation = explanation;
     m_engine = std::move(engine).value();
     ++m_generation;
-    m_sentSamples = 0;
-    m_sentUpToNs = -1;
-    m_sentThinCount = 0;
-    m_sentEvents = 0;
-    m_sentLabels = false;
+    m_frameBuilder.restart();
     if (!runGuarded(0)) return; // the first sample, at time 0
     publish();
     if (m_running) play();
@@ -258,43 +251,10 @@ void SimulationController::tick() {
 void SimulationController::publish() {
     if (!m_engine) return;
     auto f = std::make_shared<Frame>();
+    m_frameBuilder.build(m_engine->kernel(), m_engine->recorder(), m_procTextsWanted.load(), *f);
     f->generation = m_generation;
     f->title = m_config.title;
     f->explanation = m_explanation.toStdString();
-    const auto& rec = m_engine->recorder();
-    f->zones = rec.zones;
-    f->kfuncCalls = m_engine->kernel().trace.calls;
-    f->kfuncLast = m_engine->kernel().trace.last;
-    if (m_procTextsWanted.load()) {
-        f->procZoneinfo = rs::format_zoneinfo(m_engine->kernel().machine);
-        f->procVmstat = rs::format_vmstat(m_engine->kernel());
-        f->procMeminfo = rs::format_meminfo(m_engine->kernel());
-        f->procSwaps = rs::format_swaps(m_engine->kernel());
-    }
-    // New samples by index (two samples may share a time: a sysctl write samples at once).
-    // Thinning moves indices: then find the first one after the last time sent.
-    if (rec.thin_count != m_sentThinCount) {
-        m_sentSamples = static_cast<std::size_t>(
-            std::upper_bound(rec.samples.begin(), rec.samples.end(), m_sentUpToNs,
-                             [](std::int64_t t, const rs::Sample& s) { return t < s.t_ns; }) -
-            rec.samples.begin());
-        f->thinRounds = static_cast<int>(rec.thin_count - m_sentThinCount);
-        f->thinBeforeNs = rec.thinned_before_ns;
-        m_sentThinCount = rec.thin_count;
-    }
-    f->samples.assign(rec.samples.begin() + static_cast<std::ptrdiff_t>(std::min(m_sentSamples, rec.samples.size())),
-                      rec.samples.end());
-    m_sentSamples = rec.samples.size();
-    if (!rec.samples.empty()) m_sentUpToNs = rec.samples.back().t_ns;
-    const auto& ev = m_engine->kernel().events.items;
-    f->events.assign(ev.begin() + static_cast<std::ptrdiff_t>(m_sentEvents), ev.end());
-    m_sentEvents = ev.size();
-    f->sysctl = m_engine->kernel().sysctl;
-    if (const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->swap_backend()))
-        f->swap = swap->space().snapshot();
-    f->totalram_pages = m_engine->kernel().machine.totalram_pages();
-    f->nrZoneTypes = m_engine->kernel().nr_zone_types();
-    f->simTimeNs = m_engine->now();
     f->running = m_running;
     f->speed = m_speed;
     f->achievedSpeed = m_achieved;

@@ -2,6 +2,7 @@
 // Owns the engine on a worker thread. Commands arrive as queued calls and take effect between
 // engine slices; results leave as immutable frames, at most 60 per second.
 #include "Frame.h"
+#include "record/frame_builder.h"
 #include "sim/engine.h"
 
 #include <QElapsedTimer>
@@ -84,11 +85,7 @@ private:
     double m_speed = 1.0;
     qint64 m_pauseAt = -1;
     quint64 m_generation = 0;
-    std::size_t m_sentSamples = 0;      // recorder samples already sent
-    std::int64_t m_sentUpToNs = -1;     // the time of the last one
-    std::uint64_t m_sentThinCount = 0;
-    std::size_t m_sentEvents = 0;
-    bool m_sentLabels = false;
+    rs::FrameBuilder m_frameBuilder; // what the frames have carried so far
     // achieved speed over a sliding second
     qint64 m_rateWallStart = 0;
     std::int64_t m_rateSimStart = 0;

@@ -131,8 +131,8 @@ void SwapView::onFrame(const FramePtr& frame) {
                                  .arg(QString(s.slot_states.empty() ? " (a cell per 512-slot cluster)" : " (a cell per slot, lines between clusters)") +
                                       ((s.flags & rs::SWP_WRITEOK) ? "" : " <b>swapoff in progress</b>")));
     }
-    for (int r = 0; r < frame->thinRounds; ++r)
-        for (auto& l : m_lods) l->thinOlderHalf(static_cast<double>(frame->thinBeforeNs) / 1e9);
+    for (int r = 0; r < frame->thin_rounds; ++r)
+        for (auto& l : m_lods) l->thinOlderHalf(static_cast<double>(frame->thin_before_ns) / 1e9);
     for (const auto& smp : frame->samples) {
         const double t = static_cast<double>(smp.t_ns) / 1e9;
         if (t <= m_lastT) continue;

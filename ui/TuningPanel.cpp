@@ -76,5 +76,5 @@ void TuningPanel::onFrame(const FramePtr& frame) {
         if (auto* e = editor("vm.min_free_kbytes")) e->setSliderRange(0, static_cast<qint64>(m_totalram * 4));
     }
     for (auto* e : m_editors)
-        e->setCurrentValue(QString::fromStdString(rs::read_sysctl(frame->sysctl, e->sysctl().toStdString(), frame->nrZoneTypes)));
+        e->setCurrentValue(QString::fromStdString(rs::read_sysctl(frame->sysctl, e->sysctl().toStdString(), frame->nr_zone_types)));
 }

@@ -65,8 +65,8 @@ void WatermarkView::updateHeader() {
 void WatermarkView::onFrame(const FramePtr& frame) {
     if (!frame) return;
     if (frame->generation != m_generation || m_plots.empty()) rebuild(*frame);
-    if (frame->thinRounds > 0)
-        for (auto* p : m_plots) p->thin(frame->thinRounds, static_cast<double>(frame->thinBeforeNs) / 1e9);
+    if (frame->thin_rounds > 0)
+        for (auto* p : m_plots) p->thin(frame->thin_rounds, static_cast<double>(frame->thin_before_ns) / 1e9);
     for (auto* p : m_plots) p->appendSamples(frame->samples);
     for (const auto& e : frame->events)
         if (const auto m = eventMarker(e))

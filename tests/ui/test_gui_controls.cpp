@@ -44,7 +44,7 @@ int markersLabelled(QCustomPlot* plot, const QString& prefix) {
 }
 
 std::string kernelValue(const MainWindow& w, const QString& name) {
-    return rs::read_sysctl(w.lastFrame()->sysctl, name.toStdString(), w.lastFrame()->nrZoneTypes);
+    return rs::read_sysctl(w.lastFrame()->sysctl, name.toStdString(), w.lastFrame()->nr_zone_types);
 }
 
 // A value in the kernel's range other than the current one.
@@ -92,8 +92,8 @@ TEST_CASE("every sysctl of the tuning panel reaches the core and undo restores i
     WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
     REQUIRE(waitFor([&] { return (dma32->minGraph()->data()->constEnd() - 1)->value != static_cast<double>(z.min_wmark_pages()); }));
     // Each write is marked on every time chart: the zone charts, the swap chart, the LRU chart.
-    advance(w, 20'000'000);
-    QTest::qWait(50);
+    advance(w, 20'000'000); // the writes took no simulated time: 0.5 s + 20 ms
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns == 520'000'000; }));
     for (QCustomPlot* plot : {static_cast<QCustomPlot*>(dma32), w.swapView()->plot(), w.lruView()->plot()}) {
         CHECK(markersLabelled(plot, "vm.swappiness = ") == 1);
         CHECK(markersLabelled(plot, "vm.lowmem_reserve_ratio = ") == 1);
@@ -123,17 +123,17 @@ TEST_CASE("stepping runs one millisecond or one kswapd pass") {
     MainWindow w(rs::default_scenario(), "test", false);
     w.show();
     REQUIRE(runTo(w, 6'000'000'000));
-    const qint64 t0 = w.lastFrame()->simTimeNs;
+    const qint64 t0 = w.lastFrame()->sim_time_ns;
     w.transport()->stepAction()->trigger();
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs == t0 + 1'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns == t0 + 1'000'000; }));
     CHECK_FALSE(w.transport()->running());
     // One kswapd pass: kswapd_shrink_node ran once more, and the run stopped right after.
-    const auto passes = w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node];
-    const qint64 t1 = w.lastFrame()->simTimeNs;
+    const auto passes = w.lastFrame()->kfunc_calls[rs::F_kswapd_shrink_node];
+    const qint64 t1 = w.lastFrame()->sim_time_ns;
     w.transport()->stepPassAction()->trigger();
-    REQUIRE(waitFor([&] { return w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node] > passes; }, 20000));
-    CHECK(w.lastFrame()->kfuncCalls[rs::F_kswapd_shrink_node] == passes + 1);
-    CHECK(w.lastFrame()->simTimeNs > t1);
+    REQUIRE(waitFor([&] { return w.lastFrame()->kfunc_calls[rs::F_kswapd_shrink_node] > passes; }, 20000));
+    CHECK(w.lastFrame()->kfunc_calls[rs::F_kswapd_shrink_node] == passes + 1);
+    CHECK(w.lastFrame()->sim_time_ns > t1);
     CHECK(w.lastError().isEmpty());
 }
 
@@ -147,7 +147,7 @@ TEST_CASE("scrubbing shows the recorded values of the chosen moment") {
         samples.insert(samples.end(), f->samples.begin(), f->samples.end());
     }, Qt::QueuedConnection);
     REQUIRE(runTo(w, 32'000'000'000));
-    QTest::qWait(50);
+    REQUIRE(waitFor([&] { return !samples.empty() && samples.back().t_ns == 32'000'000'000; }));
     w.showView(MainWindow::View::Counters);
     const qint64 t = 4'500'000'000;
     w.transport()->reviewAt(t);
@@ -189,7 +189,7 @@ TEST_CASE("exports: all views as one PDF or a file each at chosen sizes and CSV 
     MainWindow w(rs::find_builtin_scenario("mixed-pressure")->make(), "test", false);
     w.show();
     REQUIRE(runTo(w, 6'000'000'000));
-    QTest::qWait(50);
+    REQUIRE(waitForReplot(w.watermarkView()->plots().at(1)));
     QTemporaryDir dir;
     // One PDF, a page per view with a chart (watermarks, swap, LRU, Big Picture).
     const QString pdf = dir.filePath("all.pdf");
@@ -234,7 +234,7 @@ TEST_CASE("exports: all views as one PDF or a file each at chosen sizes and CSV 
     QFile all(dir.filePath("all.csv"));
     REQUIRE(all.open(QIODevice::ReadOnly));
     const auto rows = all.readAll().split('\n');
-    CHECK(rows.size() >= 601); // header + a row per 10 ms sample from 0 to 6 s
+    CHECK(rows.size() == 1 + 601 + 1); // header, a row per 10 ms sample from 0 to 6 s, after the last newline nothing
     w.exportCsv(dir.filePath("range.csv"), 2'000'000'000, 3'000'000'000);
     REQUIRE(waitFor([&] { return written == dir.filePath("range.csv"); }));
     QFile range(dir.filePath("range.csv"));
@@ -255,8 +255,8 @@ TEST_CASE("the watermark axis in MiB and the dark palette") {
     w.resize(1300, 900);
     w.show();
     REQUIRE(runTo(w, 2'000'000'000));
-    QTest::qWait(50);
     WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    REQUIRE(waitForReplot(dma32));
     auto booted = rs::boot_machine(cfg.machine, cfg.thp);
     const rs::Zone& z = booted.machine.nodes[0].zones[1];
     w.watermarkView()->setUnitMiB(true);
@@ -269,7 +269,7 @@ TEST_CASE("the watermark axis in MiB and the dark palette") {
 
     // Dark: the charts draw on a dark background with light text; exports stay black on white.
     w.setTheme(Theme::Dark);
-    QTest::qWait(50);
+    REQUIRE(waitForReplot(dma32)); // the palette change re-coloured the chart (PlotThemer)
     dma32->replot(QCustomPlot::rpImmediateRefresh);
     const QImage dark = dma32->grab().toImage();
     CHECK(dark.pixelColor(3, dark.height() / 2).lightness() < 60);
@@ -345,8 +345,7 @@ TEST_CASE("the Big Picture traces the most recent path into reclaim") {
     // Live: in the storm the traced path is a chain of real call edges, callers first.
     MainWindow w(find_builtin_scenario("direct-reclaim-storm")->make(), "test", false);
     w.show();
-    REQUIRE(runTo(w, 3'000'000'000));
-    QTest::qWait(50);
+    REQUIRE(runTo(w, 3'000'000'000)); // the views take the frame in the call that makes it the last
     const auto& path = w.bigPictureView()->canvas()->tracedPath();
     std::string names;
     for (KFunc f : path) names += std::string(kfunc_name(f)) + " ";
@@ -354,7 +353,7 @@ TEST_CASE("the Big Picture traces the most recent path into reclaim") {
     REQUIRE(path.size() >= 4);
     CHECK((path.front() == F___alloc_pages || path.front() == F_kswapd));
     CHECK(std::find(path.begin(), path.end(), F_shrink_node) != path.end());
-    const auto& order = w.lastFrame()->kfuncLast;
+    const auto& order = w.lastFrame()->kfunc_last;
     for (std::size_t i = 1; i < path.size(); ++i) CHECK(isCallEdge(path[i - 1], path[i]));
     // Its end is the latest call off the allocator's fast path.
     std::uint64_t latest = 0;
@@ -372,8 +371,9 @@ TEST_CASE("long runs keep the plots bounded: the views thin as the recorder does
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     for (int s = 5; s <= 60; s += 5) REQUIRE(runTo(w, s * 1'000'000'000LL));
-    QTest::qWait(50);
     WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    REQUIRE(waitForReplot(dma32));
+    REQUIRE(waitForReplot(w.lruView()->plot()));
     // 6001 samples went by; the charts hold about as many points as the recorder keeps, and
     // draw only what the visible range needs.
     const rs::LodSeries& free = dma32->freeSeries();

@@ -15,7 +15,9 @@
 #include <QTextBrowser>
 #include <QTabWidget>
 #include <qcustomplot.h>
+#include "mm/swap_state.h"
 #include "mm/watermarks.h"
+#include "procfs/zoneinfo.h"
 #include "scenario/builtin.h"
 
 #include <catch2/catch.hpp>
@@ -38,13 +40,13 @@ TEST_CASE("the watermark view fills with the simulated kernel's samples") {
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     w.showView(MainWindow::View::Watermarks);
     advance(w, 8'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 8'000'000'000; }));
-    QTest::qWait(50); // let the queued replot happen
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 8'000'000'000; }));
 
     auto& plots = w.watermarkView()->plots();
     // 2 GiB: ZONE_DMA and ZONE_DMA32 are populated.
     REQUIRE(plots.size() == 2);
     WatermarkPlot* dma32 = plots[1];
+    REQUIRE(uitest::waitForReplot(dma32)); // the free-pages graph takes its points at a replot
     CHECK(dma32->zone().name == "DMA32");
     // 8 s at one sample per 10 ms, plus the one at time 0.
     CHECK(dma32->freeGraph()->dataCount() >= 800);
@@ -78,8 +80,8 @@ TEST_CASE("a slider value reaches the core and moves the lines and bad input cha
     SysctlEditor* ed = w.tuningPanel()->editor("vm.min_free_kbytes");
     REQUIRE(ed);
     ed->commitText("400000");
+    // The views take a frame in the same call that makes it the last one: no further wait.
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sysctl.min_free_kbytes == 400000; }));
-    QTest::qWait(20);
 
     // What the kernel's rules give for this machine after the same write.
     auto booted = rs::boot_machine(cfg.machine, cfg.thp);
@@ -100,7 +102,7 @@ TEST_CASE("a slider value reaches the core and moves the lines and bad input cha
     CHECK(scale->errorText().contains("out of range"));
     CHECK(scale->errorText().contains("1..3000"));
     advance(w, 10'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 1'010'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns >= 1'010'000'000; }));
     CHECK(w.lastFrame()->sysctl.watermark_scale_factor == 10);
     scale->commitText("200");
     REQUIRE(waitFor([&] { return w.lastFrame()->sysctl.watermark_scale_factor == 200; }));
@@ -112,7 +114,7 @@ TEST_CASE("the chart exports to a PNG with every zone") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 3'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns >= 3'000'000'000; }));
     QTemporaryDir dir;
     const QString path = dir.filePath("chart.png");
     CHECK(w.exportChart(path).isEmpty());
@@ -134,9 +136,9 @@ TEST_CASE("direct reclaim and OOM kills are marked on the watermark charts") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 16'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 16'000'000'000; }));
-    QTest::qWait(50);
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 16'000'000'000; }));
     WatermarkPlot* dma32 = w.watermarkView()->plots().at(1);
+    REQUIRE(uitest::waitForReplot(dma32));
     CHECK(dma32->directReclaimGraph()->dataCount() > 10);
     // One red "OOM kill" label among the plot's items.
     int oomLabels = 0;
@@ -157,9 +159,9 @@ TEST_CASE("the swap view shows the slot map and the swap traffic") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 20'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 20'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 20'000'000'000; }));
     w.showView(MainWindow::View::Swap);
-    QTest::qWait(50);
+    REQUIRE(uitest::waitForReplot(w.swapView()->plot()));
     REQUIRE(w.swapView()->maps().size() == 1);
     SlotMapWidget* map = w.swapView()->maps()[0];
     // 256 MiB: 65536 slots, drawn one cell each; the frame's snapshot matches the device.
@@ -168,6 +170,13 @@ TEST_CASE("the swap view shows the slot map and the swap traffic") {
     std::uint32_t used = 0;
     for (auto s : snap.slot_states) used += s != rs::SlotState::Free && s != rs::SlotState::Bad;
     CHECK(used == snap.inuse_pages);
+    // The same configuration run by the core alone has the same slots in use at 20 s.
+    auto alone = rs::Engine::create(cfg).value();
+    alone->run_until(20'000'000'000);
+    const auto* swapsys = dynamic_cast<const rs::SwapSubsystem*>(alone->kernel().swap.get());
+    REQUIRE(swapsys);
+    REQUIRE(swapsys->space().snapshot().size() == 1);
+    CHECK(snap.inuse_pages == swapsys->space().snapshot()[0].inuse_pages);
     CHECK(used > 1000);
     // Hovering a slot names it, its state and its swap_map count.
     for (std::size_t i = 0; i < snap.slot_states.size(); ++i)
@@ -185,8 +194,10 @@ TEST_CASE("the swap view shows the slot map and the swap traffic") {
     // The usage chart holds the samples, in MiB.
     auto* used_graph = w.swapView()->plot()->graph(0);
     REQUIRE(used_graph->dataCount() > 1000);
-    // Its newest value is the slots in use at that sample, in MiB: close to the map's count.
+    // Its newest value is the slots in use at the newest sample, in MiB: close to the map's count.
     const double last_mib = (used_graph->data()->constEnd() - 1)->value;
+    REQUIRE(!alone->recorder().samples.empty());
+    CHECK(last_mib == Approx(static_cast<double>(alone->recorder().samples.back().swap_used) * 4.0 / 1024.0));
     CHECK(last_mib > 10.0);
     CHECK(last_mib <= static_cast<double>(snap.inuse_pages) * 4.0 / 1024.0 + 1.0);
 }
@@ -199,7 +210,7 @@ TEST_CASE("swap off and swap on from the swap view reach the core") {
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 15'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 15'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 15'000'000'000; }));
     REQUIRE(w.lastFrame()->swap.size() == 1);
     REQUIRE(w.lastFrame()->swap[0].inuse_pages > 1000);
     emit w.swapView()->swapoffRequested("/dev/sdb1");
@@ -218,8 +229,8 @@ TEST_CASE("swap off and swap on from the swap view reach the core") {
     // A malformed spec changes nothing.
     emit w.swapView()->swaponRequested("lots");
     REQUIRE(waitFor([&] { return w.lastError().startsWith("swapon lots: "); }));
-    advance(w, 100'000'000);
-    QTest::qWait(50);
+    advance(w, 100'000'000); // to 15 + 5 + 1 + 0.1 s
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns == 21'100'000'000; }));
     CHECK(w.lastFrame()->swap.size() == 1);
 }
 
@@ -228,15 +239,14 @@ TEST_CASE("a malformed scenario file is refused and the running simulation stays
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 2'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 2'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 2'000'000'000; }));
     const auto generation = w.lastFrame()->generation;
     const QString bad = QString(RS_TEST_DATA) + "/scenarios/bad/15-bad-rate.json";
     CHECK_FALSE(w.openScenario(bad));
     CHECK(w.lastError().startsWith(bad + ": /tasks/0/phases/0/rate: "));
     advance(w, 100'000'000);
-    QTest::qWait(50);
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns == 2'100'000'000; })); // the run went on
     CHECK(w.lastFrame()->generation == generation); // still the same run
-    CHECK(w.lastFrame()->simTimeNs >= 2'000'000'000);
     // A valid file replaces it: a new run from time 0 with the file's title.
     const QString good = QString(RS_TEST_DATA) + "/scenarios/good/replay.json";
     CHECK(w.openScenario(good));
@@ -250,10 +260,10 @@ TEST_CASE("the LRU view stacks the list sizes and shows the flows of the last se
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 10'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 10'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 10'000'000'000; }));
     w.showView(MainWindow::View::Lru);
-    QTest::qWait(50);
     auto* plot = w.lruView()->plot();
+    REQUIRE(uitest::waitForReplot(plot));
     REQUIRE(plot->graphCount() == 5);
     // The top of the stack is every list together, in MiB, as the kernel counts them.
     const auto& last = w.lastFrame()->samples.empty() ? rs::Sample{} : w.lastFrame()->samples.back();
@@ -267,7 +277,11 @@ TEST_CASE("the LRU view stacks the list sizes and shows the flows of the last se
     const LruFlows& f = w.lruView()->flows()->flows();
     CHECK(f.alloc > 1000);
     CHECK(f.steal_file > 1000);
-    CHECK(f.lru[2] > 0);
+    // The list sizes of the newest sample, summed over the nodes (LRU_INACTIVE_FILE here).
+    std::int64_t inactive_file = 0;
+    for (const auto& n : last.nodes) inactive_file += n.lru[2];
+    CHECK(f.lru[2] == Approx(static_cast<double>(inactive_file)));
+    CHECK(inactive_file > 0);
     // Drawn: the flow diagram is not blank.
     const QImage img = w.lruView()->flows()->grab().toImage();
     CHECK(countColor(img, QColor(170, 205, 240), 6) > 500); // the inactive-file box
@@ -278,17 +292,27 @@ TEST_CASE("the Big Picture lights the functions that run and explains a clicked 
     w.show();
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     advance(w, 3'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 3'000'000'000; }));
     w.showView(MainWindow::View::BigPicture);
-    QTest::qWait(50);
     auto* canvas = w.bigPictureView()->canvas();
     // The storm: allocations, kswapd and direct reclaim all run; nobody is OOM-killed.
     CHECK(canvas->rate(rs::F___alloc_pages) > 1000);
     CHECK(canvas->rate(rs::F_try_to_free_pages) > 0);
     CHECK(canvas->rate(rs::F_shrink_folio_list) > 0);
     CHECK(canvas->rate(rs::F_out_of_memory) == 0);
+    // The frames came at 0 s and at 3 s: each rate is its calls in between, per second, as the
+    // core alone counts them.
+    auto alone = rs::Engine::create(rs::find_builtin_scenario("direct-reclaim-storm")->make()).value();
+    alone->run_until(0);
+    const auto at0 = alone->kernel().trace.calls;
+    alone->run_until(3'000'000'000);
+    const auto at3 = alone->kernel().trace.calls;
+    for (rs::KFunc fn : {rs::F___alloc_pages, rs::F_try_to_free_pages, rs::F_shrink_folio_list}) {
+        INFO(rs::kfunc_name(fn));
+        CHECK(canvas->rate(fn) == Approx(static_cast<double>(at3[fn] - at0[fn]) / 3.0));
+    }
     // The rate is the counter's change over the last simulated second.
-    CHECK(canvas->totals()[rs::F___alloc_pages] == w.lastFrame()->kfuncCalls[rs::F___alloc_pages]);
+    CHECK(canvas->totals()[rs::F___alloc_pages] == w.lastFrame()->kfunc_calls[rs::F___alloc_pages]);
     canvas->select(rs::F_shrink_folio_list);
     const QString text = w.bigPictureView()->details();
     CHECK(text.contains("shrink_folio_list()"));
@@ -305,16 +329,26 @@ TEST_CASE("the counters view shows the live proc files and marks what changed") 
     REQUIRE(waitFor([&] { return w.lastFrame() != nullptr; }));
     w.showView(MainWindow::View::Counters);
     advance(w, 3'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= 3'000'000'000; }));
+    REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 3'000'000'000; }));
     auto* cv = w.countersView();
     const QString zoneinfo = cv->page(0)->toPlainText();
     CHECK(zoneinfo.contains("Node 0, zone    DMA32"));
     CHECK(zoneinfo.contains("pages free"));
     // Another second of the stream: free pages and counters move, and those lines are marked.
     advance(w, 1'000'000'000);
-    REQUIRE(waitFor([&] { return w.lastFrame()->simTimeNs >= 4'000'000'000; }));
-    CHECK(cv->changedLines(0) > 0);
+    REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns >= 4'000'000'000; }));
+    // The lines marked are those that differ between the kernel's zoneinfo at 3 s and at 4 s.
+    auto alone = rs::Engine::create(rs::default_scenario()).value();
+    alone->run_until(3'000'000'000);
+    const QStringList at3 = QString::fromStdString(rs::format_zoneinfo(alone->kernel().machine)).split('\n');
+    alone->run_until(4'000'000'000);
+    const QStringList at4 = QString::fromStdString(rs::format_zoneinfo(alone->kernel().machine)).split('\n');
+    REQUIRE(at3.size() == at4.size());
+    int differ = 0;
+    for (qsizetype i = 0; i + 1 < at4.size(); ++i) differ += at3[i] != at4[i]; // the text ends in a newline
+    CHECK(cv->changedLines(0) == differ);
+    CHECK(differ > 0);
     CHECK(cv->page(0)->toHtml().contains("#ffe98a"));
     // The text is the kernel's format, the same as --print-zoneinfo writes.
-    CHECK(cv->page(0)->toPlainText().trimmed() == QString::fromStdString(w.lastFrame()->procZoneinfo).trimmed());
+    CHECK(cv->page(0)->toPlainText().trimmed() == QString::fromStdString(w.lastFrame()->proc_zoneinfo).trimmed());
 }

@@ -3,8 +3,11 @@
 #include "MainWindow.h"
 #include "SimulationController.h"
 
+#include <qcustomplot.h>
+
 #include <QColor>
 #include <QImage>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <cstdlib>
@@ -20,11 +23,19 @@ inline void advance(MainWindow& w, qint64 ns) {
 
 inline bool waitFor(const std::function<bool()>& cond, int ms = 5000) { return QTest::qWaitFor(cond, ms); }
 
+// Waits until the chart has replotted from the event loop: a queued replot (merged with one the
+// views already queued) and its afterReplot signal. The chart then shows the frames received.
+inline bool waitForReplot(QCustomPlot* plot, int ms = 5000) {
+    QSignalSpy replotted(plot, &QCustomPlot::afterReplot);
+    plot->replot(QCustomPlot::rpQueuedReplot);
+    return replotted.wait(ms);
+}
+
 // Runs to t_ns and waits until the window has the frame of that moment.
 inline bool runTo(MainWindow& w, qint64 t_ns) {
-    const qint64 now = w.lastFrame() ? w.lastFrame()->simTimeNs : 0;
+    const qint64 now = w.lastFrame() ? w.lastFrame()->sim_time_ns : 0;
     if (t_ns > now) advance(w, t_ns - now);
-    return waitFor([&] { return w.lastFrame() && w.lastFrame()->simTimeNs >= t_ns; });
+    return waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= t_ns; });
 }
 
 inline int countColor(const QImage& img, QColor c, int tol = 30) {

@@ -1,0 +1,58 @@
+#pragma once
+// Frames: what the views get from the simulation, built without Qt. A frame carries the samples
+// and events recorded since the previous frame and the kernel's state now; FrameBuilder keeps
+// count of what it has handed out, across the recorder's thinnings.
+#include "mm/swapfile.h"
+#include "mm/sysctl.h"
+#include "mm/trace.h"
+#include "mm/event_log.h"
+#include "record/recorder.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rs {
+
+struct Kernel;
+
+struct FrameData {
+    std::vector<ZoneLabel> zones;
+    std::vector<Sample> samples; // new since the previous frame, in time order
+    // The recorder thinned its history since the previous frame (thin_rounds times): views thin
+    // their copies of the points older than thin_before_ns the same way (every other one).
+    int thin_rounds = 0;
+    std::int64_t thin_before_ns = -1;
+    std::vector<Event> events; // new since the previous frame
+    VmSysctl sysctl;
+    std::vector<SwapDeviceSnapshot> swap; // slot map of every swap device, now
+    std::uint64_t totalram_pages = 0;
+    int nr_zone_types = 1; // zones per node (vm.lowmem_reserve_ratio has one value each)
+    std::int64_t sim_time_ns = 0;
+    std::array<std::uint64_t, NR_KFUNCS> kfunc_calls{}; // calls of each traced kernel function so far
+    std::array<std::uint64_t, NR_KFUNCS> kfunc_last{};  // order of each one's latest call (KFuncCounters::last)
+    // The simulated kernel's /proc files now, in the kernel's formats (empty unless asked for).
+    std::string proc_zoneinfo, proc_vmstat, proc_meminfo, proc_swaps;
+};
+
+class FrameBuilder {
+public:
+    // A new simulation: the next frame starts from its first sample and its first event.
+    void restart() { *this = FrameBuilder(); }
+    // The frame of now: what take_new() gives, and the kernel's state (sysctls, swap maps,
+    // traced calls, time; the /proc texts only when proc_texts is set).
+    void build(const Kernel& k, const Recorder& rec, bool proc_texts, FrameData& out);
+    // The samples and events since the previous call, and the thinnings in between. New samples
+    // are chosen by index (two samples may share a time: a sysctl write samples at once); a
+    // thinning moves indices, so then the index is found again from the last time sent.
+    void take_new(const Recorder& rec, const std::vector<Event>& events, FrameData& out);
+
+private:
+    std::size_t m_sent_samples = 0;   // recorder samples already sent
+    std::int64_t m_sent_up_to_ns = -1; // the time of the last one
+    std::uint64_t m_sent_thin_count = 0;
+    std::size_t m_sent_events = 0;
+};
+
+} // namespace rs
