@@ -44,7 +44,7 @@ FramePtr synthetic_frame(std::size_t n) {
         s.swap_used = static_cast<std::int64_t>(i % 50000);
         s.pswpin = i * 3;
         s.pswpout = i * 4;
-        s.nodes[0].kswapd_phase = static_cast<std::uint8_t>((i / 500) % 3);
+        s.nodes[0].kswapd_phase = static_cast<rs::KswapdPhase>((i / 500) % rs::kNrKswapdPhases);
         f->samples.push_back(std::move(s));
     }
     f->sim_time_ns = f->samples.back().t_ns;

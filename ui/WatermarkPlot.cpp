@@ -107,9 +107,9 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
         appendStep(m_min, t, static_cast<double>(z.min) * m_scale);
         appendStep(m_low, t, static_cast<double>(z.low) * m_scale);
         appendStep(m_high, t, static_cast<double>(z.high) * m_scale);
-        const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : 0;
-        m_kswapd->add(t, phase == 2);
-        m_nap->add(t, phase == 1);
+        const auto phase = node < s.nodes.size() ? s.nodes[node].kswapd_phase : rs::KswapdPhase::Sleeping;
+        m_kswapd->add(t, phase == rs::KswapdPhase::Balancing);
+        m_nap->add(t, phase == rs::KswapdPhase::Napping);
         if (node < s.nodes.size()) {
             const std::uint64_t direct = s.nodes[node].direct_reclaims;
             if (direct > m_lastDirect && m_lastT >= 0) m_direct->addData(t, 0.03);

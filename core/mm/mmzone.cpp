@@ -2,6 +2,21 @@
 
 namespace rs {
 
+namespace {
+struct KswapdPhaseName {
+    const char* name;
+    const char* where;
+};
+constexpr KswapdPhaseName kKswapdPhases[kNrKswapdPhases] = {
+    {"sleeping", ""},
+    {"napping", "kswapd_try_to_sleep"},
+    {"balancing", "balance_pgdat"},
+};
+} // namespace
+
+const char* kswapd_phase_name(KswapdPhase p) { return kKswapdPhases[static_cast<int>(p)].name; }
+const char* kswapd_phase_where(KswapdPhase p) { return kKswapdPhases[static_cast<int>(p)].where; }
+
 const Zone* Pgdat::first_populated_zone() const {
     for (const auto& z : zones)
         if (z.populated()) return &z;

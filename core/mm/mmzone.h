@@ -71,9 +71,16 @@ struct ShrinkNodeState {
     bool active = false;
 };
 
+// Where kswapd is: asleep in kswapd_try_to_sleep()'s schedule(), in its short nap
+// (schedule_timeout(HZ/10)), or in balance_pgdat(). One name table for every text and column.
+enum class KswapdPhase : std::uint8_t { Sleeping, Napping, Balancing };
+inline constexpr int kNrKswapdPhases = 3;
+const char* kswapd_phase_name(KswapdPhase p);  // "sleeping", "napping", "balancing"
+const char* kswapd_phase_where(KswapdPhase p); // the kernel function it is in ("" asleep)
+
 // kswapd's per-node state (pgdat->kswapd_*), and where it is in balance_pgdat().
 struct KswapdState {
-    enum class Phase { Sleeping, Napping, Balancing };
+    using Phase = KswapdPhase;
     Phase phase = Phase::Sleeping;
     std::int64_t ready_at = kNever;
     int kswapd_order = 0;

@@ -1,6 +1,7 @@
 #pragma once
 // Samples of the simulated kernel's state over time, for the views, exports and tests.
 #include "mm/event_log.h"
+#include "mm/mmzone.h" // KswapdPhase
 
 #include <array>
 #include <cstdint>
@@ -18,12 +19,13 @@ struct ZoneSample {
 };
 
 struct NodeSample {
-    std::uint8_t kswapd_phase = 0; // 0 sleeping, 1 napping, 2 balancing
+    KswapdPhase kswapd_phase = KswapdPhase::Sleeping;
     std::array<std::int64_t, 5> lru{};
     std::uint64_t direct_reclaims = 0;  // cumulative do_try_to_free_pages() entries
     std::int64_t direct_reclaim_ns = 0; // cumulative time tasks spent reclaiming
 };
 
+// The machine-wide fields are listed, with their readers and names, in record/sample_fields.cpp.
 struct Sample {
     std::int64_t t_ns = 0;
     std::vector<ZoneSample> zones; // by global zone number
