@@ -125,7 +125,6 @@ private:
     // munmap() of [begin, end) of task i's anonymous region.
     void zap_range(std::size_t i, std::uint64_t begin, std::uint64_t end);
     const Phase& phase_of(std::size_t i) const { return m_config.tasks[i].phases[m_tasks[i].phase]; }
-    void run_flusher();
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
     // Charges task i for one allocation attempt (stall, direct reclaim, failure); true if it got a page.
     bool account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns);
