@@ -1,5 +1,6 @@
 #include "sim/engine.h"
 
+#include "config/validate_config.h"
 #include "mm/kswapd.h"
 #include "mm/oom_kill.h"
 #include "mm/page_alloc.h"
@@ -25,102 +26,13 @@ std::string swapon_message(const SwapInfo& si) {
     return "Adding " + std::to_string(kb) + "k swap on " + si.name + ".  Priority:" + std::to_string(si.prio) +
            " extents:1 across:" + std::to_string(kb) + "k " + (si.solidstate() ? "SS" : "");
 }
-} // namespace
 
-Engine::Engine(EngineConfig config) : m_config(std::move(config)), m_rng(m_config.seed) {}
-
-Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
-    using R = Result<std::unique_ptr<Engine>>;
-    if (auto err = validate_machine(config.machine)) return R::failure(*err);
-    if (config.sample_interval_ns <= 0) return R::failure("the sample interval must be positive");
-    // Every task as phases (the shorthand expanded), checked phase by phase.
-    EngineConfig normalized = config;
-    for (auto& t : normalized.tasks) t.phases = task_phases(t);
-    std::map<std::string, std::size_t> task_index;
-    for (std::size_t i = 0; i < config.tasks.size(); ++i) {
-        const TaskSpec& t = normalized.tasks[i];
-        const std::string who = "task '" + t.name + "'";
-        if (t.name.empty()) return R::failure("task " + std::to_string(i + 1) + " has no name");
-        if (!task_index.emplace(t.name, i).second) return R::failure(who + " is listed twice (task names must be unique)");
-        if (t.node < 0 || t.node >= static_cast<int>(config.machine.nodes.size()))
-            return R::failure(who + " runs on node " + std::to_string(t.node) + ", which the machine does not have");
-        if (t.start_ns < 0) return R::failure(who + " starts before time 0");
-        if (t.exit_ns >= 0 && t.exit_ns < t.start_ns) return R::failure(who + " exits before it starts");
-        if (t.phases.empty()) return R::failure(who + " has nothing to do (no phases)");
-        bool anon = false;
-        for (std::size_t j = 0; j < t.phases.size(); ++j) {
-            const Phase& ph = t.phases[j];
-            const std::string where = who + ", phase " + std::to_string(j + 1) + ": ";
-            const bool rated = ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch ||
-                               ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write ||
-                               ph.kind == Phase::Kind::Slab || ph.kind == Phase::Kind::Replay;
-            if (rated && (!std::isfinite(ph.pages_per_sec) || ph.pages_per_sec < 0.001 || ph.pages_per_sec > 1e12))
-                return R::failure(where + "a rate of " + std::to_string(ph.pages_per_sec) +
-                                  " pages/s is outside 0.001 .. 1e12 (a positive rate is needed)");
-            const bool sized = ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Read ||
-                               ph.kind == Phase::Kind::Write || ph.kind == Phase::Kind::Slab ||
-                               ph.kind == Phase::Kind::Mlock || ph.kind == Phase::Kind::Free;
-            if (sized && ph.pages == 0) return R::failure(where + "a size of zero pages");
-            if (ph.pages > 0x7fffffffull) return R::failure(where + "is too large (more than 2^31 pages)");
-            if ((ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) && ph.file.empty())
-                return R::failure(where + "names no file");
-            if (ph.kind == Phase::Kind::Sleep && ph.duration_ns < 0) return R::failure(where + "a sleep needs a duration");
-            if (ph.kind == Phase::Kind::Replay && (!ph.trace || ph.trace->empty()))
-                return R::failure(where + "the trace is empty");
-            if (ph.pattern == Phase::Pattern::Zipf && !(ph.zipf_s > 0 && ph.zipf_s <= 10))
-                return R::failure(where + "the Zipf exponent must be in (0, 10]");
-            anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock ||
-                    ph.kind == Phase::Kind::Free;
-        }
-        if (!t.fork_of.empty()) {
-            const auto parent = task_index.find(t.fork_of);
-            if (parent == task_index.end() || parent->second == i) {
-                const bool later = std::any_of(config.tasks.begin(), config.tasks.end(),
-                                               [&](const TaskSpec& o) { return o.name == t.fork_of && &o != &config.tasks[i]; });
-                return R::failure(who + " is a fork of '" + t.fork_of + "', which is not " +
-                                  (later ? "listed before it" : "another task"));
-            }
-            const TaskSpec& pt = normalized.tasks[parent->second];
-            const bool parent_anon = std::any_of(pt.phases.begin(), pt.phases.end(), [](const Phase& ph) {
-                return ph.kind == Phase::Kind::Alloc;
-            });
-            if (!parent_anon)
-                return R::failure(who + ": only a task with anonymous memory can be forked (fork_of '" + t.fork_of + "')");
-            if (t.start_ns < pt.start_ns) return R::failure(who + " cannot be forked from '" + t.fork_of + "' before that starts");
-            if (!pt.fork_of.empty())
-                return R::failure(who + ": fork_of '" + t.fork_of + "' is a fork itself; fork from the first process of the family");
-        }
-        (void)anon;
-    }
-    // The timeline: in time order; every swapoff names an area in use at that moment.
-    {
-        std::set<std::string> areas;
-        for (const auto& d : config.swap_devices) areas.insert(d.name);
-        auto sorted = config.timeline;
-        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
-        for (const auto& a : sorted) {
-            if (a.at_ns < 0) return R::failure("timeline: '" + describe(a) + "' is scheduled before time 0");
-            if (a.kind == TimelineAction::Kind::Swapon && !areas.insert(a.swap.name).second)
-                return R::failure("timeline: at " + format_duration(a.at_ns) + ", swapon " + a.swap.name +
-                                  ": that area is already in use as swap");
-            if (a.kind == TimelineAction::Kind::Swapoff && areas.erase(a.device) == 0)
-                return R::failure("timeline: at " + format_duration(a.at_ns) + ", swapoff " + a.device +
-                                  ": no swap area of that name is in use then");
-        }
-    }
-    std::unique_ptr<Engine> e(new Engine(std::move(normalized)));
-    std::stable_sort(e->m_config.timeline.begin(), e->m_config.timeline.end(),
-                     [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
-    BootedMachine booted = boot_machine(config.machine, config.thp);
-    e->m_boot_log = booted.log;
-    e->m_k = make_kernel(std::move(booted), config.cost);
-    Kernel& k = e->m_k;
-
-    // Pages in use when the machine was described (a cloned snapshot's used memory): kernel
-    // memory outside the LRU, taken from the top of each zone's free list.
-    for (std::size_t n = 0; n < config.machine.nodes.size(); ++n)
-        for (std::size_t z = 0; z < config.machine.nodes[n].zones.size(); ++z) {
-            const auto used = config.machine.nodes[n].zones[z].used_at_start;
+// Pages in use when the machine was described (a cloned snapshot's used memory): kernel
+// memory outside the LRU, taken from the top of each zone's free list.
+void reserve_used_at_start(Kernel& k, const MachineSpec& machine) {
+    for (std::size_t n = 0; n < machine.nodes.size(); ++n)
+        for (std::size_t z = 0; z < machine.nodes[n].zones.size(); ++z) {
+            const auto used = machine.nodes[n].zones[z].used_at_start;
             Zone& zone = k.machine.nodes[n].zones[z];
             for (std::uint64_t i = 0; i < used; ++i) {
                 const frame_t f = k.frames.pop_head(zone.free_list);
@@ -129,24 +41,59 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                 k.machine.nodes[n][NR_KERNEL_PAGES] += 1;
             }
         }
+}
 
+// The configured sysctl writes, then swapon for each configured device, logged as at boot.
+std::optional<std::string> boot_sysctls_and_swap(Kernel& k, const EngineConfig& config, std::vector<std::string>& log) {
     for (const auto& w : config.sysctl_writes) {
         if (w.name == "vm.lowmem_reserve_ratio" && static_cast<int>(w.values.size()) > k.nr_zone_types())
-            return R::failure(w.name + " takes at most " + std::to_string(k.nr_zone_types()) + " values on this machine");
+            return w.name + " takes at most " + std::to_string(k.nr_zone_types()) + " values on this machine";
         apply_sysctl_write(k.machine, k.sysctl, w);
-        e->m_boot_log.push_back("sysctl " + w.name + " = " + format_sysctl_value(w));
+        log.push_back("sysctl " + w.name + " = " + format_sysctl_value(w));
     }
+    if (config.swap_devices.empty()) return std::nullopt;
+    auto swap = std::make_unique<SwapSubsystem>();
+    for (const auto& d : config.swap_devices) {
+        auto r = swap->space().swapon(d);
+        if (!r) return "swap device " + d.name + ": " + r.error();
+        log.push_back(swapon_message(*swap->space().swap_info(*r)));
+    }
+    k.swap = std::move(swap);
+    return std::nullopt;
+}
 
-    // swapon for each configured device.
-    if (!config.swap_devices.empty()) {
-        auto swap = std::make_unique<SwapSubsystem>();
-        for (const auto& d : config.swap_devices) {
-            auto r = swap->space().swapon(d);
-            if (!r) return R::failure("swap device " + d.name + ": " + r.error());
-            e->m_boot_log.push_back(swapon_message(*swap->space().swap_info(*r)));
-        }
-        k.swap = std::move(swap);
+// Files are shared by name; a file is as large as the largest phase that uses it.
+int file_space(Kernel& k, std::map<std::string, int>& files, const std::string& fname, std::uint64_t pages) {
+    auto it = files.find(fname);
+    if (it == files.end()) {
+        AddressSpace as;
+        as.name = fname;
+        it = files.emplace(fname, static_cast<int>(k.spaces.size())).first;
+        k.spaces.push_back(std::move(as));
     }
+    auto& v = k.spaces[static_cast<std::size_t>(it->second)].pages;
+    if (v.size() < pages) v.resize(pages, kNoFrame);
+    return it->second;
+}
+} // namespace
+
+Engine::Engine(EngineConfig config) : m_config(std::move(config)), m_rng(m_config.seed) {}
+
+Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
+    using R = Result<std::unique_ptr<Engine>>;
+    if (auto err = validate_config(config)) return R::failure(*err);
+    // Every task as phases (the shorthand expanded).
+    EngineConfig normalized = config;
+    for (auto& t : normalized.tasks) t.phases = task_phases(t);
+    std::unique_ptr<Engine> e(new Engine(std::move(normalized)));
+    std::stable_sort(e->m_config.timeline.begin(), e->m_config.timeline.end(),
+                     [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
+    BootedMachine booted = boot_machine(config.machine, config.thp);
+    e->m_boot_log = booted.log;
+    e->m_k = make_kernel(std::move(booted), config.cost);
+    Kernel& k = e->m_k;
+    reserve_used_at_start(k, config.machine);
+    if (auto err = boot_sysctls_and_swap(k, config, e->m_boot_log)) return R::failure(*err);
     // Labels for the recorder.
     e->m_recorder.max_samples = std::max<std::size_t>(config.max_samples, 16);
     for (const auto& node : k.machine.nodes)
@@ -156,71 +103,61 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                                                     static_cast<std::int64_t>(z.managed_pages)});
     e->m_cpu_free_at.assign(static_cast<std::size_t>(config.machine.cpus), 0);
     e->m_kswapd_queued_at.assign(config.machine.nodes.size(), kNever);
-    // Tasks, their processes and address spaces. Files are shared by name; a file is as large
-    // as the largest phase that uses it. A process's anonymous region is as large as its phases
-    // make it (allocations minus frees, at the peak); a fork's starts with its parent's.
     k.slab.resize(k.machine.nodes.size());
     std::map<std::string, int> files;
-    auto file_space = [&](const std::string& fname, std::uint64_t pages) {
-        auto it = files.find(fname);
-        if (it == files.end()) {
-            AddressSpace as;
-            as.name = fname;
-            it = files.emplace(fname, static_cast<int>(k.spaces.size())).first;
-            k.spaces.push_back(std::move(as));
-        }
-        auto& v = k.spaces[static_cast<std::size_t>(it->second)].pages;
-        if (v.size() < pages) v.resize(pages, kNoFrame);
-        return it->second;
-    };
-    for (std::size_t ti = 0; ti < e->m_config.tasks.size(); ++ti) {
-        TaskSpec& t = e->m_config.tasks[ti];
-        TaskState ts;
-        Process p;
-        p.pid = static_cast<int>(k.procs.size());
-        p.comm = t.name;
-        p.oom_score_adj = t.oom_score_adj;
-        ts.pid = p.pid;
-        ts.ac.pid = p.pid;
-        std::uint64_t extent = 0, peak = 0;
-        bool anon = !t.fork_of.empty();
-        for (const Phase& ph : t.phases) {
-            if (ph.kind == Phase::Kind::Alloc) peak = std::max(peak, extent += ph.pages);
-            if (ph.kind == Phase::Kind::Free) extent -= std::min(extent, ph.pages);
-            anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock;
-        }
-        if (anon) {
-            AddressSpace as;
-            as.name = t.name;
-            as.anon = true;
-            as.owner_pid = p.pid;
-            ts.anon_space = p.anon_space = static_cast<int>(k.spaces.size());
-            if (!t.fork_of.empty()) {
-                for (std::size_t j = 0; j < ti; ++j)
-                    if (e->m_config.tasks[j].name == t.fork_of) ts.parent = static_cast<int>(j);
-                const int root = e->m_tasks[static_cast<std::size_t>(ts.parent)].anon_space;
-                peak += k.spaces[static_cast<std::size_t>(root)].pages.size();
-                as.anon_vma_root = root;
-                k.spaces[static_cast<std::size_t>(root)].forks.push_back(static_cast<std::uint32_t>(ts.anon_space));
-            }
-            as.pages.assign(std::max<std::uint64_t>(peak, 1), kNoFrame);
-            k.spaces.push_back(std::move(as));
-        }
-        for (const Phase& ph : t.phases) {
-            int sp = ts.anon_space;
-            if (ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) sp = file_space(ph.file, ph.pages);
-            if (ph.kind == Phase::Kind::Replay) {
-                const auto top = *std::max_element(ph.trace->begin(), ph.trace->end());
-                sp = file_space("trace:" + ph.file, static_cast<std::uint64_t>(top) + 1);
-            }
-            ts.phase_space.push_back(sp);
-        }
-        k.procs.push_back(std::move(p));
-        ts.ready_at = ts.queued_at = t.start_ns;
-        e->m_tasks.push_back(std::move(ts));
-        e->m_stats.emplace_back();
-    }
+    for (std::size_t ti = 0; ti < e->m_config.tasks.size(); ++ti) e->add_task(ti, files);
     return e;
+}
+
+void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
+    // The task's process and address spaces. A process's anonymous region is as large as its
+    // phases make it (allocations minus frees, at the peak); a fork's starts with its parent's.
+    Kernel& k = m_k;
+    const TaskSpec& t = m_config.tasks[ti];
+    TaskState ts;
+    Process p;
+    p.pid = static_cast<int>(k.procs.size());
+    p.comm = t.name;
+    p.oom_score_adj = t.oom_score_adj;
+    ts.pid = p.pid;
+    ts.ac.pid = p.pid;
+    std::uint64_t extent = 0, peak = 0;
+    bool anon = !t.fork_of.empty();
+    for (const Phase& ph : t.phases) {
+        if (ph.kind == Phase::Kind::Alloc) peak = std::max(peak, extent += ph.pages);
+        if (ph.kind == Phase::Kind::Free) extent -= std::min(extent, ph.pages);
+        anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock;
+    }
+    if (anon) {
+        AddressSpace as;
+        as.name = t.name;
+        as.anon = true;
+        as.owner_pid = p.pid;
+        ts.anon_space = p.anon_space = static_cast<int>(k.spaces.size());
+        if (!t.fork_of.empty()) {
+            for (std::size_t j = 0; j < ti; ++j)
+                if (m_config.tasks[j].name == t.fork_of) ts.parent = static_cast<int>(j);
+            const int root = m_tasks[static_cast<std::size_t>(ts.parent)].anon_space;
+            peak += k.spaces[static_cast<std::size_t>(root)].pages.size();
+            as.anon_vma_root = root;
+            k.spaces[static_cast<std::size_t>(root)].forks.push_back(static_cast<std::uint32_t>(ts.anon_space));
+        }
+        as.pages.assign(std::max<std::uint64_t>(peak, 1), kNoFrame);
+        k.spaces.push_back(std::move(as));
+    }
+    for (const Phase& ph : t.phases) {
+        int sp = ts.anon_space;
+        if (ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) sp = file_space(k, files, ph.file, ph.pages);
+        if (ph.kind == Phase::Kind::Replay) {
+            const auto top = *std::max_element(ph.trace->begin(), ph.trace->end());
+            sp = file_space(k, files, "trace:" + ph.file, static_cast<std::uint64_t>(top) + 1);
+        }
+        ts.phase_space.push_back(sp);
+    }
+    k.procs.push_back(std::move(p));
+    ts.ready_at = ts.queued_at = t.start_ns;
+    m_tasks.push_back(std::move(ts));
+    m_stats.emplace_back();
 }
 
 std::vector<TaskStats> Engine::task_stats() const {

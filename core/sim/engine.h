@@ -14,6 +14,7 @@
 
 #include <array>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,8 @@ public:
 
 private:
     explicit Engine(EngineConfig config);
+    // Engine::create(): task ti's process, its anonymous region and the files its phases use.
+    void add_task(std::size_t ti, std::map<std::string, int>& files);
     void take_sample();
     // Runs task i at the current time; returns the CPU time it used.
     std::int64_t run_task(std::size_t i);
