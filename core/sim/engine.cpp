@@ -1,6 +1,7 @@
 #include "sim/engine.h"
 
 #include "config/validate_config.h"
+#include "mm/debug_vm.h"
 #include "mm/kswapd.h"
 #include "mm/oom_kill.h"
 #include "mm/page_alloc.h"
@@ -402,60 +403,6 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
     }
     ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, stalled ? 1000 : 1);
     return cpu_ns;
-}
-
-void Engine::take_sample() {
-    Sample s;
-    s.t_ns = m_k.now;
-    for (const auto& node : m_k.machine.nodes) {
-        for (const auto& z : node.zones)
-            s.zones.push_back(ZoneSample{z.nr_free_pages, static_cast<std::int64_t>(z.min_wmark_pages()),
-                                         static_cast<std::int64_t>(z.low_wmark_pages()),
-                                         static_cast<std::int64_t>(z.high_wmark_pages()),
-                                         static_cast<std::int64_t>(z.watermark_boost)});
-        NodeSample ns;
-        const auto& st = node;
-        ns.kswapd_phase = st.kswapd.phase == KswapdState::Phase::Sleeping  ? 0
-                          : st.kswapd.phase == KswapdState::Phase::Napping ? 1
-                                                                           : 2;
-        for (int l = 0; l < NR_LRU_LISTS; ++l) ns.lru[static_cast<std::size_t>(l)] = node.nr_lru[static_cast<std::size_t>(l)];
-        ns.direct_reclaims = st.direct_reclaims;
-        ns.direct_reclaim_ns = st.direct_reclaim_ns;
-        s.nodes.push_back(ns);
-    }
-    s.oom_kills = m_k.vmstat[OOM_KILL];
-    if (m_k.swap) {
-        const auto [free, total] = m_k.swap->si_swapinfo();
-        s.swap_total = static_cast<std::int64_t>(total);
-        s.swap_used = static_cast<std::int64_t>(total - free);
-        for (const auto& n : m_k.machine.nodes) s.swap_cache += n[NR_SWAPCACHE];
-    }
-    s.pswpin = m_k.vmstat[PSWPIN];
-    s.pswpout = m_k.vmstat[PSWPOUT];
-    const auto& v = m_k.vmstat;
-    s.pgscan_kswapd = v[PGSCAN_KSWAPD];
-    s.pgscan_direct = v[PGSCAN_DIRECT];
-    s.pgsteal_kswapd = v[PGSTEAL_KSWAPD];
-    s.pgsteal_direct = v[PGSTEAL_DIRECT];
-    s.pgscan_anon = v[PGSCAN_ANON];
-    s.pgscan_file = v[PGSCAN_FILE];
-    for (int z = ALLOCSTALL_DMA; z <= ALLOCSTALL_DEVICE; ++z) s.allocstall += v[static_cast<VmEvent>(z)];
-    s.pgactivate = v[PGACTIVATE];
-    s.pgdeactivate = v[PGDEACTIVATE];
-    s.pgmajfault = v[PGMAJFAULT];
-    for (int z = PGALLOC_DMA; z <= PGALLOC_DEVICE; ++z) s.pgalloc += v[static_cast<VmEvent>(z)];
-    s.pgsteal_anon = v[PGSTEAL_ANON];
-    s.pgsteal_file = v[PGSTEAL_FILE];
-    s.pgrotated = v[PGROTATED];
-    for (const auto& n : m_k.machine.nodes) {
-        s.workingset_refault += static_cast<std::uint64_t>(n[WORKINGSET_REFAULT_ANON] + n[WORKINGSET_REFAULT_FILE]);
-        s.refault_anon += static_cast<std::uint64_t>(n[WORKINGSET_REFAULT_ANON]);
-        s.refault_file += static_cast<std::uint64_t>(n[WORKINGSET_REFAULT_FILE]);
-        s.nr_dirty += n[NR_DIRTY];
-        s.nr_writeback += n[NR_WRITEBACK];
-        s.nr_slab_reclaimable += n[NR_SLAB_RECLAIMABLE];
-    }
-    m_recorder.add(std::move(s));
 }
 
 bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns,
@@ -940,155 +887,8 @@ void Engine::run_until(std::int64_t t_end) {
     if (!m_stopped) k.now = std::max(k.now, t_end);
 }
 
-std::optional<std::string> Engine::check_counters() const {
-    const Kernel& k = m_k;
-    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
-        const Zone& z = k.zone(static_cast<int>(g));
-        if (z.nr_free_pages < 0 || static_cast<std::uint64_t>(z.nr_free_pages) != k.zone(static_cast<int>(g)).free_list.count)
-            return std::string("zone ") + std::string(zone_name(z.type)) + ": NR_FREE_PAGES " +
-                   std::to_string(z.nr_free_pages) + " but the free list holds " + std::to_string(k.zone(static_cast<int>(g)).free_list.count);
-        for (int l = 0; l < NR_LRU_LISTS; ++l)
-            if (z.nr_zone_lru[static_cast<std::size_t>(l)] < 0)
-                return std::string("zone ") + std::string(zone_name(z.type)) + ": negative " +
-                       std::string(lru_zone_stat_name(static_cast<LruList>(l)));
-    }
-    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n) {
-        const Pgdat& pg = k.machine.nodes[n];
-        std::int64_t on_lru = 0;
-        for (int l = 0; l < NR_LRU_LISTS; ++l) {
-            const auto cnt = static_cast<std::int64_t>(k.machine.nodes[n].lruvec.lists[static_cast<std::size_t>(l)].count);
-            if (cnt != pg.nr_lru[static_cast<std::size_t>(l)])
-                return "node " + std::to_string(n) + ": " + std::string(lru_node_stat_name(static_cast<LruList>(l))) +
-                       " is " + std::to_string(pg.nr_lru[static_cast<std::size_t>(l)]) + " but the list holds " + std::to_string(cnt);
-            on_lru += cnt;
-        }
-        for (int s = 0; s < NR_NODE_STATS; ++s)
-            if (pg.stat[static_cast<std::size_t>(s)] < 0)
-                return "node " + std::to_string(n) + ": negative " + std::string(node_stat_name(static_cast<NodeStat>(s)));
-        if (pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] + pg[NR_SWAPCACHE_UNMAPPED] != on_lru)
-            return "node " + std::to_string(n) + ": nr_anon_pages + nr_file_pages + unmapped swap cache = " +
-                   std::to_string(pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] + pg[NR_SWAPCACHE_UNMAPPED]) +
-                   " but the LRU lists hold " + std::to_string(on_lru);
-        std::int64_t managed = 0, free = 0;
-        for (const auto& z : pg.zones) {
-            managed += static_cast<std::int64_t>(z.managed_pages);
-            free += z.nr_free_pages;
-        }
-        const std::int64_t slab = k.slab.empty() ? 0 : static_cast<std::int64_t>(k.slab[n].pages.size());
-        if (pg[NR_SLAB_RECLAIMABLE] != slab)
-            return "node " + std::to_string(n) + ": nr_slab_reclaimable " + std::to_string(pg[NR_SLAB_RECLAIMABLE]) +
-                   " but the dentry cache holds " + std::to_string(slab) + " pages";
-        if (free + on_lru + slab + pg[NR_KERNEL_PAGES] != managed)
-            return "node " + std::to_string(n) + ": free " + std::to_string(free) + " + LRU " + std::to_string(on_lru) +
-                   " + slab " + std::to_string(slab) + " + kernel " + std::to_string(pg[NR_KERNEL_PAGES]) +
-                   " != managed " + std::to_string(managed);
-    }
-    return std::nullopt;
-}
+std::optional<std::string> Engine::check_counters() const { return rs::check_counters(m_k); }
 
-std::optional<std::string> Engine::check_invariants() const {
-    if (auto bad = check_counters()) return bad;
-    const Kernel& k = m_k;
-    const auto& fr = k.frames;
-    std::vector<std::uint8_t> seen(fr.size(), 0);
-    // Free lists.
-    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
-        const Zone& z = const_cast<Kernel&>(k).zone(static_cast<int>(g));
-        std::uint64_t n = 0;
-        for (frame_t f = k.zone(static_cast<int>(g)).free_list.head; f != kNoFrame; f = fr.next[f]) {
-            if (seen[f]++) return "frame " + std::to_string(f) + " is on two lists";
-            if (!(fr.flags[f] & PG_buddy)) return "frame " + std::to_string(f) + " is on a free list without PG_buddy";
-            if (fr.zone[f] != g) return "frame " + std::to_string(f) + " is on the free list of another zone";
-            ++n;
-        }
-        if (n != k.zone(static_cast<int>(g)).free_list.count || static_cast<std::int64_t>(n) != z.nr_free_pages)
-            return std::string("zone ") + std::string(zone_name(z.type)) + ": free list holds " + std::to_string(n) +
-                   " pages, its count says " + std::to_string(k.zone(static_cast<int>(g)).free_list.count) +
-                   " and NR_FREE_PAGES says " + std::to_string(z.nr_free_pages);
-    }
-    // LRU lists.
-    std::vector<std::array<std::int64_t, NR_LRU_LISTS>> zone_lru(k.zone_ids.size());
-    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n)
-        for (int l = 0; l < NR_LRU_LISTS; ++l) {
-            std::uint64_t cnt = 0;
-            const FrameList& list = k.machine.nodes[n].lruvec.lists[static_cast<std::size_t>(l)];
-            for (frame_t f = list.head; f != kNoFrame; f = fr.next[f]) {
-                if (seen[f]++) return "frame " + std::to_string(f) + " is on two lists";
-                if (!(fr.flags[f] & PG_lru)) return "frame " + std::to_string(f) + " is on an LRU list without PG_lru";
-                if (folio_lru_list(k, f) != l) return "frame " + std::to_string(f) + " is on the wrong LRU list";
-                ++zone_lru[fr.zone[f]][static_cast<std::size_t>(l)];
-                ++cnt;
-            }
-            if (cnt != list.count || static_cast<std::int64_t>(cnt) != k.machine.nodes[n].nr_lru[static_cast<std::size_t>(l)])
-                return "node " + std::to_string(n) + ": " + std::string(lru_node_stat_name(static_cast<LruList>(l))) +
-                       " is " + std::to_string(k.machine.nodes[n].nr_lru[static_cast<std::size_t>(l)]) +
-                       " but the list holds " + std::to_string(cnt);
-        }
-    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
-        const Zone& z = const_cast<Kernel&>(k).zone(static_cast<int>(g));
-        for (int l = 0; l < NR_LRU_LISTS; ++l)
-            if (z.nr_zone_lru[static_cast<std::size_t>(l)] != zone_lru[g][static_cast<std::size_t>(l)])
-                return std::string("zone ") + std::string(zone_name(z.type)) + ": " +
-                       std::string(lru_zone_stat_name(static_cast<LruList>(l))) + " does not match its pages";
-    }
-    // Everything else is kernel memory, and owned pages point back at their slot.
-    for (std::size_t f = 0; f < fr.size(); ++f) {
-        if (!seen[f] && !(fr.flags[f] & PG_reserved))
-            return "frame " + std::to_string(f) + " is on no list and not reserved (leaked)";
-        if (fr.flags[f] & PG_lru) {
-            const auto& as = k.spaces[fr.owner[f]];
-            const std::uint32_t index = fr.index[f];
-            if (index >= as.pages.size()) return "frame " + std::to_string(f) + " is past the end of its address space";
-            if (!as.anon) {
-                if (as.pages[index] != f) return "frame " + std::to_string(f) + " is not where its address space says";
-            } else {
-                // Mapped: some process of the family maps it. A swap-cache page nothing maps
-                // (readahead) sits behind the swap entry: no PTE points at it.
-                int mappers = 0;
-                for_each_anon_mapper(k.spaces, fr.owner[f], [&](const AddressSpace& m, std::uint32_t) {
-                    mappers += index < m.pages.size() && m.pages[index] == f;
-                });
-                if ((fr.flags[f] & PG_mapped) ? mappers == 0 : mappers != 0)
-                    return "frame " + std::to_string(f) + (mappers ? " is mapped without PG_mapped" : " has PG_mapped but no PTE maps it");
-            }
-        }
-    }
-    // Dirty and writeback counters match the page flags.
-    std::vector<std::int64_t> dirty(k.machine.nodes.size()), writeback(k.machine.nodes.size());
-    for (std::size_t f = 0; f < fr.size(); ++f) {
-        if (fr.flags[f] & PG_buddy) continue;
-        const auto n = static_cast<std::size_t>(k.node_of_frame(static_cast<frame_t>(f)));
-        if (fr.flags[f] & PG_dirty) ++dirty[n];
-        if (fr.flags[f] & PG_writeback) ++writeback[n];
-    }
-    // Swap slots in use are the swapped-out pages plus the swap-cache pages nothing else
-    // references (mapped again, kept so a later reclaim needs no write).
-    // O(swap cache): checked with the frames, not after every step.
-    if (k.swap) {
-        std::uint64_t swapents = 0;
-        for (const auto& p : k.procs) swapents += p.swapents;
-        const std::uint64_t inuse = k.swap->slots_in_use();
-        const std::uint64_t cache_only = k.swap->cache_only_slots();
-        const auto* swapsys = dynamic_cast<const SwapSubsystem*>(k.swap.get());
-        // Without sharing, every swapped slot has one PTE: slots = swapents. With fork()ed
-        // processes sharing entries, the counts in swap_map add up to the swap PTEs instead.
-        const auto refs = swapsys ? swapsys->space().count_references() : std::pair{inuse - cache_only, swapents};
-        if (refs.second != swapents)
-            return "swap: the swap_map counts add up to " + std::to_string(refs.second) + " but " +
-                   std::to_string(swapents) + " PTEs hold swap entries";
-        if (inuse != refs.first + cache_only)
-            return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(refs.first) +
-                   " are referenced by PTEs and " + std::to_string(cache_only) + " are only in the swap cache";
-    }
-    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n) {
-        if (dirty[n] != k.machine.nodes[n][NR_DIRTY])
-            return "node " + std::to_string(n) + ": nr_dirty " + std::to_string(k.machine.nodes[n][NR_DIRTY]) +
-                   " but " + std::to_string(dirty[n]) + " pages are dirty";
-        if (writeback[n] != k.machine.nodes[n][NR_WRITEBACK])
-            return "node " + std::to_string(n) + ": nr_writeback " + std::to_string(k.machine.nodes[n][NR_WRITEBACK]) +
-                   " but " + std::to_string(writeback[n]) + " pages are under writeback";
-    }
-    return std::nullopt;
-}
+std::optional<std::string> Engine::check_invariants() const { return rs::check_invariants(m_k); }
 
 } // namespace rs
