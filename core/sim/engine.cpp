@@ -3,6 +3,8 @@
 #include "config/validate_config.h"
 #include "mm/debug_vm.h"
 #include "mm/kswapd.h"
+#include "mm/memory.h"
+#include "mm/mlock.h"
 #include "mm/oom_kill.h"
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
@@ -120,6 +122,7 @@ void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
     p.pid = static_cast<int>(k.procs.size());
     p.comm = t.name;
     p.oom_score_adj = t.oom_score_adj;
+    p.nid = t.node;
     ts.pid = p.pid;
     ts.ac.pid = p.pid;
     std::uint64_t extent = 0, peak = 0;
@@ -254,58 +257,15 @@ void Engine::run_timeline_action(const TimelineAction& a) {
     }
 }
 
-bool Engine::task_mlocks(std::size_t i, std::uint64_t index) const {
-    return index < m_tasks[i].mlock_pages;
-}
-
-void Engine::map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f, bool already_mapped) {
-    // do_swap_page() / unuse_pte(): the PTE maps the page again; MM_SWAPENTS down, MM_ANONPAGES up.
-    Kernel& k = m_k;
-    AddressSpace& as = k.spaces[space];
-    const auto owner = static_cast<std::size_t>(as.owner_pid);
-    if (task_mlocks(owner, index) && !k.frames.test(f, PG_mlocked)) {
-        lruvec_del_folio(k, f); // to the unevictable list
-        mlock_page(f);
-        folio_add_lru(k, f);
-    }
-    as.pages[index] = f;
-    ++as.nr_resident;
-    --as.nr_nonresident;
-    auto& proc = k.procs[owner];
-    if (proc.swapents) --proc.swapents;
-    if (!already_mapped) k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
-}
-
 void Engine::fork_anon(std::size_t i) {
-    // copy_page_range(): present pages are shared (mapcount + 1, write-protected for COW),
-    // swap entries are duplicated (swap_duplicate(), MM_SWAPENTS of the child).
     Kernel& k = m_k;
     TaskState& ts = m_tasks[i];
     ts.forked = true;
     const TaskState& parent = m_tasks[static_cast<std::size_t>(ts.parent)];
-    if (!k.procs[static_cast<std::size_t>(parent.pid)].alive) return; // nothing left to share
-    const AddressSpace& from = k.spaces[static_cast<std::size_t>(parent.anon_space)];
-    AddressSpace& to = k.spaces[static_cast<std::size_t>(ts.anon_space)];
+    const Process& pp = k.procs[static_cast<std::size_t>(parent.pid)];
+    if (!pp.alive) return; // nothing left to share
     ts.extent = parent.extent;
-    Process& child = k.procs[static_cast<std::size_t>(ts.pid)];
-    auto* swapsys = dynamic_cast<SwapSubsystem*>(k.swap.get());
-    std::uint64_t shared = 0, swapped = 0;
-    for (std::size_t idx = 0; idx < from.pages.size(); ++idx) {
-        const std::uint32_t e = from.pages[idx];
-        if (e == kNoFrame) continue;
-        if (is_resident(e)) {
-            to.pages[idx] = e;
-            ++to.nr_resident;
-            ++shared;
-        } else if (swapsys && swapsys->space().swap_duplicate(swp_entry(e & ~kTokenBit))) {
-            to.pages[idx] = e;
-            ++to.nr_nonresident;
-            ++child.swapents;
-            ++swapped;
-        }
-        // A refused swap_duplicate() (the count is at SWAP_MAP_MAX and the simulator has no
-        // continuation pages) leaves the child's page unpopulated: it faults a fresh one.
-    }
+    const auto [shared, swapped] = copy_page_range(k, k.procs[static_cast<std::size_t>(ts.pid)], pp);
     k.events.add(k.now, EventType::Note, -1,
                  m_config.tasks[i].name + ": fork() of " + m_config.tasks[i].fork_of + ", " + std::to_string(shared) +
                      " pages shared, " + std::to_string(swapped) + " swap entries duplicated");
@@ -388,7 +348,7 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
                 stalled = true;
                 break;
             }
-            map_swapped_page(holder, index, f, shared);
+            map_swapped_page(k, holder, index, f, shared);
             if (space.swap_count(e) > 0) continue; // another process's PTE still holds it: same slot again
             swapsys.folio_free_swap(k, f);
             ++st.pages_allocated;
@@ -436,13 +396,6 @@ bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, s
     return false;
 }
 
-void Engine::mlock_page(frame_t f) {
-    // mlock_folio(): counted in NR_MLOCK; folio_add_lru() puts it on the unevictable list.
-    m_k.frames.set(f, PG_mlocked);
-    m_k.pgdat(m_k.node_of_frame(f))[NR_MLOCK] += 1;
-    m_k.vmstat.add(UNEVICTABLE_PGS_MLOCKED);
-}
-
 SwapSubsystem* Engine::swap_subsystem() {
     if (m_k.swap.get() != m_swap_seen) {
         m_swap_seen = m_k.swap.get();
@@ -452,77 +405,23 @@ SwapSubsystem* Engine::swap_subsystem() {
 }
 
 bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled) {
-    // A missing page: allocate it (the slow path may reclaim or stall) and fill it.
-    const TaskSpec& spec = m_config.tasks[i];
+    // A missing page: allocate it (the slow path may reclaim or stall), charge the task for
+    // the allocation, then map and fill it.
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
-    AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
-    SwapSubsystem* swapsys = swap_subsystem();
-    if (as.anon && is_token(slot) && swapsys) {
-        // do_swap_page(): the swap cache, readahead, the read, the slot.
-        AllocResult r;
-        bool major = false, shared = false;
-        const frame_t f = swapsys->do_swap_page(k, slot & ~kTokenBit, static_cast<std::uint32_t>(ts.space),
-                                                static_cast<std::uint32_t>(ts.pos), spec.node, ts.ac, r, wait_ns, major,
-                                                shared);
-        if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
-            stalled = true;
-            return false;
-        }
-        map_swapped_page(static_cast<std::uint32_t>(ts.space), static_cast<std::uint32_t>(ts.pos), f, shared);
-        k.vmstat.add(PGFAULT);
-        if (major) {
-            k.vmstat.add(PGMAJFAULT);
-            ++st.major_faults;
-        }
-        cpu_ns += k.cost.page_alloc_ns;
-        return true;
-    }
-    const AllocResult r = __alloc_pages(k, GFP_HIGHUSER_MOVABLE, 0, spec.node, ts.ac);
-    if (!account_alloc(i, r, r.status == AllocResult::Status::Page, cpu_ns, wait_ns)) {
+    const auto space = static_cast<std::uint32_t>(ts.space), index = static_cast<std::uint32_t>(ts.pos);
+    Fault fault = fault_alloc(k, swap_subsystem(), space, index, slot, m_config.tasks[i].node, ts.ac, wait_ns);
+    if (!account_alloc(i, fault.alloc, fault.got_page, cpu_ns, wait_ns)) {
         stalled = true;
         return false;
     }
-    const frame_t f = r.frame;
-    k.frames.owner[f] = static_cast<std::uint32_t>(ts.space);
-    k.frames.index[f] = static_cast<std::uint32_t>(ts.pos);
-    Pgdat& pg = k.pgdat(k.node_of_frame(f));
-    const std::uint32_t old = slot;
-    if (as.anon) {
-        // do_anonymous_page() / do_swap_page(): mapped, accessed.
-        k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
-        if (task_mlocks(i, ts.pos)) mlock_page(f);
-        pg[NR_ANON_MAPPED] += 1;
-        k.vmstat.add(PGFAULT);
-        if (is_token(old)) {
-            // A swapped-out page: read it back (pgmajfault), drop the swap reference.
-            k.swap->swap_in(k, old & ~kTokenBit, wait_ns);
-            auto& proc = k.procs[static_cast<std::size_t>(ts.pid)];
-            if (proc.swapents) --proc.swapents;
-            --as.nr_nonresident;
-            k.vmstat.add(PGMAJFAULT);
-            ++st.major_faults;
-        }
-    } else {
-        // filemap_read() / generic_perform_write(): a new page-cache page, read from disk unless
-        // it is about to be overwritten whole.
-        k.frames.flags[f] = 0;
-        pg[NR_FILE_PAGES] += 1;
-        ++st.page_cache_misses;
-        if (phase_of(i).kind != Phase::Kind::Write) {
-            wait_ns += k.cost.disk_read_ns_per_page;
-            k.vmstat.add(PGPGIN, 4);
-        }
-        if (is_token(old)) {
-            --as.nr_nonresident;
-            workingset_refault(k, f, old);
-        }
-    }
-    slot = f;
-    ++as.nr_resident;
-    folio_add_lru(k, f);
-    ++st.pages_allocated;
+    const bool file = !k.spaces[space].anon;
+    finish_fault(k, k.procs[static_cast<std::size_t>(ts.pid)], fault, space, index, slot,
+                 phase_of(i).kind == Phase::Kind::Write, wait_ns);
+    if (fault.major) ++st.major_faults;
+    if (file) ++st.page_cache_misses;
+    if (!fault.swapin) ++st.pages_allocated;
     cpu_ns += k.cost.page_alloc_ns;
     return true;
 }
@@ -554,25 +453,14 @@ bool Engine::enter_phase(std::size_t i) {
             }
         }
         switch (ph.kind) {
-        case Phase::Kind::Mlock: {
+        case Phase::Kind::Mlock:
             // mlock(): the range becomes unevictable, pages already present move to that list.
-            ts.mlock_pages = std::max(ts.mlock_pages, ph.pages);
-            if (ts.anon_space >= 0) {
-                const auto& as = k.spaces[static_cast<std::size_t>(ts.anon_space)];
-                for (std::uint64_t idx = 0; idx < std::min<std::uint64_t>(ts.mlock_pages, as.pages.size()); ++idx) {
-                    const std::uint32_t e = as.pages[idx];
-                    if (e == kNoFrame || !is_resident(e) || k.frames.test(e, PG_mlocked)) continue;
-                    lruvec_del_folio(k, e);
-                    mlock_page(e);
-                    folio_add_lru(k, e);
-                }
-            }
+            do_mlock(k, k.procs[static_cast<std::size_t>(ts.pid)], ph.pages);
             next_phase(i);
             continue;
-        }
         case Phase::Kind::Free: {
             const std::uint64_t n = std::min(ph.pages, ts.extent);
-            zap_range(i, ts.extent - n, ts.extent);
+            zap_pte_range(k, k.procs[static_cast<std::size_t>(ts.pid)], ts.extent - n, ts.extent); // munmap()
             ts.extent -= n;
             next_phase(i);
             continue;
@@ -642,12 +530,6 @@ bool Engine::pick_page(std::size_t i, const Phase& ph) {
     }
     default: return false;
     }
-}
-
-void Engine::zap_range(std::size_t i, std::uint64_t begin, std::uint64_t end) {
-    TaskState& ts = m_tasks[i];
-    if (ts.anon_space < 0) return;
-    zap_anon_range(m_k, m_k.procs[static_cast<std::size_t>(ts.pid)], begin, end);
 }
 
 std::int64_t Engine::run_task(std::size_t i) {
