@@ -9,6 +9,7 @@
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
 #include "mm/swap_state.h"
+#include "mm/swap_unuse.h"
 #include "mm/workingset.h"
 #include "mm/writeback.h"
 #include "util/units.h"
@@ -284,14 +285,14 @@ void Engine::exit_task(std::size_t i) {
 }
 
 std::int64_t Engine::run_swapoff(std::size_t i) {
+    // The swapoff process's step: a batch of try_to_unuse() (mm/swap_unuse.cpp), charged to it.
     Kernel& k = m_k;
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
     auto& swapsys = dynamic_cast<SwapSubsystem&>(*k.swap);
     SwapSpace& space = swapsys.space();
     Process& proc = k.procs[static_cast<std::size_t>(ts.pid)];
-    const SwapInfo& si = *space.swap_info(ts.swap_type);
-    const std::string name = si.name;
+    const std::string name = space.swap_info(ts.swap_type)->name;
     auto finish = [&](std::string text) {
         proc.oom_origin = false; // clear_current_oom_origin()
         ts.done = true;
@@ -302,67 +303,31 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
     if (!proc.alive) {
         // try_to_unuse() returns -EINTR on the fatal signal; sys_swapoff() reinserts the area.
         st.oom_killed = true;
-        const std::uint32_t left = si.inuse_pages;
+        const std::uint32_t left = space.swap_info(ts.swap_type)->inuse_pages;
         (void)space.reinsert_swap_info(ts.swap_type);
         finish("swapoff " + name + ": Interrupted system call (killed by the OOM killer), " + std::to_string(left) +
                " pages still on the device; the area is back in use (reinsert_swap_info)");
         return 0;
     }
-    std::int64_t cpu_ns = 0, wait_ns = 0;
-    bool stalled = false;
-    for (int n = 0; n < 32 && !stalled; ++n) {
-        if (si.inuse_pages == 0) {
-            const std::int64_t took = k.now - m_config.tasks[i].start_ns;
-            (void)space.swapoff(ts.swap_type);
-            swapsys.forget_area(ts.swap_type);
-            finish("swapoff " + name + ": done, " + std::to_string(st.pages_allocated) + " pages read back in " +
-                   format_duration(took));
-            return cpu_ns;
-        }
-        const std::uint32_t o = space.find_next_to_unuse(ts.swap_type, static_cast<std::uint32_t>(ts.pos));
-        if (o == 0) {
-            // Pages were swapped out to it again behind the scan (a swap-cache page reclaimed
-            // once more): the kernel's "goto retry".
-            ts.pos = 0;
-            break;
-        }
-        const SwapEntry e{ts.swap_type, o};
-        if (space.swap_count(e) > 0) {
-            // unuse_pte_range(): the PTEs that hold the entry (one per process sharing it after
-            // fork()) get the page, read once; then the slot is freed.
-            const auto pte = swapsys.swap_pte(e);
-            const std::uint32_t sp = pte.first, index = pte.second; // (clang 14: no lambda capture of bindings)
-            const std::uint32_t token = swp_token(e) | kTokenBit;
-            std::uint32_t holder = kNoFrame;
-            for_each_anon_mapper(k.spaces, sp, [&](const AddressSpace& m, std::uint32_t s) {
-                if (holder == kNoFrame && index < m.pages.size() && m.pages[index] == token) holder = s;
-            });
-            if (holder == kNoFrame)
-                throw std::logic_error("swapoff: slot " + std::to_string(o) + " of " + name + " is in use but no PTE holds it");
-            const auto owner = static_cast<std::size_t>(k.spaces[holder].owner_pid);
-            AllocResult r;
-            bool major = false, shared = false;
-            const frame_t f = swapsys.do_swap_page(k, token & ~kTokenBit, holder, index, m_config.tasks[owner].node, ts.ac,
-                                                   r, wait_ns, major, shared);
-            if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
-                stalled = true;
-                break;
-            }
-            map_swapped_page(k, holder, index, f, shared);
-            if (space.swap_count(e) > 0) continue; // another process's PTE still holds it: same slot again
-            swapsys.folio_free_swap(k, f);
-            ++st.pages_allocated;
-            if (major) ++st.major_faults;
-            cpu_ns += k.cost.page_alloc_ns;
-        } else if (const frame_t f = swapsys.swap_cache_folio(e); f != kNoFrame) {
-            // Only the swap cache holds it (the page is mapped again): folio_free_swap().
-            swapsys.folio_free_swap(k, f);
-            cpu_ns += k.cost.page_touch_ns;
-        }
-        ts.pos = o;
+    UnuseBatch b;
+    auto pos = static_cast<std::uint32_t>(ts.pos);
+    const UnuseStatus status = try_to_unuse(
+        k, swapsys, ts.swap_type, pos, ts.ac,
+        [&](const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns) {
+            return account_alloc(i, r, got_page, cpu_ns, wait_ns);
+        },
+        b);
+    ts.pos = pos;
+    st.pages_allocated += b.pages_read;
+    st.major_faults += b.major_faults;
+    if (status == UnuseStatus::Done) {
+        finish("swapoff " + name + ": done, " + std::to_string(st.pages_allocated) + " pages read back in " +
+               format_duration(k.now - m_config.tasks[i].start_ns));
+        return b.cpu_ns;
     }
-    ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, stalled ? 1000 : 1);
-    return cpu_ns;
+    const bool stalled = status == UnuseStatus::Stalled;
+    ts.ready_at = k.now + std::max<std::int64_t>(b.cpu_ns + b.wait_ns, stalled ? 1000 : 1);
+    return b.cpu_ns;
 }
 
 bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns,
