@@ -40,7 +40,8 @@ template <class Spaces, class Fn> void for_each_anon_mapper(Spaces& spaces, std:
     for (const std::uint32_t c : spaces[root].forks) fn(spaces[c], c);
 }
 
-// A process, for the OOM killer: its anonymous memory and its badness adjustment.
+// A process, for the fault path and the OOM killer: its anonymous memory, its mlock()ed range,
+// its badness adjustment.
 struct Process {
     int pid = 0;
     std::string comm;
@@ -50,6 +51,8 @@ struct Process {
     std::uint64_t swapents = 0; // MM_SWAPENTS
     bool oom_origin = false;    // set_current_oom_origin(): swapoff, the OOM killer's first pick
     bool exited = false;        // exit(): not alive, and not by the OOM killer
+    int nid = 0;                // the node of its CPU: where its faults allocate first
+    std::uint64_t locked_pages = 0; // mlock(): the first pages of the anonymous region (VM_LOCKED)
 };
 
 } // namespace rs

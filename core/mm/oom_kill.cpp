@@ -1,7 +1,6 @@
 #include "mm/oom_kill.h"
 
-#include "mm/page_alloc.h"
-#include "mm/swap.h"
+#include "mm/memory.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -23,63 +22,6 @@ std::optional<std::int64_t> oom_badness(const Kernel& k, const Process& p, std::
     // adj *= totalpages / 1000: the division first, as the kernel does it.
     points += static_cast<std::int64_t>(p.oom_score_adj) * static_cast<std::int64_t>(totalpages / 1000);
     return points;
-}
-
-void zap_anon_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t end) {
-    if (p.anon_space < 0) return;
-    AddressSpace& as = k.spaces[static_cast<std::size_t>(p.anon_space)];
-    end = std::min<std::uint64_t>(end, as.pages.size());
-    for (std::uint64_t idx = begin; idx < end; ++idx) {
-        auto& e = as.pages[idx];
-        if (e == kNoFrame) continue;
-        if (is_token(e)) {
-            if (k.swap) k.swap->swap_free(k, e & ~kTokenBit);
-            --as.nr_nonresident;
-            if (p.swapents) --p.swapents;
-        } else {
-            --as.nr_resident;
-            const frame_t f = e;
-            // A page a fork() of the family still maps stays (zap_pte_range() drops only this
-            // mapping); the rmap now starts from that process.
-            const auto index = static_cast<std::uint32_t>(idx);
-            std::uint32_t other = kNoFrame;
-            for_each_anon_mapper(k.spaces, static_cast<std::uint32_t>(p.anon_space), [&](const AddressSpace& m, std::uint32_t sp) {
-                if (sp != static_cast<std::uint32_t>(p.anon_space) && index < m.pages.size() && m.pages[index] == f) other = sp;
-            });
-            if (other != kNoFrame) {
-                k.frames.owner[f] = other;
-                e = kNoFrame;
-                continue;
-            }
-            Pgdat& pg = k.pgdat(k.node_of_frame(f));
-            if (k.swap && k.frames.test(f, PG_swapcache) && !k.swap->folio_free_swap(k, f)) {
-                // A fork()'s PTE still holds the page's swap entry (it has not faulted the page
-                // in): the swap cache keeps its reference, so zap_pte_range() only drops this
-                // mapping and the page stays cached, unmapped, as after swap readahead.
-                if (k.frames.test(f, PG_mlocked)) {
-                    lruvec_del_folio(k, f); // munlock: back to an evictable list
-                    k.frames.clear(f, PG_mlocked | PG_unevictable);
-                    pg[NR_MLOCK] -= 1;
-                    folio_add_lru(k, f);
-                }
-                k.frames.clear(f, PG_mapped);
-                pg[NR_ANON_MAPPED] -= 1;
-                pg[NR_SWAPCACHE_UNMAPPED] += 1;
-                e = kNoFrame;
-                continue;
-            }
-            if (k.frames.test(f, PG_lru)) lruvec_del_folio(k, f);
-            pg[NR_ANON_MAPPED] -= 1;
-            if (k.frames.test(f, PG_mlocked)) pg[NR_MLOCK] -= 1;
-            free_page(k, f);
-        }
-        e = kNoFrame;
-    }
-}
-
-void exit_mmap(Kernel& k, Process& p) {
-    if (p.anon_space < 0) return;
-    zap_anon_range(k, p, 0, k.spaces[static_cast<std::size_t>(p.anon_space)].pages.size());
 }
 
 bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {

@@ -14,11 +14,4 @@ std::optional<std::int64_t> oom_badness(const Kernel& k, const Process& p, std::
 // !__GFP_FS allocation, which the kernel never OOM-kills for).
 bool out_of_memory(Kernel& k, gfp_t gfp, int order, int caller_pid);
 
-// exit_mmap(): frees a process's anonymous memory and swap entries.
-void exit_mmap(Kernel& k, Process& p);
-// zap_pte_range() over pages [begin, end) of the process's anonymous memory (munmap): frames
-// only this process maps are freed, shared ones stay with the other processes, swap entries
-// are released.
-void zap_anon_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t end);
-
 } // namespace rs

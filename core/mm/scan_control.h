@@ -34,11 +34,6 @@ struct ScanControl {
     std::uint64_t nr_scanned = 0;
     std::uint64_t nr_reclaimed = 0;
     std::int64_t cost_ns = 0; // simulated time the work took
-
-    struct {
-        std::uint64_t dirty = 0, unqueued_dirty = 0, congested = 0, writeback = 0, immediate = 0;
-        std::uint64_t taken = 0, file_taken = 0;
-    } nr;
 };
 
 } // namespace rs

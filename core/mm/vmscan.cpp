@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <vector>
 
 namespace rs {
@@ -249,6 +250,117 @@ void isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
     nr_scanned = total_scan;
 }
 
+// What shrink_folio_list() counted for its caller (struct reclaim_stat).
+struct ReclaimStat {
+    std::uint64_t nr_activate = 0, nr_pageout = 0, nr_unqueued_dirty = 0;
+};
+
+enum class FolioVerdict { Keep, Activate, Reclaim };
+
+// shrink_folio_list()'s decision for one folio: keep it, activate it, or reclaim it leaving
+// `token` (a shadow or swap entry) in its slot; anonymous pages are written out here (pageout()).
+FolioVerdict folio_verdict(Kernel& k, int nid, frame_t f, bool swapbacked, ScanControl& sc, ReclaimStat& stat,
+                           std::uint32_t& token) {
+    auto& fr = k.frames;
+    if (fr.test(f, PG_mlocked)) return FolioVerdict::Activate; // not evictable: putback culls it
+    if (!sc.may_unmap && fr.test(f, PG_mapped)) return FolioVerdict::Keep;
+    const bool dirty = fr.test(f, PG_dirty), writeback = fr.test(f, PG_writeback);
+    if (dirty && !writeback) ++stat.nr_unqueued_dirty;
+    if (writeback) {
+        // Under writeback (case 2): tag it so end of writeback rotates it for quick reclaim,
+        // and keep it out of the way.
+        fr.set(f, PG_reclaim);
+        return FolioVerdict::Activate;
+    }
+    const FolioReferences refs = folio_check_references(k, f);
+    if (refs == FolioReferences::Activate) return FolioVerdict::Activate;
+    if (refs == FolioReferences::Keep) return FolioVerdict::Keep; // another trip around the inactive list
+    if (swapbacked) {
+        // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Without __GFP_IO, or when
+        // reclaim may not write, the page is kept; without a free swap slot it is activated.
+        const bool cached = k.swap && k.swap->in_swap_cache(f); // clean copy on the device
+        if (!cached && (!(sc.gfp_mask & __GFP_IO) || !sc.may_writepage)) return FolioVerdict::Keep;
+        std::optional<std::uint32_t> entry;
+        if (k.swap) {
+            if (!cached) k.trace.hit(F_pageout);
+            entry = k.swap->swap_out(k, f, sc.cost_ns);
+        }
+        if (!entry) return FolioVerdict::Activate;
+        if (!cached) {
+            ++stat.nr_pageout;
+            k.pgdat(nid)[NR_VMSCAN_WRITE] += 1;
+        }
+        token = kTokenBit | *entry;
+        return FolioVerdict::Reclaim;
+    }
+    if (dirty) {
+        // Reclaim never writes file pages (v6.16: pageout() only writes shmem and swap): tag
+        // for immediate reclaim once the flusher has written it, and activate.
+        k.pgdat(nid)[NR_VMSCAN_IMMEDIATE] += 1;
+        fr.set(f, PG_reclaim);
+        return FolioVerdict::Activate;
+    }
+    // Clean page cache: __remove_mapping() leaves a shadow entry.
+    token = workingset_eviction(k, f);
+    return FolioVerdict::Reclaim;
+}
+
+// move_folios_to_lru(): survivors to the head of their list (the unevictable one for mlocked
+// pages, as folio_putback_lru() does); an activated page ages the workingset clock.
+void move_folios_to_lru(Kernel& k, int nid, std::span<const frame_t> folios) {
+    auto& fr = k.frames;
+    for (const frame_t f : folios) {
+        if (fr.test(f, PG_mlocked) && !fr.test(f, PG_unevictable)) {
+            fr.set(f, PG_unevictable);
+            fr.clear(f, PG_active);
+            k.vmstat.add(UNEVICTABLE_PGS_CULLED);
+        }
+        lruvec_add_folio(k, f);
+        if (fr.test(f, PG_active)) workingset_age_nonresident(k, nid, 1);
+    }
+}
+
+// shrink_folio_list(): reclaims what it can of the isolated folios and puts the rest back.
+// Returns pages reclaimed. The kernel collects survivors (ret_folios) and puts them back after
+// the whole list; here each goes back as soon as it is decided, so an activation ages the
+// workingset clock before the next eviction's shadow is taken (the order the results have).
+std::uint64_t shrink_folio_list(Kernel& k, int nid, const FolioList& folio_list, ScanControl& sc, ReclaimStat& stat) {
+    k.trace.hit(F_shrink_folio_list);
+    std::uint64_t nr_reclaimed = 0;
+    auto& fr = k.frames;
+    for (const frame_t f : folio_list) {
+        sc.nr_scanned += 1;
+        sc.cost_ns += k.cost.scan_page_ns;
+        std::uint32_t token = kNoFrame;
+        const bool swapbacked = fr.test(f, PG_swapbacked);
+        const FolioVerdict v = folio_verdict(k, nid, f, swapbacked, sc, stat, token);
+        if (v == FolioVerdict::Reclaim) {
+            k.trace.hit(F___remove_mapping);
+            if (swapbacked && !fr.test(f, PG_mapped)) {
+                // A swap-cache page no PTE maps (swap readahead): the PTE holds the entry already.
+                k.pgdat(nid)[NR_SWAPCACHE_UNMAPPED] -= 1;
+            } else {
+                remove_mapping(k, f, token);
+            }
+            free_page(k, f);
+            ++nr_reclaimed;
+            sc.cost_ns += k.cost.free_page_ns;
+            continue;
+        }
+        if (v == FolioVerdict::Activate) {
+            // activate_locked: no point keeping the swap copy of a page that stays.
+            if (k.swap && fr.test(f, PG_swapcache) && (k.swap->vm_swap_full() || fr.test(f, PG_mlocked)))
+                k.swap->folio_free_swap(k, f);
+            if (!fr.test(f, PG_mlocked)) {
+                fr.set(f, PG_active);
+                ++stat.nr_activate;
+            }
+        }
+        move_folios_to_lru(k, nid, std::span<const frame_t>(&f, 1));
+    }
+    return nr_reclaimed;
+}
+
 } // namespace
 
 std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanControl& sc, LruList lru) {
@@ -263,116 +375,15 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
     const std::uint64_t nr_taken = isolated.size();
     if (nr_taken == 0) return 0;
 
-    // shrink_folio_list()
-    k.trace.hit(F_shrink_folio_list);
-    std::uint64_t nr_reclaimed = 0, nr_activate = 0, nr_pageout = 0;
-    std::uint64_t nr_dirty = 0, nr_unqueued_dirty = 0, nr_writeback = 0, nr_immediate = 0;
-    auto& fr = k.frames;
-    for (frame_t f : isolated) {
-        sc.nr_scanned += 1;
-        sc.cost_ns += k.cost.scan_page_ns;
-        bool activate = false, reclaim = false;
-        std::uint32_t token = kNoFrame;
-        const bool swapbacked = fr.test(f, PG_swapbacked);
-        if (fr.test(f, PG_mlocked)) {
-            activate = true; // not evictable: putback moves it to the unevictable list
-        } else if (!sc.may_unmap && fr.test(f, PG_mapped)) {
-            // keep
-        } else {
-            const bool dirty = fr.test(f, PG_dirty), writeback = fr.test(f, PG_writeback);
-            if (dirty || writeback) ++nr_dirty;
-            if (dirty && !writeback) ++nr_unqueued_dirty;
-            if (writeback) {
-                // Under writeback (case 2): tag it so end of writeback rotates it for quick
-                // reclaim, and keep it out of the way.
-                fr.set(f, PG_reclaim);
-                ++nr_writeback;
-                activate = true;
-            } else {
-                const FolioReferences refs = folio_check_references(k, f);
-                if (refs == FolioReferences::Activate) {
-                    activate = true;
-                } else if (refs == FolioReferences::Keep) {
-                    // another trip around the inactive list
-                } else if (swapbacked) {
-                    // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Without __GFP_IO, or
-                    // when reclaim may not write, the page is kept; without a free swap slot it
-                    // is activated.
-                    const bool cached = k.swap && k.swap->in_swap_cache(f); // clean copy on the device
-                    if (!cached && (!(sc.gfp_mask & __GFP_IO) || !sc.may_writepage)) {
-                        // keep
-                    } else {
-                        std::optional<std::uint32_t> entry;
-                        if (k.swap) {
-                            if (!cached) k.trace.hit(F_pageout);
-                            entry = k.swap->swap_out(k, f, sc.cost_ns);
-                        }
-                        if (!entry) {
-                            activate = true;
-                        } else {
-                            if (!cached) {
-                                ++nr_pageout;
-                                k.pgdat(nid)[NR_VMSCAN_WRITE] += 1;
-                            }
-                            token = kTokenBit | *entry;
-                            reclaim = true;
-                        }
-                    }
-                } else if (dirty) {
-                    // Reclaim never writes file pages (v6.16: pageout() only writes shmem and swap):
-                    // tag for immediate reclaim once the flusher has written it, and activate.
-                    k.pgdat(nid)[NR_VMSCAN_IMMEDIATE] += 1;
-                    fr.set(f, PG_reclaim);
-                    activate = true;
-                } else {
-                    // Clean page cache: __remove_mapping() leaves a shadow entry.
-                    token = workingset_eviction(k, f);
-                    reclaim = true;
-                }
-            }
-        }
-        if (reclaim) {
-            k.trace.hit(F___remove_mapping);
-            if (swapbacked && !fr.test(f, PG_mapped)) {
-                // A swap-cache page no PTE maps (swap readahead): the PTE holds the entry already.
-                k.pgdat(nid)[NR_SWAPCACHE_UNMAPPED] -= 1;
-            } else {
-                remove_mapping(k, f, token);
-            }
-            free_page(k, f);
-            ++nr_reclaimed;
-            sc.cost_ns += k.cost.free_page_ns;
-            continue;
-        }
-        if (activate && k.swap && fr.test(f, PG_swapcache) && (k.swap->vm_swap_full() || fr.test(f, PG_mlocked)))
-            k.swap->folio_free_swap(k, f); // activate_locked: no point keeping the swap copy
-        if (activate && !fr.test(f, PG_mlocked)) {
-            fr.set(f, PG_active);
-            ++nr_activate;
-        }
-        if (fr.test(f, PG_mlocked) && !fr.test(f, PG_unevictable)) {
-            fr.set(f, PG_unevictable);
-            fr.clear(f, PG_active);
-            k.vmstat.add(UNEVICTABLE_PGS_CULLED);
-        }
-        // move_folios_to_lru(): survivors to the head of their list; an activated page counts
-        // as an activation for the workingset clock.
-        lruvec_add_folio(k, f);
-        if (fr.test(f, PG_active)) workingset_age_nonresident(k, nid, 1);
-    }
-    k.vmstat.add(PGACTIVATE, nr_activate);
+    ReclaimStat stat;
+    const std::uint64_t nr_reclaimed = shrink_folio_list(k, nid, isolated, sc, stat);
+    k.vmstat.add(PGACTIVATE, stat.nr_activate);
     k.vmstat.add(sc.is_kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT, nr_reclaimed);
     k.vmstat.add(file ? PGSTEAL_FILE : PGSTEAL_ANON, nr_reclaimed);
     sc.nr_reclaimed += nr_reclaimed;
-    lru_note_cost(k, nid, file, nr_pageout, nr_scanned - nr_reclaimed);
+    lru_note_cost(k, nid, file, stat.nr_pageout, nr_scanned - nr_reclaimed);
     // All isolated pages dirty and not under writeback: kick the flusher.
-    if (nr_taken && nr_unqueued_dirty == nr_taken) wakeup_flusher_threads(k);
-    sc.nr.dirty += nr_dirty;
-    sc.nr.unqueued_dirty += nr_unqueued_dirty;
-    sc.nr.writeback += nr_writeback;
-    sc.nr.immediate += nr_immediate;
-    sc.nr.taken += nr_taken;
-    if (file) sc.nr.file_taken += nr_taken;
+    if (stat.nr_unqueued_dirty == nr_taken) wakeup_flusher_threads(k);
     return nr_reclaimed;
 }
 
@@ -490,45 +501,6 @@ void shrink_node(Kernel& k, int nid, ScanControl& sc) {
     while (shrink_node_round(k, nid, sc, st)) {
     }
     shrink_node_end(k, nid, sc, st);
-}
-
-std::uint64_t shrink_slab(Kernel& k, int nid, int priority, ScanControl& sc) {
-    k.trace.hit(F_shrink_slab);
-    if (k.slab.empty()) return 0;
-    SlabCache& c = k.slab[static_cast<std::size_t>(nid)];
-    // super_cache_count(): vfs_pressure_ratio() scales what the dcache reports as freeable.
-    const std::uint64_t freeable = c.objects * static_cast<std::uint64_t>(k.sysctl.vfs_cache_pressure) / 100;
-    if (!freeable) return 0;
-    // do_shrink_slab() with DEFAULT_SEEKS (2).
-    const std::uint64_t nr = c.nr_deferred;
-    c.nr_deferred = 0;
-    const std::uint64_t delta = (freeable >> priority) * 4 / 2;
-    std::uint64_t total_scan = std::min((nr >> priority) + delta, 2 * freeable);
-    const std::uint64_t batch = 128; // SHRINK_BATCH
-    std::uint64_t scanned = 0;
-    while (total_scan >= batch || total_scan >= freeable) {
-        const std::uint64_t n = std::min({batch, total_scan, c.objects});
-        if (!n) break;
-        c.objects -= n; // scan_objects(): unused dentries are freed
-        scanned += n;
-        total_scan -= n;
-        if (c.objects == 0) break;
-    }
-    k.vmstat.add(SLABS_SCANNED, scanned);
-    const std::uint64_t next = nr + delta > scanned ? nr + delta - scanned : 0;
-    c.nr_deferred = std::min(next, 2 * freeable);
-    sc.cost_ns += static_cast<std::int64_t>(scanned) * k.cost.scan_page_ns / 4;
-    // Pages whose objects are all gone go back to the allocator.
-    std::uint64_t freed = 0;
-    const std::uint64_t needed = (c.objects + kSlabObjectsPerPage - 1) / kSlabObjectsPerPage;
-    while (c.pages.size() > needed) {
-        const frame_t f = c.pages.back();
-        c.pages.pop_back();
-        k.pgdat(nid)[NR_SLAB_RECLAIMABLE] -= 1;
-        free_page(k, f);
-        ++freed;
-    }
-    return freed;
 }
 
 bool allow_direct_reclaim(Kernel& k, int nid) {

@@ -48,7 +48,8 @@ bool shrink_node_round(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st)
 void shrink_node_end(Kernel& k, int nid, ScanControl& sc, ShrinkNodeState& st);
 void shrink_node(Kernel& k, int nid, ScanControl& sc);
 
-// shrink_slab() / do_shrink_slab() for the dentry and inode cache, with vfs_cache_pressure.
+// shrink_slab() / do_shrink_slab() (mm/shrinker.cpp) for the dentry and inode cache, with
+// vfs_cache_pressure.
 // Returns pages freed (added to sc.nr_reclaimed by the caller, as reclaim_state does).
 std::uint64_t shrink_slab(Kernel& k, int nid, int priority, ScanControl& sc);
 

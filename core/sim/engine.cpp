@@ -1,12 +1,15 @@
 #include "sim/engine.h"
 
-#include "record/sample_fields.h"
-
+#include "config/validate_config.h"
+#include "mm/debug_vm.h"
 #include "mm/kswapd.h"
+#include "mm/memory.h"
+#include "mm/mlock.h"
 #include "mm/oom_kill.h"
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
 #include "mm/swap_state.h"
+#include "mm/swap_unuse.h"
 #include "mm/workingset.h"
 #include "mm/writeback.h"
 #include "util/units.h"
@@ -27,102 +30,13 @@ std::string swapon_message(const SwapInfo& si) {
     return "Adding " + std::to_string(kb) + "k swap on " + si.name + ".  Priority:" + std::to_string(si.prio) +
            " extents:1 across:" + std::to_string(kb) + "k " + (si.solidstate() ? "SS" : "");
 }
-} // namespace
 
-Engine::Engine(EngineConfig config) : m_config(std::move(config)), m_rng(m_config.seed) {}
-
-Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
-    using R = Result<std::unique_ptr<Engine>>;
-    if (auto err = validate_machine(config.machine)) return R::failure(*err);
-    if (config.sample_interval_ns <= 0) return R::failure("the sample interval must be positive");
-    // Every task as phases (the shorthand expanded), checked phase by phase.
-    EngineConfig normalized = config;
-    for (auto& t : normalized.tasks) t.phases = task_phases(t);
-    std::map<std::string, std::size_t> task_index;
-    for (std::size_t i = 0; i < config.tasks.size(); ++i) {
-        const TaskSpec& t = normalized.tasks[i];
-        const std::string who = "task '" + t.name + "'";
-        if (t.name.empty()) return R::failure("task " + std::to_string(i + 1) + " has no name");
-        if (!task_index.emplace(t.name, i).second) return R::failure(who + " is listed twice (task names must be unique)");
-        if (t.node < 0 || t.node >= static_cast<int>(config.machine.nodes.size()))
-            return R::failure(who + " runs on node " + std::to_string(t.node) + ", which the machine does not have");
-        if (t.start_ns < 0) return R::failure(who + " starts before time 0");
-        if (t.exit_ns >= 0 && t.exit_ns < t.start_ns) return R::failure(who + " exits before it starts");
-        if (t.phases.empty()) return R::failure(who + " has nothing to do (no phases)");
-        bool anon = false;
-        for (std::size_t j = 0; j < t.phases.size(); ++j) {
-            const Phase& ph = t.phases[j];
-            const std::string where = who + ", phase " + std::to_string(j + 1) + ": ";
-            const bool rated = ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch ||
-                               ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write ||
-                               ph.kind == Phase::Kind::Slab || ph.kind == Phase::Kind::Replay;
-            if (rated && (!std::isfinite(ph.pages_per_sec) || ph.pages_per_sec < 0.001 || ph.pages_per_sec > 1e12))
-                return R::failure(where + "a rate of " + std::to_string(ph.pages_per_sec) +
-                                  " pages/s is outside 0.001 .. 1e12 (a positive rate is needed)");
-            const bool sized = ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Read ||
-                               ph.kind == Phase::Kind::Write || ph.kind == Phase::Kind::Slab ||
-                               ph.kind == Phase::Kind::Mlock || ph.kind == Phase::Kind::Free;
-            if (sized && ph.pages == 0) return R::failure(where + "a size of zero pages");
-            if (ph.pages > 0x7fffffffull) return R::failure(where + "is too large (more than 2^31 pages)");
-            if ((ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) && ph.file.empty())
-                return R::failure(where + "names no file");
-            if (ph.kind == Phase::Kind::Sleep && ph.duration_ns < 0) return R::failure(where + "a sleep needs a duration");
-            if (ph.kind == Phase::Kind::Replay && (!ph.trace || ph.trace->empty()))
-                return R::failure(where + "the trace is empty");
-            if (ph.pattern == Phase::Pattern::Zipf && !(ph.zipf_s > 0 && ph.zipf_s <= 10))
-                return R::failure(where + "the Zipf exponent must be in (0, 10]");
-            anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock ||
-                    ph.kind == Phase::Kind::Free;
-        }
-        if (!t.fork_of.empty()) {
-            const auto parent = task_index.find(t.fork_of);
-            if (parent == task_index.end() || parent->second == i) {
-                const bool later = std::any_of(config.tasks.begin(), config.tasks.end(),
-                                               [&](const TaskSpec& o) { return o.name == t.fork_of && &o != &config.tasks[i]; });
-                return R::failure(who + " is a fork of '" + t.fork_of + "', which is not " +
-                                  (later ? "listed before it" : "another task"));
-            }
-            const TaskSpec& pt = normalized.tasks[parent->second];
-            const bool parent_anon = std::any_of(pt.phases.begin(), pt.phases.end(), [](const Phase& ph) {
-                return ph.kind == Phase::Kind::Alloc;
-            });
-            if (!parent_anon)
-                return R::failure(who + ": only a task with anonymous memory can be forked (fork_of '" + t.fork_of + "')");
-            if (t.start_ns < pt.start_ns) return R::failure(who + " cannot be forked from '" + t.fork_of + "' before that starts");
-            if (!pt.fork_of.empty())
-                return R::failure(who + ": fork_of '" + t.fork_of + "' is a fork itself; fork from the first process of the family");
-        }
-        (void)anon;
-    }
-    // The timeline: in time order; every swapoff names an area in use at that moment.
-    {
-        std::set<std::string> areas;
-        for (const auto& d : config.swap_devices) areas.insert(d.name);
-        auto sorted = config.timeline;
-        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
-        for (const auto& a : sorted) {
-            if (a.at_ns < 0) return R::failure("timeline: '" + describe(a) + "' is scheduled before time 0");
-            if (a.kind == TimelineAction::Kind::Swapon && !areas.insert(a.swap.name).second)
-                return R::failure("timeline: at " + format_duration(a.at_ns) + ", swapon " + a.swap.name +
-                                  ": that area is already in use as swap");
-            if (a.kind == TimelineAction::Kind::Swapoff && areas.erase(a.device) == 0)
-                return R::failure("timeline: at " + format_duration(a.at_ns) + ", swapoff " + a.device +
-                                  ": no swap area of that name is in use then");
-        }
-    }
-    std::unique_ptr<Engine> e(new Engine(std::move(normalized)));
-    std::stable_sort(e->m_config.timeline.begin(), e->m_config.timeline.end(),
-                     [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
-    BootedMachine booted = boot_machine(config.machine, config.thp);
-    e->m_boot_log = booted.log;
-    e->m_k = make_kernel(std::move(booted), config.cost);
-    Kernel& k = e->m_k;
-
-    // Pages in use when the machine was described (a cloned snapshot's used memory): kernel
-    // memory outside the LRU, taken from the top of each zone's free list.
-    for (std::size_t n = 0; n < config.machine.nodes.size(); ++n)
-        for (std::size_t z = 0; z < config.machine.nodes[n].zones.size(); ++z) {
-            const auto used = config.machine.nodes[n].zones[z].used_at_start;
+// Pages in use when the machine was described (a cloned snapshot's used memory): kernel
+// memory outside the LRU, taken from the top of each zone's free list.
+void reserve_used_at_start(Kernel& k, const MachineSpec& machine) {
+    for (std::size_t n = 0; n < machine.nodes.size(); ++n)
+        for (std::size_t z = 0; z < machine.nodes[n].zones.size(); ++z) {
+            const auto used = machine.nodes[n].zones[z].used_at_start;
             Zone& zone = k.machine.nodes[n].zones[z];
             for (std::uint64_t i = 0; i < used; ++i) {
                 const frame_t f = k.frames.pop_head(zone.free_list);
@@ -131,24 +45,59 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                 k.machine.nodes[n][NR_KERNEL_PAGES] += 1;
             }
         }
+}
 
+// The configured sysctl writes, then swapon for each configured device, logged as at boot.
+std::optional<std::string> boot_sysctls_and_swap(Kernel& k, const EngineConfig& config, std::vector<std::string>& log) {
     for (const auto& w : config.sysctl_writes) {
         if (w.name == "vm.lowmem_reserve_ratio" && static_cast<int>(w.values.size()) > k.nr_zone_types())
-            return R::failure(w.name + " takes at most " + std::to_string(k.nr_zone_types()) + " values on this machine");
+            return w.name + " takes at most " + std::to_string(k.nr_zone_types()) + " values on this machine";
         apply_sysctl_write(k.machine, k.sysctl, w);
-        e->m_boot_log.push_back("sysctl " + w.name + " = " + format_sysctl_value(w));
+        log.push_back("sysctl " + w.name + " = " + format_sysctl_value(w));
     }
+    if (config.swap_devices.empty()) return std::nullopt;
+    auto swap = std::make_unique<SwapSubsystem>();
+    for (const auto& d : config.swap_devices) {
+        auto r = swap->space().swapon(d);
+        if (!r) return "swap device " + d.name + ": " + r.error();
+        log.push_back(swapon_message(*swap->space().swap_info(*r)));
+    }
+    k.swap = std::move(swap);
+    return std::nullopt;
+}
 
-    // swapon for each configured device.
-    if (!config.swap_devices.empty()) {
-        auto swap = std::make_unique<SwapSubsystem>();
-        for (const auto& d : config.swap_devices) {
-            auto r = swap->space().swapon(d);
-            if (!r) return R::failure("swap device " + d.name + ": " + r.error());
-            e->m_boot_log.push_back(swapon_message(*swap->space().swap_info(*r)));
-        }
-        k.swap = std::move(swap);
+// Files are shared by name; a file is as large as the largest phase that uses it.
+int file_space(Kernel& k, std::map<std::string, int>& files, const std::string& fname, std::uint64_t pages) {
+    auto it = files.find(fname);
+    if (it == files.end()) {
+        AddressSpace as;
+        as.name = fname;
+        it = files.emplace(fname, static_cast<int>(k.spaces.size())).first;
+        k.spaces.push_back(std::move(as));
     }
+    auto& v = k.spaces[static_cast<std::size_t>(it->second)].pages;
+    if (v.size() < pages) v.resize(pages, kNoFrame);
+    return it->second;
+}
+} // namespace
+
+Engine::Engine(EngineConfig config) : m_config(std::move(config)), m_rng(m_config.seed) {}
+
+Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
+    using R = Result<std::unique_ptr<Engine>>;
+    if (auto err = validate_config(config)) return R::failure(*err);
+    // Every task as phases (the shorthand expanded).
+    EngineConfig normalized = config;
+    for (auto& t : normalized.tasks) t.phases = task_phases(t);
+    std::unique_ptr<Engine> e(new Engine(std::move(normalized)));
+    std::stable_sort(e->m_config.timeline.begin(), e->m_config.timeline.end(),
+                     [](const auto& a, const auto& b) { return a.at_ns < b.at_ns; });
+    BootedMachine booted = boot_machine(config.machine, config.thp);
+    e->m_boot_log = booted.log;
+    e->m_k = make_kernel(std::move(booted), config.cost);
+    Kernel& k = e->m_k;
+    reserve_used_at_start(k, config.machine);
+    if (auto err = boot_sysctls_and_swap(k, config, e->m_boot_log)) return R::failure(*err);
     // Labels for the recorder.
     e->m_recorder.max_samples = std::max<std::size_t>(config.max_samples, 16);
     for (const auto& node : k.machine.nodes)
@@ -158,71 +107,62 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
                                                     static_cast<std::int64_t>(z.managed_pages)});
     e->m_cpu_free_at.assign(static_cast<std::size_t>(config.machine.cpus), 0);
     e->m_kswapd_queued_at.assign(config.machine.nodes.size(), kNever);
-    // Tasks, their processes and address spaces. Files are shared by name; a file is as large
-    // as the largest phase that uses it. A process's anonymous region is as large as its phases
-    // make it (allocations minus frees, at the peak); a fork's starts with its parent's.
     k.slab.resize(k.machine.nodes.size());
     std::map<std::string, int> files;
-    auto file_space = [&](const std::string& fname, std::uint64_t pages) {
-        auto it = files.find(fname);
-        if (it == files.end()) {
-            AddressSpace as;
-            as.name = fname;
-            it = files.emplace(fname, static_cast<int>(k.spaces.size())).first;
-            k.spaces.push_back(std::move(as));
-        }
-        auto& v = k.spaces[static_cast<std::size_t>(it->second)].pages;
-        if (v.size() < pages) v.resize(pages, kNoFrame);
-        return it->second;
-    };
-    for (std::size_t ti = 0; ti < e->m_config.tasks.size(); ++ti) {
-        TaskSpec& t = e->m_config.tasks[ti];
-        TaskState ts;
-        Process p;
-        p.pid = static_cast<int>(k.procs.size());
-        p.comm = t.name;
-        p.oom_score_adj = t.oom_score_adj;
-        ts.pid = p.pid;
-        ts.ac.pid = p.pid;
-        std::uint64_t extent = 0, peak = 0;
-        bool anon = !t.fork_of.empty();
-        for (const Phase& ph : t.phases) {
-            if (ph.kind == Phase::Kind::Alloc) peak = std::max(peak, extent += ph.pages);
-            if (ph.kind == Phase::Kind::Free) extent -= std::min(extent, ph.pages);
-            anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock;
-        }
-        if (anon) {
-            AddressSpace as;
-            as.name = t.name;
-            as.anon = true;
-            as.owner_pid = p.pid;
-            ts.anon_space = p.anon_space = static_cast<int>(k.spaces.size());
-            if (!t.fork_of.empty()) {
-                for (std::size_t j = 0; j < ti; ++j)
-                    if (e->m_config.tasks[j].name == t.fork_of) ts.parent = static_cast<int>(j);
-                const int root = e->m_tasks[static_cast<std::size_t>(ts.parent)].anon_space;
-                peak += k.spaces[static_cast<std::size_t>(root)].pages.size();
-                as.anon_vma_root = root;
-                k.spaces[static_cast<std::size_t>(root)].forks.push_back(static_cast<std::uint32_t>(ts.anon_space));
-            }
-            as.pages.assign(std::max<std::uint64_t>(peak, 1), kNoFrame);
-            k.spaces.push_back(std::move(as));
-        }
-        for (const Phase& ph : t.phases) {
-            int sp = ts.anon_space;
-            if (ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) sp = file_space(ph.file, ph.pages);
-            if (ph.kind == Phase::Kind::Replay) {
-                const auto top = *std::max_element(ph.trace->begin(), ph.trace->end());
-                sp = file_space("trace:" + ph.file, static_cast<std::uint64_t>(top) + 1);
-            }
-            ts.phase_space.push_back(sp);
-        }
-        k.procs.push_back(std::move(p));
-        ts.ready_at = ts.queued_at = t.start_ns;
-        e->m_tasks.push_back(std::move(ts));
-        e->m_stats.emplace_back();
-    }
+    for (std::size_t ti = 0; ti < e->m_config.tasks.size(); ++ti) e->add_task(ti, files);
     return e;
+}
+
+void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
+    // The task's process and address spaces. A process's anonymous region is as large as its
+    // phases make it (allocations minus frees, at the peak); a fork's starts with its parent's.
+    Kernel& k = m_k;
+    const TaskSpec& t = m_config.tasks[ti];
+    TaskState ts;
+    Process p;
+    p.pid = static_cast<int>(k.procs.size());
+    p.comm = t.name;
+    p.oom_score_adj = t.oom_score_adj;
+    p.nid = t.node;
+    ts.pid = p.pid;
+    ts.ac.pid = p.pid;
+    std::uint64_t extent = 0, peak = 0;
+    bool anon = !t.fork_of.empty();
+    for (const Phase& ph : t.phases) {
+        if (ph.kind == Phase::Kind::Alloc) peak = std::max(peak, extent += ph.pages);
+        if (ph.kind == Phase::Kind::Free) extent -= std::min(extent, ph.pages);
+        anon |= ph.kind == Phase::Kind::Alloc || ph.kind == Phase::Kind::Touch || ph.kind == Phase::Kind::Mlock;
+    }
+    if (anon) {
+        AddressSpace as;
+        as.name = t.name;
+        as.anon = true;
+        as.owner_pid = p.pid;
+        ts.anon_space = p.anon_space = static_cast<int>(k.spaces.size());
+        if (!t.fork_of.empty()) {
+            for (std::size_t j = 0; j < ti; ++j)
+                if (m_config.tasks[j].name == t.fork_of) ts.parent = static_cast<int>(j);
+            const int root = m_tasks[static_cast<std::size_t>(ts.parent)].anon_space;
+            peak += k.spaces[static_cast<std::size_t>(root)].pages.size();
+            as.anon_vma_root = root;
+            k.spaces[static_cast<std::size_t>(root)].forks.push_back(static_cast<std::uint32_t>(ts.anon_space));
+        }
+        as.pages.assign(std::max<std::uint64_t>(peak, 1), kNoFrame);
+        k.spaces.push_back(std::move(as));
+    }
+    for (const Phase& ph : t.phases) {
+        int sp = ts.anon_space;
+        if (ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) sp = file_space(k, files, ph.file, ph.pages);
+        if (ph.kind == Phase::Kind::Replay) {
+            const auto top = *std::max_element(ph.trace->begin(), ph.trace->end());
+            sp = file_space(k, files, "trace:" + ph.file, static_cast<std::uint64_t>(top) + 1);
+        }
+        ts.phase_space.push_back(sp);
+    }
+    k.procs.push_back(std::move(p));
+    ts.ready_at = ts.queued_at = t.start_ns;
+    m_tasks.push_back(std::move(ts));
+    m_stats.emplace_back();
 }
 
 std::vector<TaskStats> Engine::task_stats() const {
@@ -318,58 +258,15 @@ void Engine::run_timeline_action(const TimelineAction& a) {
     }
 }
 
-bool Engine::task_mlocks(std::size_t i, std::uint64_t index) const {
-    return index < m_tasks[i].mlock_pages;
-}
-
-void Engine::map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f, bool already_mapped) {
-    // do_swap_page() / unuse_pte(): the PTE maps the page again; MM_SWAPENTS down, MM_ANONPAGES up.
-    Kernel& k = m_k;
-    AddressSpace& as = k.spaces[space];
-    const auto owner = static_cast<std::size_t>(as.owner_pid);
-    if (task_mlocks(owner, index) && !k.frames.test(f, PG_mlocked)) {
-        lruvec_del_folio(k, f); // to the unevictable list
-        mlock_page(f);
-        folio_add_lru(k, f);
-    }
-    as.pages[index] = f;
-    ++as.nr_resident;
-    --as.nr_nonresident;
-    auto& proc = k.procs[owner];
-    if (proc.swapents) --proc.swapents;
-    if (!already_mapped) k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
-}
-
 void Engine::fork_anon(std::size_t i) {
-    // copy_page_range(): present pages are shared (mapcount + 1, write-protected for COW),
-    // swap entries are duplicated (swap_duplicate(), MM_SWAPENTS of the child).
     Kernel& k = m_k;
     TaskState& ts = m_tasks[i];
     ts.forked = true;
     const TaskState& parent = m_tasks[static_cast<std::size_t>(ts.parent)];
-    if (!k.procs[static_cast<std::size_t>(parent.pid)].alive) return; // nothing left to share
-    const AddressSpace& from = k.spaces[static_cast<std::size_t>(parent.anon_space)];
-    AddressSpace& to = k.spaces[static_cast<std::size_t>(ts.anon_space)];
+    const Process& pp = k.procs[static_cast<std::size_t>(parent.pid)];
+    if (!pp.alive) return; // nothing left to share
     ts.extent = parent.extent;
-    Process& child = k.procs[static_cast<std::size_t>(ts.pid)];
-    auto* swapsys = dynamic_cast<SwapSubsystem*>(k.swap.get());
-    std::uint64_t shared = 0, swapped = 0;
-    for (std::size_t idx = 0; idx < from.pages.size(); ++idx) {
-        const std::uint32_t e = from.pages[idx];
-        if (e == kNoFrame) continue;
-        if (is_resident(e)) {
-            to.pages[idx] = e;
-            ++to.nr_resident;
-            ++shared;
-        } else if (swapsys && swapsys->space().swap_duplicate(swp_entry(e & ~kTokenBit))) {
-            to.pages[idx] = e;
-            ++to.nr_nonresident;
-            ++child.swapents;
-            ++swapped;
-        }
-        // A refused swap_duplicate() (the count is at SWAP_MAP_MAX and the simulator has no
-        // continuation pages) leaves the child's page unpopulated: it faults a fresh one.
-    }
+    const auto [shared, swapped] = copy_page_range(k, k.procs[static_cast<std::size_t>(ts.pid)], pp);
     k.events.add(k.now, EventType::Note, -1,
                  m_config.tasks[i].name + ": fork() of " + m_config.tasks[i].fork_of + ", " + std::to_string(shared) +
                      " pages shared, " + std::to_string(swapped) + " swap entries duplicated");
@@ -388,14 +285,14 @@ void Engine::exit_task(std::size_t i) {
 }
 
 std::int64_t Engine::run_swapoff(std::size_t i) {
+    // The swapoff process's step: a batch of try_to_unuse() (mm/swap_unuse.cpp), charged to it.
     Kernel& k = m_k;
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
     auto& swapsys = dynamic_cast<SwapSubsystem&>(*k.swap);
     SwapSpace& space = swapsys.space();
     Process& proc = k.procs[static_cast<std::size_t>(ts.pid)];
-    const SwapInfo& si = *space.swap_info(ts.swap_type);
-    const std::string name = si.name;
+    const std::string name = space.swap_info(ts.swap_type)->name;
     auto finish = [&](std::string text) {
         proc.oom_origin = false; // clear_current_oom_origin()
         ts.done = true;
@@ -406,87 +303,31 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
     if (!proc.alive) {
         // try_to_unuse() returns -EINTR on the fatal signal; sys_swapoff() reinserts the area.
         st.oom_killed = true;
-        const std::uint32_t left = si.inuse_pages;
+        const std::uint32_t left = space.swap_info(ts.swap_type)->inuse_pages;
         (void)space.reinsert_swap_info(ts.swap_type);
         finish("swapoff " + name + ": Interrupted system call (killed by the OOM killer), " + std::to_string(left) +
                " pages still on the device; the area is back in use (reinsert_swap_info)");
         return 0;
     }
-    std::int64_t cpu_ns = 0, wait_ns = 0;
-    bool stalled = false;
-    for (int n = 0; n < 32 && !stalled; ++n) {
-        if (si.inuse_pages == 0) {
-            const std::int64_t took = k.now - m_config.tasks[i].start_ns;
-            (void)space.swapoff(ts.swap_type);
-            swapsys.forget_area(ts.swap_type);
-            finish("swapoff " + name + ": done, " + std::to_string(st.pages_allocated) + " pages read back in " +
-                   format_duration(took));
-            return cpu_ns;
-        }
-        const std::uint32_t o = space.find_next_to_unuse(ts.swap_type, static_cast<std::uint32_t>(ts.pos));
-        if (o == 0) {
-            // Pages were swapped out to it again behind the scan (a swap-cache page reclaimed
-            // once more): the kernel's "goto retry".
-            ts.pos = 0;
-            break;
-        }
-        const SwapEntry e{ts.swap_type, o};
-        if (space.swap_count(e) > 0) {
-            // unuse_pte_range(): the PTEs that hold the entry (one per process sharing it after
-            // fork()) get the page, read once; then the slot is freed.
-            const auto pte = swapsys.swap_pte(e);
-            const std::uint32_t sp = pte.first, index = pte.second; // (clang 14: no lambda capture of bindings)
-            const std::uint32_t token = swp_token(e) | kTokenBit;
-            std::uint32_t holder = kNoFrame;
-            for_each_anon_mapper(k.spaces, sp, [&](const AddressSpace& m, std::uint32_t s) {
-                if (holder == kNoFrame && index < m.pages.size() && m.pages[index] == token) holder = s;
-            });
-            if (holder == kNoFrame)
-                throw std::logic_error("swapoff: slot " + std::to_string(o) + " of " + name + " is in use but no PTE holds it");
-            const auto owner = static_cast<std::size_t>(k.spaces[holder].owner_pid);
-            AllocResult r;
-            bool major = false, shared = false;
-            const frame_t f = swapsys.do_swap_page(k, token & ~kTokenBit, holder, index, m_config.tasks[owner].node, ts.ac,
-                                                   r, wait_ns, major, shared);
-            if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
-                stalled = true;
-                break;
-            }
-            map_swapped_page(holder, index, f, shared);
-            if (space.swap_count(e) > 0) continue; // another process's PTE still holds it: same slot again
-            swapsys.folio_free_swap(k, f);
-            ++st.pages_allocated;
-            if (major) ++st.major_faults;
-            cpu_ns += k.cost.page_alloc_ns;
-        } else if (const frame_t f = swapsys.swap_cache_folio(e); f != kNoFrame) {
-            // Only the swap cache holds it (the page is mapped again): folio_free_swap().
-            swapsys.folio_free_swap(k, f);
-            cpu_ns += k.cost.page_touch_ns;
-        }
-        ts.pos = o;
+    UnuseBatch b;
+    auto pos = static_cast<std::uint32_t>(ts.pos);
+    const UnuseStatus status = try_to_unuse(
+        k, swapsys, ts.swap_type, pos, ts.ac,
+        [&](const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns) {
+            return account_alloc(i, r, got_page, cpu_ns, wait_ns);
+        },
+        b);
+    ts.pos = pos;
+    st.pages_allocated += b.pages_read;
+    st.major_faults += b.major_faults;
+    if (status == UnuseStatus::Done) {
+        finish("swapoff " + name + ": done, " + std::to_string(st.pages_allocated) + " pages read back in " +
+               format_duration(k.now - m_config.tasks[i].start_ns));
+        return b.cpu_ns;
     }
-    ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, stalled ? 1000 : 1);
-    return cpu_ns;
-}
-
-void Engine::take_sample() {
-    Sample s;
-    s.t_ns = m_k.now;
-    for (const auto& node : m_k.machine.nodes) {
-        for (const auto& z : node.zones)
-            s.zones.push_back(ZoneSample{z.nr_free_pages, static_cast<std::int64_t>(z.min_wmark_pages()),
-                                         static_cast<std::int64_t>(z.low_wmark_pages()),
-                                         static_cast<std::int64_t>(z.high_wmark_pages()),
-                                         static_cast<std::int64_t>(z.watermark_boost)});
-        NodeSample ns;
-        ns.kswapd_phase = node.kswapd.phase;
-        for (int l = 0; l < NR_LRU_LISTS; ++l) ns.lru[static_cast<std::size_t>(l)] = node.nr_lru[static_cast<std::size_t>(l)];
-        ns.direct_reclaims = node.direct_reclaims;
-        ns.direct_reclaim_ns = node.direct_reclaim_ns;
-        s.nodes.push_back(ns);
-    }
-    read_sample_fields(m_k, s);
-    m_recorder.add(std::move(s));
+    const bool stalled = status == UnuseStatus::Stalled;
+    ts.ready_at = k.now + std::max<std::int64_t>(b.cpu_ns + b.wait_ns, stalled ? 1000 : 1);
+    return b.cpu_ns;
 }
 
 bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns,
@@ -520,13 +361,6 @@ bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, s
     return false;
 }
 
-void Engine::mlock_page(frame_t f) {
-    // mlock_folio(): counted in NR_MLOCK; folio_add_lru() puts it on the unevictable list.
-    m_k.frames.set(f, PG_mlocked);
-    m_k.pgdat(m_k.node_of_frame(f))[NR_MLOCK] += 1;
-    m_k.vmstat.add(UNEVICTABLE_PGS_MLOCKED);
-}
-
 SwapSubsystem* Engine::swap_subsystem() {
     if (m_k.swap.get() != m_swap_seen) {
         m_swap_seen = m_k.swap.get();
@@ -536,77 +370,23 @@ SwapSubsystem* Engine::swap_subsystem() {
 }
 
 bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled) {
-    // A missing page: allocate it (the slow path may reclaim or stall) and fill it.
-    const TaskSpec& spec = m_config.tasks[i];
+    // A missing page: allocate it (the slow path may reclaim or stall), charge the task for
+    // the allocation, then map and fill it.
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
-    AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
-    SwapSubsystem* swapsys = swap_subsystem();
-    if (as.anon && is_token(slot) && swapsys) {
-        // do_swap_page(): the swap cache, readahead, the read, the slot.
-        AllocResult r;
-        bool major = false, shared = false;
-        const frame_t f = swapsys->do_swap_page(k, slot & ~kTokenBit, static_cast<std::uint32_t>(ts.space),
-                                                static_cast<std::uint32_t>(ts.pos), spec.node, ts.ac, r, wait_ns, major,
-                                                shared);
-        if (!account_alloc(i, r, f != kNoFrame, cpu_ns, wait_ns)) {
-            stalled = true;
-            return false;
-        }
-        map_swapped_page(static_cast<std::uint32_t>(ts.space), static_cast<std::uint32_t>(ts.pos), f, shared);
-        k.vmstat.add(PGFAULT);
-        if (major) {
-            k.vmstat.add(PGMAJFAULT);
-            ++st.major_faults;
-        }
-        cpu_ns += k.cost.page_alloc_ns;
-        return true;
-    }
-    const AllocResult r = __alloc_pages(k, GFP_HIGHUSER_MOVABLE, 0, spec.node, ts.ac);
-    if (!account_alloc(i, r, r.status == AllocResult::Status::Page, cpu_ns, wait_ns)) {
+    const auto space = static_cast<std::uint32_t>(ts.space), index = static_cast<std::uint32_t>(ts.pos);
+    Fault fault = fault_alloc(k, swap_subsystem(), space, index, slot, m_config.tasks[i].node, ts.ac, wait_ns);
+    if (!account_alloc(i, fault.alloc, fault.got_page, cpu_ns, wait_ns)) {
         stalled = true;
         return false;
     }
-    const frame_t f = r.frame;
-    k.frames.owner[f] = static_cast<std::uint32_t>(ts.space);
-    k.frames.index[f] = static_cast<std::uint32_t>(ts.pos);
-    Pgdat& pg = k.pgdat(k.node_of_frame(f));
-    const std::uint32_t old = slot;
-    if (as.anon) {
-        // do_anonymous_page() / do_swap_page(): mapped, accessed.
-        k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
-        if (task_mlocks(i, ts.pos)) mlock_page(f);
-        pg[NR_ANON_MAPPED] += 1;
-        k.vmstat.add(PGFAULT);
-        if (is_token(old)) {
-            // A swapped-out page: read it back (pgmajfault), drop the swap reference.
-            k.swap->swap_in(k, old & ~kTokenBit, wait_ns);
-            auto& proc = k.procs[static_cast<std::size_t>(ts.pid)];
-            if (proc.swapents) --proc.swapents;
-            --as.nr_nonresident;
-            k.vmstat.add(PGMAJFAULT);
-            ++st.major_faults;
-        }
-    } else {
-        // filemap_read() / generic_perform_write(): a new page-cache page, read from disk unless
-        // it is about to be overwritten whole.
-        k.frames.flags[f] = 0;
-        pg[NR_FILE_PAGES] += 1;
-        ++st.page_cache_misses;
-        if (phase_of(i).kind != Phase::Kind::Write) {
-            wait_ns += k.cost.disk_read_ns_per_page;
-            k.vmstat.add(PGPGIN, 4);
-        }
-        if (is_token(old)) {
-            --as.nr_nonresident;
-            workingset_refault(k, f, old);
-        }
-    }
-    slot = f;
-    ++as.nr_resident;
-    folio_add_lru(k, f);
-    ++st.pages_allocated;
+    const bool file = !k.spaces[space].anon;
+    finish_fault(k, k.procs[static_cast<std::size_t>(ts.pid)], fault, space, index, slot,
+                 phase_of(i).kind == Phase::Kind::Write, wait_ns);
+    if (fault.major) ++st.major_faults;
+    if (file) ++st.page_cache_misses;
+    if (!fault.swapin) ++st.pages_allocated;
     cpu_ns += k.cost.page_alloc_ns;
     return true;
 }
@@ -638,25 +418,14 @@ bool Engine::enter_phase(std::size_t i) {
             }
         }
         switch (ph.kind) {
-        case Phase::Kind::Mlock: {
+        case Phase::Kind::Mlock:
             // mlock(): the range becomes unevictable, pages already present move to that list.
-            ts.mlock_pages = std::max(ts.mlock_pages, ph.pages);
-            if (ts.anon_space >= 0) {
-                const auto& as = k.spaces[static_cast<std::size_t>(ts.anon_space)];
-                for (std::uint64_t idx = 0; idx < std::min<std::uint64_t>(ts.mlock_pages, as.pages.size()); ++idx) {
-                    const std::uint32_t e = as.pages[idx];
-                    if (e == kNoFrame || !is_resident(e) || k.frames.test(e, PG_mlocked)) continue;
-                    lruvec_del_folio(k, e);
-                    mlock_page(e);
-                    folio_add_lru(k, e);
-                }
-            }
+            do_mlock(k, k.procs[static_cast<std::size_t>(ts.pid)], ph.pages);
             next_phase(i);
             continue;
-        }
         case Phase::Kind::Free: {
             const std::uint64_t n = std::min(ph.pages, ts.extent);
-            zap_range(i, ts.extent - n, ts.extent);
+            zap_pte_range(k, k.procs[static_cast<std::size_t>(ts.pid)], ts.extent - n, ts.extent); // munmap()
             ts.extent -= n;
             next_phase(i);
             continue;
@@ -726,12 +495,6 @@ bool Engine::pick_page(std::size_t i, const Phase& ph) {
     }
     default: return false;
     }
-}
-
-void Engine::zap_range(std::size_t i, std::uint64_t begin, std::uint64_t end) {
-    TaskState& ts = m_tasks[i];
-    if (ts.anon_space < 0) return;
-    zap_anon_range(m_k, m_k.procs[static_cast<std::size_t>(ts.pid)], begin, end);
 }
 
 std::int64_t Engine::run_task(std::size_t i) {
@@ -971,155 +734,8 @@ void Engine::run_until(std::int64_t t_end) {
     if (!m_stopped) k.now = std::max(k.now, t_end);
 }
 
-std::optional<std::string> Engine::check_counters() const {
-    const Kernel& k = m_k;
-    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
-        const Zone& z = k.zone(static_cast<int>(g));
-        if (z.nr_free_pages < 0 || static_cast<std::uint64_t>(z.nr_free_pages) != k.zone(static_cast<int>(g)).free_list.count)
-            return std::string("zone ") + std::string(zone_name(z.type)) + ": NR_FREE_PAGES " +
-                   std::to_string(z.nr_free_pages) + " but the free list holds " + std::to_string(k.zone(static_cast<int>(g)).free_list.count);
-        for (int l = 0; l < NR_LRU_LISTS; ++l)
-            if (z.nr_zone_lru[static_cast<std::size_t>(l)] < 0)
-                return std::string("zone ") + std::string(zone_name(z.type)) + ": negative " +
-                       std::string(lru_zone_stat_name(static_cast<LruList>(l)));
-    }
-    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n) {
-        const Pgdat& pg = k.machine.nodes[n];
-        std::int64_t on_lru = 0;
-        for (int l = 0; l < NR_LRU_LISTS; ++l) {
-            const auto cnt = static_cast<std::int64_t>(k.machine.nodes[n].lruvec.lists[static_cast<std::size_t>(l)].count);
-            if (cnt != pg.nr_lru[static_cast<std::size_t>(l)])
-                return "node " + std::to_string(n) + ": " + std::string(lru_node_stat_name(static_cast<LruList>(l))) +
-                       " is " + std::to_string(pg.nr_lru[static_cast<std::size_t>(l)]) + " but the list holds " + std::to_string(cnt);
-            on_lru += cnt;
-        }
-        for (int s = 0; s < NR_NODE_STATS; ++s)
-            if (pg.stat[static_cast<std::size_t>(s)] < 0)
-                return "node " + std::to_string(n) + ": negative " + std::string(node_stat_name(static_cast<NodeStat>(s)));
-        if (pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] + pg[NR_SWAPCACHE_UNMAPPED] != on_lru)
-            return "node " + std::to_string(n) + ": nr_anon_pages + nr_file_pages + unmapped swap cache = " +
-                   std::to_string(pg[NR_ANON_MAPPED] + pg[NR_FILE_PAGES] + pg[NR_SWAPCACHE_UNMAPPED]) +
-                   " but the LRU lists hold " + std::to_string(on_lru);
-        std::int64_t managed = 0, free = 0;
-        for (const auto& z : pg.zones) {
-            managed += static_cast<std::int64_t>(z.managed_pages);
-            free += z.nr_free_pages;
-        }
-        const std::int64_t slab = k.slab.empty() ? 0 : static_cast<std::int64_t>(k.slab[n].pages.size());
-        if (pg[NR_SLAB_RECLAIMABLE] != slab)
-            return "node " + std::to_string(n) + ": nr_slab_reclaimable " + std::to_string(pg[NR_SLAB_RECLAIMABLE]) +
-                   " but the dentry cache holds " + std::to_string(slab) + " pages";
-        if (free + on_lru + slab + pg[NR_KERNEL_PAGES] != managed)
-            return "node " + std::to_string(n) + ": free " + std::to_string(free) + " + LRU " + std::to_string(on_lru) +
-                   " + slab " + std::to_string(slab) + " + kernel " + std::to_string(pg[NR_KERNEL_PAGES]) +
-                   " != managed " + std::to_string(managed);
-    }
-    return std::nullopt;
-}
+std::optional<std::string> Engine::check_counters() const { return rs::check_counters(m_k); }
 
-std::optional<std::string> Engine::check_invariants() const {
-    if (auto bad = check_counters()) return bad;
-    const Kernel& k = m_k;
-    const auto& fr = k.frames;
-    std::vector<std::uint8_t> seen(fr.size(), 0);
-    // Free lists.
-    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
-        const Zone& z = const_cast<Kernel&>(k).zone(static_cast<int>(g));
-        std::uint64_t n = 0;
-        for (frame_t f = k.zone(static_cast<int>(g)).free_list.head; f != kNoFrame; f = fr.next[f]) {
-            if (seen[f]++) return "frame " + std::to_string(f) + " is on two lists";
-            if (!(fr.flags[f] & PG_buddy)) return "frame " + std::to_string(f) + " is on a free list without PG_buddy";
-            if (fr.zone[f] != g) return "frame " + std::to_string(f) + " is on the free list of another zone";
-            ++n;
-        }
-        if (n != k.zone(static_cast<int>(g)).free_list.count || static_cast<std::int64_t>(n) != z.nr_free_pages)
-            return std::string("zone ") + std::string(zone_name(z.type)) + ": free list holds " + std::to_string(n) +
-                   " pages, its count says " + std::to_string(k.zone(static_cast<int>(g)).free_list.count) +
-                   " and NR_FREE_PAGES says " + std::to_string(z.nr_free_pages);
-    }
-    // LRU lists.
-    std::vector<std::array<std::int64_t, NR_LRU_LISTS>> zone_lru(k.zone_ids.size());
-    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n)
-        for (int l = 0; l < NR_LRU_LISTS; ++l) {
-            std::uint64_t cnt = 0;
-            const FrameList& list = k.machine.nodes[n].lruvec.lists[static_cast<std::size_t>(l)];
-            for (frame_t f = list.head; f != kNoFrame; f = fr.next[f]) {
-                if (seen[f]++) return "frame " + std::to_string(f) + " is on two lists";
-                if (!(fr.flags[f] & PG_lru)) return "frame " + std::to_string(f) + " is on an LRU list without PG_lru";
-                if (folio_lru_list(k, f) != l) return "frame " + std::to_string(f) + " is on the wrong LRU list";
-                ++zone_lru[fr.zone[f]][static_cast<std::size_t>(l)];
-                ++cnt;
-            }
-            if (cnt != list.count || static_cast<std::int64_t>(cnt) != k.machine.nodes[n].nr_lru[static_cast<std::size_t>(l)])
-                return "node " + std::to_string(n) + ": " + std::string(lru_node_stat_name(static_cast<LruList>(l))) +
-                       " is " + std::to_string(k.machine.nodes[n].nr_lru[static_cast<std::size_t>(l)]) +
-                       " but the list holds " + std::to_string(cnt);
-        }
-    for (std::size_t g = 0; g < k.zone_ids.size(); ++g) {
-        const Zone& z = const_cast<Kernel&>(k).zone(static_cast<int>(g));
-        for (int l = 0; l < NR_LRU_LISTS; ++l)
-            if (z.nr_zone_lru[static_cast<std::size_t>(l)] != zone_lru[g][static_cast<std::size_t>(l)])
-                return std::string("zone ") + std::string(zone_name(z.type)) + ": " +
-                       std::string(lru_zone_stat_name(static_cast<LruList>(l))) + " does not match its pages";
-    }
-    // Everything else is kernel memory, and owned pages point back at their slot.
-    for (std::size_t f = 0; f < fr.size(); ++f) {
-        if (!seen[f] && !(fr.flags[f] & PG_reserved))
-            return "frame " + std::to_string(f) + " is on no list and not reserved (leaked)";
-        if (fr.flags[f] & PG_lru) {
-            const auto& as = k.spaces[fr.owner[f]];
-            const std::uint32_t index = fr.index[f];
-            if (index >= as.pages.size()) return "frame " + std::to_string(f) + " is past the end of its address space";
-            if (!as.anon) {
-                if (as.pages[index] != f) return "frame " + std::to_string(f) + " is not where its address space says";
-            } else {
-                // Mapped: some process of the family maps it. A swap-cache page nothing maps
-                // (readahead) sits behind the swap entry: no PTE points at it.
-                int mappers = 0;
-                for_each_anon_mapper(k.spaces, fr.owner[f], [&](const AddressSpace& m, std::uint32_t) {
-                    mappers += index < m.pages.size() && m.pages[index] == f;
-                });
-                if ((fr.flags[f] & PG_mapped) ? mappers == 0 : mappers != 0)
-                    return "frame " + std::to_string(f) + (mappers ? " is mapped without PG_mapped" : " has PG_mapped but no PTE maps it");
-            }
-        }
-    }
-    // Dirty and writeback counters match the page flags.
-    std::vector<std::int64_t> dirty(k.machine.nodes.size()), writeback(k.machine.nodes.size());
-    for (std::size_t f = 0; f < fr.size(); ++f) {
-        if (fr.flags[f] & PG_buddy) continue;
-        const auto n = static_cast<std::size_t>(k.node_of_frame(static_cast<frame_t>(f)));
-        if (fr.flags[f] & PG_dirty) ++dirty[n];
-        if (fr.flags[f] & PG_writeback) ++writeback[n];
-    }
-    // Swap slots in use are the swapped-out pages plus the swap-cache pages nothing else
-    // references (mapped again, kept so a later reclaim needs no write).
-    // O(swap cache): checked with the frames, not after every step.
-    if (k.swap) {
-        std::uint64_t swapents = 0;
-        for (const auto& p : k.procs) swapents += p.swapents;
-        const std::uint64_t inuse = k.swap->slots_in_use();
-        const std::uint64_t cache_only = k.swap->cache_only_slots();
-        const auto* swapsys = dynamic_cast<const SwapSubsystem*>(k.swap.get());
-        // Without sharing, every swapped slot has one PTE: slots = swapents. With fork()ed
-        // processes sharing entries, the counts in swap_map add up to the swap PTEs instead.
-        const auto refs = swapsys ? swapsys->space().count_references() : std::pair{inuse - cache_only, swapents};
-        if (refs.second != swapents)
-            return "swap: the swap_map counts add up to " + std::to_string(refs.second) + " but " +
-                   std::to_string(swapents) + " PTEs hold swap entries";
-        if (inuse != refs.first + cache_only)
-            return "swap: " + std::to_string(inuse) + " slots in use but " + std::to_string(refs.first) +
-                   " are referenced by PTEs and " + std::to_string(cache_only) + " are only in the swap cache";
-    }
-    for (std::size_t n = 0; n < k.machine.nodes.size(); ++n) {
-        if (dirty[n] != k.machine.nodes[n][NR_DIRTY])
-            return "node " + std::to_string(n) + ": nr_dirty " + std::to_string(k.machine.nodes[n][NR_DIRTY]) +
-                   " but " + std::to_string(dirty[n]) + " pages are dirty";
-        if (writeback[n] != k.machine.nodes[n][NR_WRITEBACK])
-            return "node " + std::to_string(n) + ": nr_writeback " + std::to_string(k.machine.nodes[n][NR_WRITEBACK]) +
-                   " but " + std::to_string(writeback[n]) + " pages are under writeback";
-    }
-    return std::nullopt;
-}
+std::optional<std::string> Engine::check_invariants() const { return rs::check_invariants(m_k); }
 
 } // namespace rs

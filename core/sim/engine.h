@@ -14,6 +14,7 @@
 
 #include <array>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,22 +70,18 @@ public:
 
 private:
     explicit Engine(EngineConfig config);
+    // Engine::create(): task ti's process, its anonymous region and the files its phases use.
+    void add_task(std::size_t ti, std::map<std::string, int>& files);
     void take_sample();
     // Runs task i at the current time; returns the CPU time it used.
     std::int64_t run_task(std::size_t i);
     // try_to_unuse() for the swapoff process of task i, one batch of slots.
     std::int64_t run_swapoff(std::size_t i);
     void run_timeline_action(const TimelineAction& a);
-    // A swapped-out page of (space, index) is resident again in frame f: the PTE, the
-    // process's counters, mlock. already_mapped: another process of the family maps f too.
-    void map_swapped_page(std::uint32_t space, std::uint32_t index, frame_t f, bool already_mapped);
-    // fork() of task i's parent (copy_page_range()): task i's PTEs share the parent's pages and
-    // swap entries.
+    // fork() of task i's parent: copy_page_range() (mm/memory.cpp) when the child first runs.
     void fork_anon(std::size_t i);
     // The process of task i exits: exit_mmap(), the task stops.
     void exit_task(std::size_t i);
-    // Is page `index` of task i's anonymous memory mlock()ed.
-    bool task_mlocks(std::size_t i, std::uint64_t index) const;
 
     EngineConfig m_config;
     Kernel m_k;
@@ -102,7 +99,6 @@ private:
         std::uint64_t cursor = 0;     // progress in the phase (pages allocated, accesses made)
         std::uint64_t pos = 0;        // the page being accessed (index in `space`)
         std::uint64_t extent = 0;     // pages of the anonymous region in use
-        std::uint64_t mlock_pages = 0; // the first pages of the region are mlock()ed
         std::optional<ZipfSampler> zipf;
         // Random and Zipf picks made ahead of use, so their page-table entries and page flags
         // can be prefetched (the accesses are cache misses on large machines).
@@ -122,14 +118,10 @@ private:
     void next_phase(std::size_t i);
     // The page a Touch/Read/Write/Replay phase accesses next; false when the phase is over.
     bool pick_page(std::size_t i, const Phase& ph);
-    // munmap() of [begin, end) of task i's anonymous region.
-    void zap_range(std::size_t i, std::uint64_t begin, std::uint64_t end);
     const Phase& phase_of(std::size_t i) const { return m_config.tasks[i].phases[m_tasks[i].phase]; }
-    void run_flusher();
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
     // Charges task i for one allocation attempt (stall, direct reclaim, failure); true if it got a page.
     bool account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns);
-    void mlock_page(frame_t f);
     // The kernel's swap backend as the full SwapSubsystem (nullptr without one, or with a test's
     // own backend); the dynamic_cast is redone only when the backend changes.
     SwapSubsystem* swap_subsystem();
