@@ -1,25 +1,19 @@
+// The engine: boot from a configuration, the timeline (sysctl writes, swapon, swapoff) and the
+// discrete-event loop. Tasks run in sim/task_runner.cpp, the sampler in sim/sampler.cpp; the
+// kernel they drive is core/mm.
 #include "sim/engine.h"
 
 #include "config/validate_config.h"
 #include "mm/debug_vm.h"
 #include "mm/kswapd.h"
-#include "mm/memory.h"
-#include "mm/mlock.h"
-#include "mm/oom_kill.h"
-#include "mm/page_alloc.h"
-#include "mm/swap.h"
 #include "mm/swap_state.h"
 #include "mm/swap_unuse.h"
-#include "mm/workingset.h"
 #include "mm/writeback.h"
 #include "util/units.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
-#include <set>
 #include <stdexcept>
-#include <sstream>
 
 namespace rs {
 
@@ -258,32 +252,6 @@ void Engine::run_timeline_action(const TimelineAction& a) {
     }
 }
 
-void Engine::fork_anon(std::size_t i) {
-    Kernel& k = m_k;
-    TaskState& ts = m_tasks[i];
-    ts.forked = true;
-    const TaskState& parent = m_tasks[static_cast<std::size_t>(ts.parent)];
-    const Process& pp = k.procs[static_cast<std::size_t>(parent.pid)];
-    if (!pp.alive) return; // nothing left to share
-    ts.extent = parent.extent;
-    const auto [shared, swapped] = copy_page_range(k, k.procs[static_cast<std::size_t>(ts.pid)], pp);
-    k.events.add(k.now, EventType::Note, -1,
-                 m_config.tasks[i].name + ": fork() of " + m_config.tasks[i].fork_of + ", " + std::to_string(shared) +
-                     " pages shared, " + std::to_string(swapped) + " swap entries duplicated");
-}
-
-void Engine::exit_task(std::size_t i) {
-    Kernel& k = m_k;
-    TaskState& ts = m_tasks[i];
-    Process& p = k.procs[static_cast<std::size_t>(ts.pid)];
-    exit_mmap(k, p);
-    p.alive = false;
-    p.exited = true;
-    ts.done = true;
-    ts.ready_at = kNever;
-    k.events.add(k.now, EventType::Note, -1, m_config.tasks[i].name + " exited");
-}
-
 std::int64_t Engine::run_swapoff(std::size_t i) {
     // The swapoff process's step: a batch of try_to_unuse() (mm/swap_unuse.cpp), charged to it.
     Kernel& k = m_k;
@@ -330,310 +298,12 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
     return b.cpu_ns;
 }
 
-bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns,
-                           std::int64_t& wait_ns) {
-    // What one allocation attempt cost the task, the same for faults, swap-ins and slab pages.
-    const TaskSpec& spec = m_config.tasks[i];
-    TaskStats& st = m_stats[i];
-    Kernel& k = m_k;
-    if (r.direct_reclaim) {
-        ++st.direct_reclaims;
-        Pgdat& ns = k.pgdat(spec.node);
-        if (ns.last_direct_event_ns < 0 || k.now - ns.last_direct_event_ns >= 100'000'000) {
-            ns.last_direct_event_ns = k.now;
-            k.events.add(k.now, EventType::DirectReclaim, spec.node,
-                         spec.name + ": direct reclaim (try_to_free_pages), " + std::to_string(r.stall_ns / 1000) + " us");
-        }
-    }
-    st.stall_ns += r.stall_ns + r.wait_ns;
-    cpu_ns += r.stall_ns;
-    wait_ns += r.wait_ns;
-    if (got_page) {
-        st.max_alloc_latency_ns = std::max(st.max_alloc_latency_ns, r.latency_ns);
-        return true;
-    }
-    if (r.status == AllocResult::Status::Fail) {
-        ++st.alloc_stalls;
-        wait_ns += k.cost.alloc_retry_ns;
-        if (st.alloc_stalls == 1 || st.alloc_stalls % 1000 == 0)
-            k.events.add(k.now, EventType::AllocStall, spec.node, spec.name + ": allocation failed, waiting");
-    }
-    return false;
-}
-
 SwapSubsystem* Engine::swap_subsystem() {
     if (m_k.swap.get() != m_swap_seen) {
         m_swap_seen = m_k.swap.get();
         m_swapsys = dynamic_cast<SwapSubsystem*>(m_k.swap.get());
     }
     return m_swapsys;
-}
-
-bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled) {
-    // A missing page: allocate it (the slow path may reclaim or stall), charge the task for
-    // the allocation, then map and fill it.
-    TaskState& ts = m_tasks[i];
-    TaskStats& st = m_stats[i];
-    Kernel& k = m_k;
-    const auto space = static_cast<std::uint32_t>(ts.space), index = static_cast<std::uint32_t>(ts.pos);
-    Fault fault = fault_alloc(k, swap_subsystem(), space, index, slot, m_config.tasks[i].node, ts.ac, wait_ns);
-    if (!account_alloc(i, fault.alloc, fault.got_page, cpu_ns, wait_ns)) {
-        stalled = true;
-        return false;
-    }
-    const bool file = !k.spaces[space].anon;
-    finish_fault(k, k.procs[static_cast<std::size_t>(ts.pid)], fault, space, index, slot,
-                 phase_of(i).kind == Phase::Kind::Write, wait_ns);
-    if (fault.major) ++st.major_faults;
-    if (file) ++st.page_cache_misses;
-    if (!fault.swapin) ++st.pages_allocated;
-    cpu_ns += k.cost.page_alloc_ns;
-    return true;
-}
-
-void Engine::next_phase(std::size_t i) {
-    TaskState& ts = m_tasks[i];
-    ++ts.phase;
-    ts.phase_entered = false;
-}
-
-bool Engine::enter_phase(std::size_t i) {
-    TaskState& ts = m_tasks[i];
-    Kernel& k = m_k;
-    const auto& phases = m_config.tasks[i].phases;
-    for (;;) {
-        if (ts.phase >= phases.size()) return false;
-        const Phase& ph = phases[ts.phase];
-        if (!ts.phase_entered) {
-            ts.phase_entered = true;
-            ts.phase_start_ns = k.now;
-            ts.cursor = 0;
-            ts.space = ts.phase_space[ts.phase];
-            ts.zipf.reset();
-            ts.ahead_n = ts.ahead_head = 0;
-            if (ph.pattern == Phase::Pattern::Zipf) {
-                const std::uint64_t n = ph.kind == Phase::Kind::Touch ? ts.extent : ph.pages;
-                const std::uint64_t hot = ph.hot_pages ? std::min(ph.hot_pages, n) : n;
-                if (hot) ts.zipf.emplace(hot, ph.zipf_s);
-            }
-        }
-        switch (ph.kind) {
-        case Phase::Kind::Mlock:
-            // mlock(): the range becomes unevictable, pages already present move to that list.
-            do_mlock(k, k.procs[static_cast<std::size_t>(ts.pid)], ph.pages);
-            next_phase(i);
-            continue;
-        case Phase::Kind::Free: {
-            const std::uint64_t n = std::min(ph.pages, ts.extent);
-            zap_pte_range(k, k.procs[static_cast<std::size_t>(ts.pid)], ts.extent - n, ts.extent); // munmap()
-            ts.extent -= n;
-            next_phase(i);
-            continue;
-        }
-        case Phase::Kind::Exit: exit_task(i); return false;
-        case Phase::Kind::Sleep:
-            if (k.now >= ts.phase_start_ns + ph.duration_ns) {
-                next_phase(i);
-                continue;
-            }
-            return true;
-        default:
-            if (ph.duration_ns >= 0 && k.now >= ts.phase_start_ns + ph.duration_ns) {
-                next_phase(i);
-                continue;
-            }
-            return true;
-        }
-    }
-}
-
-bool Engine::pick_page(std::size_t i, const Phase& ph) {
-    TaskState& ts = m_tasks[i];
-    switch (ph.kind) {
-    case Phase::Kind::Replay: {
-        const auto& tr = *ph.trace;
-        if (ts.cursor >= tr.size() && !ph.loop) return false;
-        ts.pos = tr[ts.cursor % tr.size()];
-        return true;
-    }
-    case Phase::Kind::Touch:
-    case Phase::Kind::Read:
-    case Phase::Kind::Write: {
-        const std::uint64_t n = ph.kind == Phase::Kind::Touch ? ts.extent : ph.pages;
-        if (n == 0) return false;
-        switch (ph.pattern) {
-        case Phase::Pattern::Sequential:
-            if (ts.cursor >= n && !ph.loop) return false;
-            ts.pos = ts.cursor % n;
-            return true;
-        case Phase::Pattern::Random:
-        case Phase::Pattern::Zipf: {
-            // Without a duration or loop, one page per page of the range.
-            if (ts.cursor >= n && !ph.loop && ph.duration_ns < 0) return false;
-            // A ring of picks made ahead: the slot of a pick is prefetched when it is drawn,
-            // its page's flags one pick before it is used.
-            constexpr unsigned K = std::tuple_size_v<decltype(ts.ahead)>;
-            const auto& pages = m_k.spaces[static_cast<std::size_t>(ts.space)].pages;
-            while (ts.ahead_n < K) {
-                const std::uint64_t idx = ph.pattern == Phase::Pattern::Random ? m_rng.below(n)
-                                          : ts.zipf                           ? (*ts.zipf)(m_rng) - 1
-                                                                              : 0;
-                ts.ahead[(ts.ahead_head + ts.ahead_n++) % K] = idx;
-                __builtin_prefetch(&pages[idx]);
-            }
-            ts.pos = ts.ahead[ts.ahead_head];
-            ts.ahead_head = (ts.ahead_head + 1) % K;
-            --ts.ahead_n;
-            const std::uint32_t next = pages[ts.ahead[ts.ahead_head]];
-            if (next != kNoFrame && is_resident(next)) __builtin_prefetch(&m_k.frames.flags[next]);
-            else if (is_token(next) && ph.kind == Phase::Kind::Touch)
-                if (const SwapSubsystem* s = swap_subsystem()) s->prefetch(next & ~kTokenBit); // a swap-in is next
-            return true;
-        }
-        }
-        return false;
-    }
-    default: return false;
-    }
-}
-
-std::int64_t Engine::run_task(std::size_t i) {
-    const TaskSpec& spec = m_config.tasks[i];
-    TaskState& ts = m_tasks[i];
-    TaskStats& st = m_stats[i];
-    Kernel& k = m_k;
-    if (spec.kind == TaskSpec::Kind::Swapoff) return run_swapoff(i); // it handles its own death
-    if (ts.pid >= 0 && !k.procs[static_cast<std::size_t>(ts.pid)].alive) {
-        ts.done = true; // OOM-killed
-        st.oom_killed = true;
-        ts.ready_at = kNever;
-        return 0;
-    }
-    if (spec.exit_ns >= 0 && k.now >= spec.exit_ns) {
-        exit_task(i);
-        return 0;
-    }
-    if (ts.parent >= 0 && !ts.forked) fork_anon(i);
-    auto finish = [&](std::int64_t ready_at) {
-        ts.ready_at = ready_at;
-        if (spec.exit_ns >= 0 && ts.ready_at > spec.exit_ns) {
-            // Whatever it is doing, the process exits on time.
-            ts.done = false;
-            ts.ready_at = std::max(spec.exit_ns, k.now + 1);
-        }
-    };
-    if (!enter_phase(i)) {
-        // No phase left: the process holds its memory (or has exited).
-        if (!k.procs[static_cast<std::size_t>(ts.pid)].alive) return 0;
-        ts.done = true;
-        finish(kNever);
-        return 0;
-    }
-    const Phase& ph = phase_of(i);
-    if (ph.kind == Phase::Kind::Sleep) {
-        finish(ts.phase_start_ns + ph.duration_ns);
-        return 0;
-    }
-    // Work in batches of up to 32 pages; the rate decides when the next batch may start.
-    const std::uint64_t batch = 32;
-    std::int64_t cpu_ns = 0;  // on the CPU: faults, copying, direct reclaim
-    std::int64_t wait_ns = 0; // asleep: disk reads, swap-in, throttling
-    std::uint64_t done = 0;
-    bool stalled = false, phase_over = false;
-    if (ph.kind == Phase::Kind::Slab) {
-        // d_alloc(): objects fill slab pages; a new page comes from the allocator (GFP_KERNEL
-        // | __GFP_RECLAIMABLE), which can reclaim like any other.
-        SlabCache& c = k.slab[static_cast<std::size_t>(spec.node)];
-        while (done < batch) {
-            if (c.objects >= ph.pages * kSlabObjectsPerPage) {
-                phase_over = true; // the dentries stay
-                break;
-            }
-            if (c.objects >= c.pages.size() * kSlabObjectsPerPage) {
-                const AllocResult r = __alloc_pages(k, GFP_KERNEL | __GFP_RECLAIMABLE, 0, spec.node, ts.ac);
-                if (!account_alloc(i, r, r.status == AllocResult::Status::Page, cpu_ns, wait_ns)) {
-                    stalled = true;
-                    break;
-                }
-                k.frames.flags[r.frame] = PG_reserved;
-                k.frames.owner[r.frame] = kSlabSpace;
-                c.pages.push_back(r.frame);
-                k.pgdat(k.node_of_frame(r.frame))[NR_SLAB_RECLAIMABLE] += 1;
-            }
-            ++c.objects;
-            ++done;
-            cpu_ns += k.cost.page_touch_ns;
-        }
-    } else if (ph.kind == Phase::Kind::Alloc) {
-        // do_anonymous_page() for each new page at the end of the region.
-        AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.anon_space)];
-        while (done < batch) {
-            if (ts.cursor >= ph.pages || ts.extent >= as.pages.size()) {
-                phase_over = true;
-                break;
-            }
-            ts.pos = ts.extent;
-            std::uint32_t& slot = as.pages[ts.pos];
-            if (slot != kNoFrame && is_resident(slot)) {
-                k.frames.set(slot, PG_young);
-            } else if (!fault_in(i, slot, cpu_ns, wait_ns, stalled)) {
-                break;
-            }
-            ++ts.extent;
-            ++ts.cursor;
-            ++st.accesses;
-            ++done;
-        }
-    } else {
-        AddressSpace& as = k.spaces[static_cast<std::size_t>(ts.space)];
-        const bool write = ph.kind == Phase::Kind::Write;
-        while (done < batch) {
-            if (!pick_page(i, ph)) {
-                phase_over = true;
-                break;
-            }
-            std::uint32_t& slot = as.pages[ts.pos];
-            if (slot != kNoFrame && is_resident(slot)) {
-                const frame_t f = slot;
-                if (as.anon || ph.exec) {
-                    k.frames.set(f, PG_young); // the PTE's accessed bit
-                    if (ph.exec) ++st.page_cache_hits;
-                } else {
-                    ++st.page_cache_hits;
-                    folio_mark_accessed(k, f);
-                }
-                cpu_ns += k.cost.page_touch_ns;
-            } else if (!fault_in(i, slot, cpu_ns, wait_ns, stalled)) {
-                break;
-            } else if (ph.exec) {
-                // filemap_fault(): mapped into the text segment, accessed through the PTE.
-                k.frames.set(slot, PG_mapped | PG_exec | PG_young);
-            } else if (!as.anon) {
-                folio_mark_accessed(k, slot);
-            }
-            if (write) folio_mark_dirty(k, slot);
-            ++ts.cursor;
-            ++st.accesses;
-            ++done;
-        }
-    }
-    st.io_wait_ns += wait_ns;
-    if (stalled) {
-        ts.ready_at = k.now + std::max<std::int64_t>(cpu_ns + wait_ns, 1000);
-        return cpu_ns;
-    }
-    if (ph.kind == Phase::Kind::Write) {
-        // balance_dirty_pages(): too much dirty data pauses the writer.
-        const std::int64_t pause = balance_dirty_pages(k);
-        st.dirty_throttle_ns += pause;
-        wait_ns += pause;
-    }
-    const auto rate_ns = static_cast<std::int64_t>(std::llround(static_cast<double>(done) * 1e9 / ph.pages_per_sec));
-    std::int64_t next = k.now + std::max<std::int64_t>({rate_ns, cpu_ns + wait_ns, 1});
-    if (ph.duration_ns >= 0) next = std::min(next, std::max(ts.phase_start_ns + ph.duration_ns, k.now + 1));
-    if (phase_over) next_phase(i);
-    finish(next);
-    return cpu_ns;
 }
 
 bool Engine::run_until(std::int64_t t_end, const std::function<bool()>& stop) {
@@ -649,6 +319,53 @@ bool Engine::run_until(std::int64_t t_end, const std::function<bool()>& stop) {
     return m_stopped;
 }
 
+int Engine::next_actor(std::int64_t& best) const {
+    // The sampler, each kswapd, the flusher, each task. Among actors ready at the same time the
+    // one runnable longest goes first (a FIFO run queue), then the fixed order sampler, kswapd,
+    // flusher, tasks.
+    const Kernel& k = m_k;
+    const std::size_t nr_nodes = k.machine.nodes.size();
+    best = m_next_sample;
+    std::int64_t best_queued = m_next_sample;
+    int who = -1; // -1 sampler, [0, nodes) kswapd, nodes: flusher, then tasks
+    auto consider = [&](std::int64_t ready, std::int64_t queued, int id) {
+        if (ready < best || (ready == best && queued < best_queued)) {
+            best = ready;
+            best_queued = queued;
+            who = id;
+        }
+    };
+    for (std::size_t n = 0; n < nr_nodes; ++n)
+        consider(k.machine.nodes[n].kswapd.ready_at,
+                 m_kswapd_queued_at[n] != kNever ? m_kswapd_queued_at[n] : k.machine.nodes[n].kswapd.ready_at,
+                 static_cast<int>(n));
+    consider(k.wb.ready_at, k.wb.ready_at, static_cast<int>(nr_nodes));
+    for (std::size_t i = 0; i < m_tasks.size(); ++i)
+        if (!m_tasks[i].done) consider(m_tasks[i].ready_at, m_tasks[i].queued_at, static_cast<int>(nr_nodes + 1 + i));
+    return who;
+}
+
+void Engine::run_actor(int who, std::int64_t& cpu_free_at) {
+    Kernel& k = m_k;
+    const std::size_t nr_nodes = k.machine.nodes.size();
+    if (who < 0) {
+        take_sample();
+        m_next_sample += m_config.sample_interval_ns;
+    } else if (who < static_cast<int>(nr_nodes)) {
+        const auto& ks = k.pgdat(who).kswapd;
+        kswapd_run(k, who);
+        // Reclaim steps keep the CPU until kswapd's next step; naps and sleep do not.
+        if (ks.phase == KswapdState::Phase::Balancing && ks.ready_at != kNever) cpu_free_at = ks.ready_at;
+        m_kswapd_queued_at[static_cast<std::size_t>(who)] = kNever; // not waiting for a CPU
+    } else if (who == static_cast<int>(nr_nodes)) {
+        flusher_run(k);
+    } else {
+        const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
+        cpu_free_at = k.now + run_task(ti);
+        m_tasks[ti].queued_at = m_tasks[ti].ready_at;
+    }
+}
+
 void Engine::run_until(std::int64_t t_end) {
     Kernel& k = m_k;
     const std::size_t nr_nodes = k.machine.nodes.size();
@@ -657,25 +374,8 @@ void Engine::run_until(std::int64_t t_end) {
             m_stopped = true;
             break;
         }
-        // The next actor: the sampler, each kswapd, the flusher, each task. Among actors ready
-        // at the same time the one runnable longest goes first (a FIFO run queue), then the
-        // fixed order sampler, kswapd, flusher, tasks.
-        std::int64_t best = m_next_sample, best_queued = m_next_sample;
-        int who = -1; // -1 sampler, [0, nodes) kswapd, nodes: flusher, then tasks
-        auto consider = [&](std::int64_t ready, std::int64_t queued, int id) {
-            if (ready < best || (ready == best && queued < best_queued)) {
-                best = ready;
-                best_queued = queued;
-                who = id;
-            }
-        };
-        for (std::size_t n = 0; n < nr_nodes; ++n)
-            consider(k.machine.nodes[n].kswapd.ready_at,
-                     m_kswapd_queued_at[n] != kNever ? m_kswapd_queued_at[n] : k.machine.nodes[n].kswapd.ready_at,
-                     static_cast<int>(n));
-        consider(k.wb.ready_at, k.wb.ready_at, static_cast<int>(nr_nodes));
-        for (std::size_t i = 0; i < m_tasks.size(); ++i)
-            if (!m_tasks[i].done) consider(m_tasks[i].ready_at, m_tasks[i].queued_at, static_cast<int>(nr_nodes + 1 + i));
+        std::int64_t best = 0;
+        const int who = next_actor(best);
         // A timeline action due no later than the next actor runs first.
         if (m_next_action < m_config.timeline.size()) {
             const TimelineAction& a = m_config.timeline[m_next_action];
@@ -697,8 +397,7 @@ void Engine::run_until(std::int64_t t_end) {
                 auto& queued = m_kswapd_queued_at[static_cast<std::size_t>(who)];
                 if (queued == kNever) queued = best;
                 k.pgdat(who).kswapd.ready_at = *cpu;
-            }
-            else {
+            } else {
                 const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
                 m_stats[ti].runqueue_wait_ns += *cpu - best;
                 m_tasks[ti].ready_at = *cpu;
@@ -714,22 +413,7 @@ void Engine::run_until(std::int64_t t_end) {
             if (auto bad = check_invariants())
                 throw std::logic_error("invariant violated at t=" + std::to_string(k.now) + " ns: " + *bad);
 #endif
-        if (who < 0) {
-            take_sample();
-            m_next_sample += m_config.sample_interval_ns;
-        } else if (who < static_cast<int>(nr_nodes)) {
-            const auto& ks = k.pgdat(who).kswapd;
-            kswapd_run(k, who);
-            // Reclaim steps keep the CPU until kswapd's next step; naps and sleep do not.
-            if (ks.phase == KswapdState::Phase::Balancing && ks.ready_at != kNever) *cpu = ks.ready_at;
-            m_kswapd_queued_at[static_cast<std::size_t>(who)] = kNever; // not waiting for a CPU
-        } else if (who == static_cast<int>(nr_nodes)) {
-            flusher_run(k);
-        } else {
-            const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
-            *cpu = k.now + run_task(ti);
-            m_tasks[ti].queued_at = m_tasks[ti].ready_at;
-        }
+        run_actor(who, *cpu);
     }
     if (!m_stopped) k.now = std::max(k.now, t_end);
 }

@@ -73,9 +73,13 @@ private:
     // Engine::create(): task ti's process, its anonymous region and the files its phases use.
     void add_task(std::size_t ti, std::map<std::string, int>& files);
     void take_sample();
-    // Runs task i at the current time; returns the CPU time it used.
+    // run_until()'s next actor (see there) and the time it is ready (best).
+    int next_actor(std::int64_t& best) const;
+    // Runs it at the current time; cpu_free_at: the CPU it took, busy until then.
+    void run_actor(int who, std::int64_t& cpu_free_at);
+    // Runs task i at the current time (sim/task_runner.cpp); returns the CPU time it used.
     std::int64_t run_task(std::size_t i);
-    // try_to_unuse() for the swapoff process of task i, one batch of slots.
+    // The swapoff process of task i: one batch of try_to_unuse() (mm/swap_unuse.cpp).
     std::int64_t run_swapoff(std::size_t i);
     void run_timeline_action(const TimelineAction& a);
     // fork() of task i's parent: copy_page_range() (mm/memory.cpp) when the child first runs.
@@ -118,7 +122,19 @@ private:
     void next_phase(std::size_t i);
     // The page a Touch/Read/Write/Replay phase accesses next; false when the phase is over.
     bool pick_page(std::size_t i, const Phase& ph);
+    // One step of a task's phase: up to kBatchPages pages; the rate decides when the next starts.
+    static constexpr std::uint64_t kBatchPages = 32;
+    struct Batch {
+        std::int64_t cpu_ns = 0;  // on the CPU: faults, copying, direct reclaim
+        std::int64_t wait_ns = 0; // asleep: disk reads, swap-in, throttling
+        std::uint64_t done = 0;   // pages (or slab objects) done
+        bool stalled = false, phase_over = false;
+    };
+    void slab_batch(std::size_t i, const Phase& ph, Batch& b);
+    void alloc_batch(std::size_t i, const Phase& ph, Batch& b);
+    void access_batch(std::size_t i, const Phase& ph, Batch& b);
     const Phase& phase_of(std::size_t i) const { return m_config.tasks[i].phases[m_tasks[i].phase]; }
+    // A fault of task i on `slot` (mm/memory.cpp's fault_alloc() and finish_fault()), charged to it.
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
     // Charges task i for one allocation attempt (stall, direct reclaim, failure); true if it got a page.
     bool account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns);
