@@ -3,6 +3,7 @@
 #include "run_progress.h"
 
 #include "procfs/meminfo.h"
+#include "procfs/swaps.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "record/csv.h"

@@ -91,8 +91,8 @@ void SimulationController::swapon(const QString& spec) {
         return;
     }
     // An unnamed area takes the first default name of its kind that is not in use.
-    const auto* swap = dynamic_cast<const rs::SwapSubsystem*>(m_engine->kernel().swap.get());
-    auto taken = [swap](const std::string& n) { return swap && swap->space().find_type(n) >= 0; };
+    const rs::SwapSpace& space = m_engine->kernel().swap.space();
+    auto taken = [&space](const std::string& n) { return space.find_type(n) >= 0; };
     if (d.value().name.empty() || taken(d.value().name)) d.value().name = rs::first_free_swap_name(d.value().kind, taken);
     auto r = m_engine->swapon(d.value());
     if (!r) {

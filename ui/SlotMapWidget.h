@@ -1,7 +1,7 @@
 #pragma once
 // The slot map of one swap device: a cell per slot (small devices) or per cluster (large ones),
 // coloured by state, with cluster borders and a tooltip for the cell under the mouse.
-#include "mm/swapfile.h"
+#include "record/swap_snapshot.h"
 
 #include <QWidget>
 

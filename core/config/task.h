@@ -41,7 +41,7 @@ struct TaskSpec {
         WriteFile, // write a file sequentially: dirty page cache that the flusher writes back
         AllocAnon, // fault in anonymous memory (then optionally keep touching it)
         SlabGrow,  // create dentries (path lookups): reclaimable slab
-        Swapoff,   // swapoff(8) of the area named `file`: started by Engine::swapoff()
+        Swapoff,   // swapoff(8): started by Engine::swapoff(), emptying the area of its TaskState::swap_type
     };
     std::string name;
     // The shorthand of a one-phase task (used when `phases` is empty): kind, pages, rate, loop,

@@ -140,15 +140,13 @@ Error check_frame_owners(const Kernel& k, const Seen& seen) {
 // references (mapped again, kept so a later reclaim needs no write). O(swap cache): checked
 // with the frames, not after every step.
 Error check_swap_counts(const Kernel& k) {
-    if (!k.swap) return std::nullopt;
     std::uint64_t swapents = 0;
     for (const auto& p : k.procs) swapents += p.swapents;
-    const std::uint64_t inuse = k.swap->slots_in_use();
-    const std::uint64_t cache_only = k.swap->cache_only_slots();
-    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(k.swap.get());
+    const std::uint64_t inuse = k.swap.slots_in_use();
+    const std::uint64_t cache_only = k.swap.cache_only_slots();
     // Without sharing, every swapped slot has one PTE: slots = swapents. With fork()ed
     // processes sharing entries, the counts in swap_map add up to the swap PTEs instead.
-    const auto refs = swapsys ? swapsys->space().count_references() : std::pair{inuse - cache_only, swapents};
+    const auto refs = k.swap.space().count_references();
     if (refs.second != swapents)
         return "swap: the swap_map counts add up to " + std::to_string(refs.second) + " but " +
                std::to_string(swapents) + " PTEs hold swap entries";

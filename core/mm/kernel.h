@@ -10,6 +10,7 @@
 #include "mm/mmzone.h"
 #include "mm/page_frames.h"
 #include "mm/slab.h"
+#include "mm/swap_state.h"
 #include "mm/sysctl.h"
 #include "mm/trace.h"
 #include "mm/vmstat.h"
@@ -29,37 +30,6 @@ namespace rs {
 
 struct Kernel;
 
-// What reclaim needs from the swap subsystem. No backend means no swap: anonymous pages are
-// then not reclaimable (can_reclaim_anon_pages() is false).
-class SwapBackend {
-public:
-    virtual ~SwapBackend() = default;
-    // get_nr_swap_pages(): free slots.
-    virtual std::uint64_t nr_free_slots() const = 0;
-    // total_swap_pages: every usable slot.
-    virtual std::uint64_t total_slots() const = 0;
-    // folio_alloc_swap() + pageout() for an anonymous page being reclaimed: returns the swap
-    // entry (31 bits) or nothing when no slot is free. Adds the write's cost to cost_ns.
-    virtual std::optional<std::uint32_t> swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns) = 0;
-    // do_swap_page(): reads the entry back (its cost to cost_ns) and drops the PTE's reference.
-    virtual void swap_in(Kernel& k, std::uint32_t entry, std::int64_t& cost_ns) = 0;
-    // A mapping of a swapped page went away (exit, OOM kill).
-    virtual void swap_free(Kernel& k, std::uint32_t entry) = 0;
-    // The swap cache: is this page's data already on the device; drop it from the cache.
-    virtual bool in_swap_cache(frame_t) const { return false; }
-    // folio_free_swap(): true if the page left the swap cache (no swap PTE holds its entry).
-    virtual bool folio_free_swap(Kernel&, frame_t) { return false; }
-    // Slots held only by the swap cache (the page is mapped again).
-    virtual std::uint64_t cache_only_slots() const { return 0; }
-    // Slots allocated on every area, the one being swapped off included.
-    virtual std::uint64_t slots_in_use() const { return total_slots() - nr_free_slots(); }
-    // vm_swap_full(): more than half of the swap space in use.
-    virtual bool vm_swap_full() const { return nr_free_slots() * 2 < total_slots(); }
-    // si_swapinfo(): {free, total} as /proc/meminfo shows them, counting the pages of an area
-    // being swapped off (nr_to_be_unused) in both.
-    virtual std::pair<std::uint64_t, std::uint64_t> si_swapinfo() const { return {nr_free_slots(), total_slots()}; }
-};
-
 // Where global zone number g sits, set at boot: a frame's zone and node are found without a
 // division, as page_zone() and folio_pgdat() read them from page->flags.
 struct ZoneId {
@@ -78,7 +48,7 @@ struct Kernel {
     std::vector<ZoneId> zone_ids; // by global zone number: node * nr_zone_types + zone_idx
     std::vector<AddressSpace> spaces;
     std::vector<Process> procs;
-    std::unique_ptr<SwapBackend> swap;
+    SwapSubsystem swap; // no area swapped on: no swap (total_swap_pages == 0)
     WritebackState wb;
     std::vector<SlabCache> slab; // per node
     // isolate_lru_folios()'s skipped folios (any number; put back before it returns), kept to

@@ -11,20 +11,13 @@ namespace rs {
 
 namespace {
 
-// do_anonymous_page(): a new page, mapped and accessed. Over a swap entry of a backend with
-// no swap cache (swap_in() only), the page is read back and the swap reference dropped.
-void do_anonymous_page(Kernel& k, Process& p, AddressSpace& as, frame_t f, std::uint32_t index, std::uint32_t old,
-                       Fault& fault, std::int64_t& wait_ns) {
+// do_anonymous_page(): a new page, mapped and accessed (a swapped-out page comes back through
+// do_swap_page() instead).
+void do_anonymous_page(Kernel& k, Process& p, frame_t f, std::uint32_t index) {
     k.frames.flags[f] = PG_swapbacked | PG_mapped | PG_young;
     if (vma_locked(p, index)) mlock_folio(k, f);
     k.pgdat(k.node_of_frame(f))[NR_ANON_MAPPED] += 1;
     k.vmstat.add(PGFAULT);
-    if (!is_token(old)) return;
-    k.swap->swap_in(k, old & ~kTokenBit, wait_ns);
-    if (p.swapents) --p.swapents;
-    --as.nr_nonresident;
-    k.vmstat.add(PGMAJFAULT);
-    fault.major = true;
 }
 
 // filemap_read() / generic_perform_write(): a new page-cache page, read from disk unless it
@@ -44,13 +37,13 @@ void filemap_add_page(Kernel& k, AddressSpace& as, frame_t f, std::uint32_t old,
 
 } // namespace
 
-Fault fault_alloc(Kernel& k, SwapSubsystem* swapsys, std::uint32_t space, std::uint32_t index, std::uint32_t slot,
+Fault fault_alloc(Kernel& k, std::uint32_t space, std::uint32_t index, std::uint32_t slot,
                   int nid, AllocContext& ac, std::int64_t& wait_ns) {
     Fault fault;
-    if (k.spaces[space].anon && is_token(slot) && swapsys) {
+    if (k.spaces[space].anon && is_token(slot)) {
         fault.swapin = true;
-        fault.frame = swapsys->do_swap_page(k, slot & ~kTokenBit, space, index, nid, ac, fault.alloc, wait_ns,
-                                            fault.major, fault.shared);
+        fault.frame = k.swap.do_swap_page(k, slot & ~kTokenBit, space, index, nid, ac, fault.alloc, wait_ns,
+                                          fault.major, fault.shared);
         fault.got_page = fault.frame != kNoFrame;
         return fault;
     }
@@ -73,7 +66,7 @@ void finish_fault(Kernel& k, Process& p, Fault& fault, std::uint32_t space, std:
     k.frames.owner[f] = space;
     k.frames.index[f] = index;
     const std::uint32_t old = slot;
-    if (as.anon) do_anonymous_page(k, p, as, f, index, old, fault, wait_ns);
+    if (as.anon) do_anonymous_page(k, p, f, index);
     else filemap_add_page(k, as, f, old, overwrite, wait_ns);
     slot = f;
     ++as.nr_resident;
@@ -99,7 +92,6 @@ std::pair<std::uint64_t, std::uint64_t> copy_page_range(Kernel& k, Process& chil
     // Present pages are shared (mapcount + 1, write-protected for COW).
     const AddressSpace& from = k.spaces[static_cast<std::size_t>(parent.anon_space)];
     AddressSpace& to = k.spaces[static_cast<std::size_t>(child.anon_space)];
-    auto* swapsys = dynamic_cast<SwapSubsystem*>(k.swap.get());
     std::uint64_t shared = 0, swapped = 0;
     for (std::size_t idx = 0; idx < from.pages.size(); ++idx) {
         const std::uint32_t e = from.pages[idx];
@@ -108,7 +100,7 @@ std::pair<std::uint64_t, std::uint64_t> copy_page_range(Kernel& k, Process& chil
             to.pages[idx] = e;
             ++to.nr_resident;
             ++shared;
-        } else if (swapsys && swapsys->space().swap_duplicate(swp_entry(e & ~kTokenBit))) {
+        } else if (k.swap.space().swap_duplicate(swp_entry(e & ~kTokenBit))) {
             to.pages[idx] = e;
             ++to.nr_nonresident;
             ++child.swapents;
@@ -128,7 +120,7 @@ void zap_pte_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t end
         auto& e = as.pages[idx];
         if (e == kNoFrame) continue;
         if (is_token(e)) {
-            if (k.swap) k.swap->swap_free(k, e & ~kTokenBit);
+            k.swap.free_swap_and_cache(k, e & ~kTokenBit);
             --as.nr_nonresident;
             if (p.swapents) --p.swapents;
         } else {
@@ -147,7 +139,7 @@ void zap_pte_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t end
                 continue;
             }
             Pgdat& pg = k.pgdat(k.node_of_frame(f));
-            if (k.swap && k.frames.test(f, PG_swapcache) && !k.swap->folio_free_swap(k, f)) {
+            if (k.frames.test(f, PG_swapcache) && !k.swap.folio_free_swap(k, f)) {
                 // A fork()'s PTE still holds the page's swap entry (it has not faulted the page
                 // in): the swap cache keeps its reference, so zap_pte_range() only drops this
                 // mapping and the page stays cached, unmapped, as after swap readahead.

@@ -24,9 +24,9 @@ struct Fault {
 };
 
 // The page for a fault on slot `index` of `space` (its content `slot`): do_swap_page()'s swap
-// cache, readahead and read for a swap entry of anonymous memory (with swapsys), else a new
+// cache, readahead and read for a swap entry of anonymous memory, else a new
 // page from __alloc_pages(GFP_HIGHUSER_MOVABLE) on node nid. A read's time goes to wait_ns.
-Fault fault_alloc(Kernel& k, SwapSubsystem* swapsys, std::uint32_t space, std::uint32_t index, std::uint32_t slot,
+Fault fault_alloc(Kernel& k, std::uint32_t space, std::uint32_t index, std::uint32_t slot,
                   int nid, AllocContext& ac, std::int64_t& wait_ns);
 // finish_fault(): maps the fault's page into `slot` and puts a new page on the LRU.
 // Anonymous: do_anonymous_page(), or the tail of do_swap_page(); a file: filemap_read() /

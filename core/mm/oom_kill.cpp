@@ -29,7 +29,7 @@ bool out_of_memory(Kernel& k, gfp_t gfp, int /*order*/, int /*caller_pid*/) {
     // A global allocation without __GFP_FS never kills: the caller just loops.
     if (!(gfp & __GFP_FS)) return true;
     std::uint64_t totalpages = k.machine.totalram_pages();
-    if (k.swap) totalpages += k.swap->total_slots(); // totalram_pages() + total_swap_pages
+    totalpages += k.swap.total_slots(); // totalram_pages() + total_swap_pages
     Process* victim = nullptr;
     std::int64_t best = 0;
     for (auto& p : k.procs) {

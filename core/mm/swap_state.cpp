@@ -1,5 +1,6 @@
 #include "mm/swap_state.h"
 
+#include "mm/page_alloc.h"
 #include "mm/swap.h"
 #include "mm/workingset.h"
 
@@ -153,17 +154,6 @@ std::optional<std::uint32_t> SwapSubsystem::swap_out(Kernel& k, frame_t f, std::
     delete_from_swap_cache(k, f, e, workingset_eviction(k, f));
     return swp_token(e);
 }
-
-void SwapSubsystem::swap_in(Kernel& k, std::uint32_t token, std::int64_t& cost_ns) {
-    // The minimal interface: read and drop the reference. The engine uses do_swap_page().
-    const SwapEntry e = swp_entry(token);
-    if (const SwapInfo* si = m_space.swap_info(e.type)) cost_ns += swap_costs(si->kind).read_ns;
-    k.vmstat.add(PSWPIN);
-    m_space.swap_free(e);
-    if (m_space.swap_map(e) == 0) zram_adjust(k, e, -1);
-}
-
-void SwapSubsystem::swap_free(Kernel& k, std::uint32_t token) { free_swap_and_cache(k, token); }
 
 void SwapSubsystem::free_swap_and_cache(Kernel& k, std::uint32_t token) {
     const SwapEntry e = swp_entry(token);

@@ -2,14 +2,21 @@
 // The swap subsystem as reclaim and the fault path see it: swap areas (mm/swapfile.c), the swap
 // cache (mm/swap_state.c) with its shadow entries, swap readahead, and each area's costs; zram's
 // compressed pages are held in RAM.
-#include "mm/page_alloc.h"
+#include "mm/page_frames.h"
 #include "mm/swapfile.h"
-#include "mm/kernel.h"
+#include "util/huge_vector.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace rs {
+
+struct Kernel;
+struct AllocContext;
+struct AllocResult;
 
 struct SwapCosts {
     std::int64_t write_ns = 0; // per page written (swap_writeout)
@@ -30,20 +37,20 @@ inline SwapEntry swp_entry(std::uint32_t token) {
 std::uint32_t swapin_nr_pages(std::uint32_t prev_offset, std::uint32_t offset, std::uint32_t hits,
                               std::uint32_t max_pages, std::uint32_t prev_win);
 
-class SwapSubsystem : public SwapBackend {
+class SwapSubsystem {
 public:
     SwapSpace& space() { return m_space; }
     const SwapSpace& space() const { return m_space; }
 
-    std::uint64_t nr_free_slots() const override;
-    std::uint64_t total_slots() const override;
+    // get_nr_swap_pages(): free slots; total_swap_pages: every usable slot. No area: both 0,
+    // and anonymous pages are not reclaimable (can_reclaim_anon_pages()).
+    std::uint64_t nr_free_slots() const;
+    std::uint64_t total_slots() const;
     // Reclaim of an anonymous page: a page already in the swap cache is clean (its copy is on
     // the device) and needs no write; otherwise folio_alloc_swap(), swap_writeout(). Either way
     // try_to_unmap() installs the entry (swap_duplicate) and __remove_mapping() leaves a shadow
     // entry and drops the cache (put_swap_folio).
-    std::optional<std::uint32_t> swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns) override;
-    void swap_in(Kernel& k, std::uint32_t entry, std::int64_t& cost_ns) override;
-    void swap_free(Kernel& k, std::uint32_t entry) override;
+    std::optional<std::uint32_t> swap_out(Kernel& k, frame_t f, std::int64_t& cost_ns);
 
     // do_swap_page(): the fault on a swapped-out anonymous page of (space, index). Returns the
     // mapped frame, or kNoFrame when the allocation must be retried (stall in r). Counts
@@ -54,14 +61,18 @@ public:
     // Exit or OOM kill: the PTE's entry goes away (free_swap_and_cache()).
     void free_swap_and_cache(Kernel& k, std::uint32_t entry);
     // A resident page that is in the swap cache leaves it (folio_free_swap()).
-    bool folio_free_swap(Kernel& k, frame_t f) override;
-    bool in_swap_cache(frame_t f) const override { return m_frame_entry.find(f) != FrameEntries::kNone; }
+    bool folio_free_swap(Kernel& k, frame_t f);
+    bool in_swap_cache(frame_t f) const { return m_frame_entry.find(f) != FrameEntries::kNone; }
     std::uint64_t swap_cache_pages() const { return m_frame_entry.count; }
     // Slots whose only user is the swap cache (the page is mapped again).
-    std::uint64_t cache_only_slots() const override;
-    std::uint64_t slots_in_use() const override { return m_space.inuse_pages(); }
-    bool vm_swap_full() const override { return m_space.vm_swap_full(); }
-    std::pair<std::uint64_t, std::uint64_t> si_swapinfo() const override;
+    std::uint64_t cache_only_slots() const;
+    // Slots allocated on every area, the one being swapped off included.
+    std::uint64_t slots_in_use() const { return m_space.inuse_pages(); }
+    // vm_swap_full(): more than half of the swap space in use.
+    bool vm_swap_full() const { return m_space.vm_swap_full(); }
+    // si_swapinfo(): {free, total} as /proc/meminfo shows them, counting the pages of an area
+    // being swapped off (nr_to_be_unused) in both.
+    std::pair<std::uint64_t, std::uint64_t> si_swapinfo() const;
 
     // The PTE that holds a swapped-out entry (its rmap: address space and page index).
     std::pair<std::uint32_t, std::uint32_t> swap_pte(SwapEntry e) { return {slot(e).space, slot(e).index}; }

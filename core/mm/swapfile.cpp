@@ -79,30 +79,6 @@ bool cluster_is_usable(const SwapCluster& c, int order) {
     return c.count == 0 || c.order == order;
 }
 
-SlotState slot_state(std::uint8_t v) {
-    if (v == 0) return SlotState::Free;
-    if (v == SWAP_MAP_BAD) return SlotState::Bad;
-    if (v == SWAP_HAS_CACHE) return SlotState::CacheOnly;
-    return (v & SWAP_HAS_CACHE) ? SlotState::InUseCached : SlotState::InUse;
-}
-
-// mangle_path() as seq_file_path(" \t\n\\") uses it: those characters become \ooo.
-std::string mangle_path(const std::string& s) {
-    std::string out;
-    for (const char ch : s) {
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\\') {
-            const auto c = static_cast<unsigned char>(ch);
-            out += '\\';
-            out += static_cast<char>('0' + ((c >> 6) & 7));
-            out += static_cast<char>('0' + ((c >> 3) & 7));
-            out += static_cast<char>('0' + (c & 7));
-        } else {
-            out += ch;
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 
@@ -550,63 +526,6 @@ bool SwapSpace::put_swap_folio(SwapEntry e) {
     if (left) set_swap_map(*si, e.offset, left);
     else swap_entries_free(*si, e.offset);
     return true;
-}
-
-// ---- views --------------------------------------------------------------------------------------
-
-std::vector<SwapDeviceSnapshot> SwapSpace::snapshot() const {
-    std::vector<SwapDeviceSnapshot> out;
-    for (const SwapInfo& si : m_swap_info) {
-        if (!(si.flags & SWP_USED)) continue;
-        SwapDeviceSnapshot s;
-        s.type = si.type;
-        s.name = si.name;
-        s.kind = si.kind;
-        s.prio = si.prio;
-        s.flags = si.flags;
-        s.max = si.max;
-        s.pages = si.pages;
-        s.inuse_pages = si.inuse_pages;
-        s.cluster_list.reserve(si.cluster_info.size());
-        for (const SwapCluster& c : si.cluster_info) s.cluster_list.push_back(c.flags);
-        if (si.max <= kSnapshotSlotLimit) {
-            s.slot_states.reserve(si.max);
-            for (const std::uint8_t v : si.swap_map) s.slot_states.push_back(slot_state(v));
-            s.swap_map.assign(si.swap_map.begin(), si.swap_map.end());
-        } else {
-            s.clusters.reserve(si.cluster_info.size());
-            for (std::uint32_t ci = 0; ci < si.cluster_info.size(); ++ci) {
-                const SwapCluster& c = si.cluster_info[ci];
-                const std::uint32_t slots = std::min(SWAPFILE_CLUSTER, si.max - cluster_offset(ci));
-                const std::uint32_t taken = c.count - (SWAPFILE_CLUSTER - slots); // past EOF is not a slot
-                ClusterUsage u;
-                u.free = slots - taken;
-                u.bad = c.nr_bad;
-                u.cached = c.nr_cache_only;
-                u.used = taken - u.bad - u.cached;
-                s.clusters.push_back(u);
-            }
-        }
-        out.push_back(std::move(s));
-    }
-    return out;
-}
-
-// swap_show(): the padded (escaped) path, then tab-separated fields, sizes in kB; a second tab
-// keeps columns aligned while a number is shorter than 8 digits.
-std::string SwapSpace::format_swaps() const {
-    std::string out = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n";
-    for (const SwapInfo& si : m_swap_info) {
-        if (!(si.flags & SWP_USED)) continue;
-        const std::string path = mangle_path(si.name);
-        const std::size_t pad = path.size() < 40 ? 40 - path.size() : 1;
-        const std::uint64_t bytes = std::uint64_t{si.pages} * (SWAP_PAGE_SIZE / 1024);
-        const std::uint64_t inuse = std::uint64_t{si.inuse_pages} * (SWAP_PAGE_SIZE / 1024);
-        out += path + std::string(pad, ' ') + "partition\t" + std::to_string(bytes) + "\t" +
-               (bytes < 10000000 ? "\t" : "") + std::to_string(inuse) + "\t" + (inuse < 10000000 ? "\t" : "") +
-               std::to_string(si.prio) + "\n";
-    }
-    return out;
 }
 
 } // namespace rs

@@ -110,30 +110,6 @@ struct PercpuSwapCluster {
     std::uint32_t offset = 0; // 0 (SWAP_ENTRY_INVALID): none
 };
 
-enum class SlotState : std::uint8_t { Free, InUse, InUseCached, CacheOnly, Bad };
-
-// Per cluster, the slots inside the area: free + used + cached + bad = slots in the cluster.
-struct ClusterUsage {
-    std::uint32_t free = 0;
-    std::uint32_t used = 0;   // count > 0, with or without SWAP_HAS_CACHE
-    std::uint32_t cached = 0; // SWAP_HAS_CACHE only: the folio is in memory, nothing maps the entry
-    std::uint32_t bad = 0;    // SWAP_MAP_BAD, the header included
-};
-
-struct SwapDeviceSnapshot {
-    int type = 0;
-    std::string name;
-    SwapKind kind = SwapKind::SSD;
-    int prio = 0;
-    std::uint32_t flags = 0;
-    std::uint32_t max = 0, pages = 0, inuse_pages = 0;
-    std::vector<SlotState> slot_states;         // per slot when max <= kSnapshotSlotLimit, else empty
-    std::vector<std::uint8_t> swap_map;          // the raw swap_map bytes, with slot_states (count | SWAP_HAS_CACHE)
-    std::vector<ClusterUsage> clusters;    // per cluster when max > kSnapshotSlotLimit, else empty
-    std::vector<std::uint8_t> cluster_list; // ClusterFlag of every cluster
-};
-inline constexpr std::uint32_t kSnapshotSlotLimit = 65536;
-
 // The set of swap areas: swap_info[], swap_avail_head, nr_swap_pages, total_swap_pages.
 class SwapSpace {
 public:
@@ -202,12 +178,6 @@ public:
     const std::vector<int>& swap_avail_head() const { return m_avail; }
     const PercpuSwapCluster& percpu_swap_cluster(int cpu) const;
 
-    // The occupancy picture for the UI, cheap enough to take every frame.
-    std::vector<SwapDeviceSnapshot> snapshot() const;
-
-    // /proc/swaps (swap_show()).
-    std::string format_swaps() const;
-
     // Operations on unused or bad entries, which the kernel reports ("Unused swap offset
     // entry", "Bad swap file entry") and ignores.
     std::uint64_t nr_bad_entry_ops = 0;
@@ -237,6 +207,5 @@ private:
     int m_least_priority = -1;
     int m_nr_rotate_swap = 0;
 };
-
 
 } // namespace rs

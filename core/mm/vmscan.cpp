@@ -51,8 +51,8 @@ bool inactive_is_low(const Kernel& k, int nid, LruList inactive_lru) {
     return inactive * inactive_ratio < active;
 }
 
-bool can_reclaim_anon_pages(const Kernel& k, int) { return k.swap && k.swap->nr_free_slots() > 0; }
-bool can_age_anon_pages(const Kernel& k, int) { return k.swap && k.swap->total_slots() > 0; }
+bool can_reclaim_anon_pages(const Kernel& k, int) { return k.swap.nr_free_slots() > 0; }
+bool can_age_anon_pages(const Kernel& k, int) { return k.swap.total_slots() > 0; }
 
 std::uint64_t zone_reclaimable_pages(const Kernel& k, const Zone& z) {
     auto lru = [&](LruList l) { return static_cast<std::uint64_t>(z.nr_zone_lru[static_cast<std::size_t>(l)]); };
@@ -278,13 +278,10 @@ FolioVerdict folio_verdict(Kernel& k, int nid, frame_t f, bool swapbacked, ScanC
     if (swapbacked) {
         // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Without __GFP_IO, or when
         // reclaim may not write, the page is kept; without a free swap slot it is activated.
-        const bool cached = k.swap && k.swap->in_swap_cache(f); // clean copy on the device
+        const bool cached = k.swap.in_swap_cache(f); // clean copy on the device
         if (!cached && (!(sc.gfp_mask & __GFP_IO) || !sc.may_writepage)) return FolioVerdict::Keep;
-        std::optional<std::uint32_t> entry;
-        if (k.swap) {
-            if (!cached) k.trace.hit(F_pageout);
-            entry = k.swap->swap_out(k, f, sc.cost_ns);
-        }
+        if (!cached) k.trace.hit(F_pageout);
+        const std::optional<std::uint32_t> entry = k.swap.swap_out(k, f, sc.cost_ns);
         if (!entry) return FolioVerdict::Activate;
         if (!cached) {
             ++stat.nr_pageout;
@@ -349,8 +346,8 @@ std::uint64_t shrink_folio_list(Kernel& k, int nid, const FolioList& folio_list,
         }
         if (v == FolioVerdict::Activate) {
             // activate_locked: no point keeping the swap copy of a page that stays.
-            if (k.swap && fr.test(f, PG_swapcache) && (k.swap->vm_swap_full() || fr.test(f, PG_mlocked)))
-                k.swap->folio_free_swap(k, f);
+            if (fr.test(f, PG_swapcache) && (k.swap.vm_swap_full() || fr.test(f, PG_mlocked)))
+                k.swap.folio_free_swap(k, f);
             if (!fr.test(f, PG_mlocked)) {
                 fr.set(f, PG_active);
                 ++stat.nr_activate;

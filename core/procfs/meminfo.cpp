@@ -48,7 +48,7 @@ std::string format_meminfo(const Kernel& k) {
     const std::int64_t aa = lru_sum(k, LRU_ACTIVE_ANON), ia = lru_sum(k, LRU_INACTIVE_ANON);
     const std::int64_t af = lru_sum(k, LRU_ACTIVE_FILE), inf = lru_sum(k, LRU_INACTIVE_FILE);
     // si_swapinfo(): an area being swapped off still counts its pages in use, in both.
-    const auto [free_slots, total_slots] = k.swap ? k.swap->si_swapinfo() : std::pair<std::uint64_t, std::uint64_t>{0, 0};
+    const auto [free_slots, total_slots] = k.swap.si_swapinfo();
     const auto swap_total = static_cast<std::int64_t>(total_slots);
     const auto swap_free = static_cast<std::int64_t>(free_slots);
     line("MemTotal:", static_cast<std::int64_t>(k.machine.totalram_pages()));
@@ -75,11 +75,6 @@ std::string format_meminfo(const Kernel& k) {
     line("SReclaimable:", node_sum(k, NR_SLAB_RECLAIMABLE));
     line("SUnreclaim:", node_sum(k, NR_SLAB_UNRECLAIMABLE));
     return out;
-}
-
-std::string format_swaps(const Kernel& k) {
-    if (const auto* s = dynamic_cast<const SwapSubsystem*>(k.swap.get())) return s->space().format_swaps();
-    return "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n";
 }
 
 } // namespace rs

@@ -13,7 +13,4 @@ std::int64_t si_mem_available(const Kernel& k);
 
 std::string format_meminfo(const Kernel& k);
 
-// /proc/swaps, or just its header without swap.
-std::string format_swaps(const Kernel& k);
-
 } // namespace rs

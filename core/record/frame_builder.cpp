@@ -2,6 +2,7 @@
 
 #include "mm/swap_state.h"
 #include "procfs/meminfo.h"
+#include "procfs/swaps.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "mm/kernel.h"
@@ -22,7 +23,7 @@ void FrameBuilder::build(const Kernel& k, const Recorder& rec, bool proc_texts, 
     }
     take_new(rec, k.events.items, out);
     out.sysctl = k.sysctl;
-    if (const auto* swap = dynamic_cast<const SwapSubsystem*>(k.swap.get())) out.swap = swap->space().snapshot();
+    out.swap = swap_snapshot(k.swap.space());
     out.totalram_pages = k.machine.totalram_pages();
     out.nr_zone_types = k.nr_zone_types();
     out.sim_time_ns = k.now;

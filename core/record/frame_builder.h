@@ -2,7 +2,7 @@
 // Frames: what the views get from the simulation, built without Qt. A frame carries the samples
 // and events recorded since the previous frame and the kernel's state now; FrameBuilder keeps
 // count of what it has handed out, across the recorder's thinnings.
-#include "mm/swapfile.h"
+#include "record/swap_snapshot.h"
 #include "mm/sysctl.h"
 #include "mm/trace.h"
 #include "mm/event_log.h"

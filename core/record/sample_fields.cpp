@@ -27,11 +27,10 @@ std::int64_t zone_events(const Kernel& k, VmEvent first, VmEvent last) {
 }
 
 std::int64_t swap_total(const Kernel& k) {
-    return k.swap ? static_cast<std::int64_t>(k.swap->si_swapinfo().second) : 0;
+    return static_cast<std::int64_t>(k.swap.si_swapinfo().second);
 }
 std::int64_t swap_used(const Kernel& k) {
-    if (!k.swap) return 0;
-    const auto [free, total] = k.swap->si_swapinfo();
+    const auto [free, total] = k.swap.si_swapinfo();
     return static_cast<std::int64_t>(total - free);
 }
 
@@ -43,8 +42,7 @@ std::int64_t swap_used(const Kernel& k) {
 const SampleField kFields[] = {
     {"swap_total", &Sample::swap_total, swap_total, C::None, "", S::Swap, "total"},
     {"swap_used", &Sample::swap_used, swap_used, C::Level, "swap_used_pages", S::Swap, "in use"},
-    {"swap_cache", &Sample::swap_cache, [](const Kernel& k) { return k.swap ? node_sum(k, NR_SWAPCACHE) : 0; },
-     C::Level, "swap_cache_pages", S::Swap, "swap cache"},
+    {"swap_cache", &Sample::swap_cache, NODE(NR_SWAPCACHE), C::Level, "swap_cache_pages", S::Swap, "swap cache"},
     {"nr_dirty", &Sample::nr_dirty, NODE(NR_DIRTY), C::Level, "", S::NodeState, ""},
     {"nr_writeback", &Sample::nr_writeback, NODE(NR_WRITEBACK), C::Level, "", S::NodeState, ""},
     {"nr_slab_reclaimable", &Sample::nr_slab_reclaimable, NODE(NR_SLAB_RECLAIMABLE), C::Level, "", S::NodeState, ""},

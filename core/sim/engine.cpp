@@ -49,14 +49,11 @@ std::optional<std::string> boot_sysctls_and_swap(Kernel& k, const EngineConfig& 
         apply_sysctl_write(k.machine, k.sysctl, w);
         log.push_back("sysctl " + w.name + " = " + format_sysctl_value(w));
     }
-    if (config.swap_devices.empty()) return std::nullopt;
-    auto swap = std::make_unique<SwapSubsystem>();
     for (const auto& d : config.swap_devices) {
-        auto r = swap->space().swapon(d);
+        auto r = k.swap.space().swapon(d);
         if (!r) return "swap device " + d.name + ": " + r.error();
-        log.push_back(swapon_message(*swap->space().swap_info(*r)));
+        log.push_back(swapon_message(*k.swap.space().swap_info(*r)));
     }
-    k.swap = std::move(swap);
     return std::nullopt;
 }
 
@@ -178,24 +175,21 @@ void Engine::write_sysctl(const SysctlWrite& w) {
 }
 
 Result<int> Engine::swapon(const SwapDeviceSpec& spec) {
-    if (!m_k.swap) m_k.swap = std::make_unique<SwapSubsystem>();
-    auto* swapsys = dynamic_cast<SwapSubsystem*>(m_k.swap.get());
-    if (!swapsys) return Result<int>::failure("swapon " + spec.name + ": this engine's swap backend has no swap areas");
-    auto r = swapsys->space().swapon(spec);
+    auto r = m_k.swap.space().swapon(spec);
     if (!r) {
         m_k.events.add(m_k.now, EventType::Swap, -1, r.error());
         return r;
     }
-    m_k.events.add(m_k.now, EventType::Swap, -1, swapon_message(*swapsys->space().swap_info(*r)));
+    m_k.events.add(m_k.now, EventType::Swap, -1, swapon_message(*m_k.swap.space().swap_info(*r)));
     take_sample();
     return r;
 }
 
 Result<int> Engine::swapoff(const std::string& name) {
     using R = Result<int>;
-    auto* swapsys = dynamic_cast<SwapSubsystem*>(m_k.swap.get());
-    const int type = swapsys ? swapsys->space().find_type(name) : -1;
-    const SwapInfo* si = type >= 0 ? swapsys->space().swap_info(type) : nullptr;
+    SwapSubsystem& swapsys = m_k.swap;
+    const int type = swapsys.space().find_type(name);
+    const SwapInfo* si = type >= 0 ? swapsys.space().swap_info(type) : nullptr;
     // sys_swapoff() looks on swap_active_head for a SWP_WRITEOK area: one already being
     // swapped off is not found.
     if (!si || !(si->flags & SWP_WRITEOK)) {
@@ -207,12 +201,12 @@ Result<int> Engine::swapoff(const std::string& name) {
     // security_vm_enough_memory_mm() in the default overcommit mode (OVERCOMMIT_GUESS) compares
     // the area with totalram_pages() + total_swap_pages, which still include it: it passes.
     const std::uint32_t inuse = si->inuse_pages;
-    auto done = swapsys->space().swapoff(type);
+    auto done = swapsys.space().swapoff(type);
     if (!done) return R::failure(done.error());
     if (*done) {
         // No slot in use: try_to_unuse() has nothing to read back and sys_swapoff() returns at
         // once, so no swapoff process is left running (and the area's type is free again).
-        swapsys->forget_area(type);
+        swapsys.forget_area(type);
         m_k.events.add(m_k.now, EventType::Swap, -1, "swapoff " + name + ": done, no page was on the device");
         take_sample();
         return -1;
@@ -222,7 +216,6 @@ Result<int> Engine::swapoff(const std::string& name) {
     TaskSpec spec;
     spec.name = "swapoff";
     spec.kind = TaskSpec::Kind::Swapoff;
-    spec.file = name;
     spec.start_ns = m_k.now;
     spec.pages = 1;
     spec.pages_per_sec = 1e12;
@@ -257,7 +250,7 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
     Kernel& k = m_k;
     TaskState& ts = m_tasks[i];
     TaskStats& st = m_stats[i];
-    auto& swapsys = dynamic_cast<SwapSubsystem&>(*k.swap);
+    SwapSubsystem& swapsys = k.swap;
     SwapSpace& space = swapsys.space();
     Process& proc = k.procs[static_cast<std::size_t>(ts.pid)];
     const std::string name = space.swap_info(ts.swap_type)->name;
@@ -296,14 +289,6 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
     const bool stalled = status == UnuseStatus::Stalled;
     ts.ready_at = k.now + std::max<std::int64_t>(b.cpu_ns + b.wait_ns, stalled ? 1000 : 1);
     return b.cpu_ns;
-}
-
-SwapSubsystem* Engine::swap_subsystem() {
-    if (m_k.swap.get() != m_swap_seen) {
-        m_swap_seen = m_k.swap.get();
-        m_swapsys = dynamic_cast<SwapSubsystem*>(m_k.swap.get());
-    }
-    return m_swapsys;
 }
 
 bool Engine::run_until(std::int64_t t_end, const std::function<bool()>& stop) {

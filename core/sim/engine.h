@@ -53,9 +53,6 @@ public:
 
     const Kernel& kernel() const { return m_k; }
     void set_event_listener(std::function<void(const Event&)> fn) { m_k.events.listener = std::move(fn); }
-    // Installs the swap subsystem reclaim writes anonymous pages to (none: no swap).
-    void set_swap_backend(std::unique_ptr<SwapBackend> swap) { m_k.swap = std::move(swap); }
-    SwapBackend* swap_backend() const { return m_k.swap.get(); }
     const Recorder& recorder() const { return m_recorder; }
     const EngineConfig& config() const { return m_config; }
     const std::vector<std::string>& boot_log() const { return m_boot_log; }
@@ -138,11 +135,6 @@ private:
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);
     // Charges task i for one allocation attempt (stall, direct reclaim, failure); true if it got a page.
     bool account_alloc(std::size_t i, const AllocResult& r, bool got_page, std::int64_t& cpu_ns, std::int64_t& wait_ns);
-    // The kernel's swap backend as the full SwapSubsystem (nullptr without one, or with a test's
-    // own backend); the dynamic_cast is redone only when the backend changes.
-    SwapSubsystem* swap_subsystem();
-    const SwapBackend* m_swap_seen = nullptr;
-    SwapSubsystem* m_swapsys = nullptr;
     std::vector<std::int64_t> m_cpu_free_at; // when each simulated CPU is next free
     std::vector<std::int64_t> m_kswapd_queued_at;
     std::vector<TaskState> m_tasks;

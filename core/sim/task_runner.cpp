@@ -80,7 +80,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
     const auto space = static_cast<std::uint32_t>(ts.space), index = static_cast<std::uint32_t>(ts.pos);
-    Fault fault = fault_alloc(k, swap_subsystem(), space, index, slot, m_config.tasks[i].node, ts.ac, wait_ns);
+    Fault fault = fault_alloc(k, space, index, slot, m_config.tasks[i].node, ts.ac, wait_ns);
     if (!account_alloc(i, fault.alloc, fault.got_page, cpu_ns, wait_ns)) {
         stalled = true;
         return false;
@@ -191,7 +191,7 @@ bool Engine::pick_page(std::size_t i, const Phase& ph) {
             const std::uint32_t next = pages[ts.ahead[ts.ahead_head]];
             if (next != kNoFrame && is_resident(next)) __builtin_prefetch(&m_k.frames.flags[next]);
             else if (is_token(next) && ph.kind == Phase::Kind::Touch)
-                if (const SwapSubsystem* s = swap_subsystem()) s->prefetch(next & ~kTokenBit); // a swap-in is next
+                m_k.swap.prefetch(next & ~kTokenBit); // a swap-in is next
             return true;
         }
         }

@@ -1,6 +1,6 @@
 #pragma once
 #include "sim/engine.h"
-#include "test_swap_backend.h"
+#include "swap_helpers.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,12 +17,12 @@ inline rs::TaskSpec read_task(const std::string& name, std::uint64_t mib, double
                         .pages = MiB_pages(mib), .pages_per_sec = mib_per_s * 256, .loop = loop, .random = random};
 }
 
-inline std::unique_ptr<rs::Engine> make_engine(const rs::EngineConfig& c, std::uint64_t swap_pages = 0) {
+// An engine on c, with an SSD swap area of swap_pages slots when swap_pages > 0.
+inline std::unique_ptr<rs::Engine> make_engine(rs::EngineConfig c, std::uint64_t swap_pages = 0) {
+    if (swap_pages) c.swap_devices.push_back(test_swap_area(swap_pages));
     auto e = rs::Engine::create(c);
     REQUIRE(e);
-    auto eng = std::move(e).value();
-    if (swap_pages) eng->set_swap_backend(std::make_unique<TestSwap>(swap_pages));
-    return eng;
+    return std::move(e).value();
 }
 
 inline rs::EngineConfig machine_config(std::uint64_t ram_mib) {

@@ -2,6 +2,7 @@
 // previous one, across the recorder's thinnings, and the kernel's state of the moment.
 #include "machine_helpers.h"
 #include "procfs/meminfo.h"
+#include "procfs/swaps.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "record/frame_builder.h"

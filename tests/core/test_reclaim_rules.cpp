@@ -5,7 +5,7 @@
 #include "mm/vmscan.h"
 #include "mm/writeback.h"
 #include "sim/engine.h"
-#include "test_swap_backend.h"
+#include "swap_helpers.h"
 
 #include <catch2/catch.hpp>
 
@@ -47,7 +47,7 @@ std::uint64_t at(const std::array<std::uint64_t, NR_LRU_LISTS>& nr, LruList l) {
 
 TEST_CASE("get_scan_count splits pressure by swappiness and reclaim cost") {
     Kernel k = kernel_with_lists(40960, 0, 40960, 0);
-    k.swap = std::make_unique<TestSwap>(1 << 20);
+    swapon_test_area(k, 1 << 20);
     const int normal = *k.machine.zone_index(ZoneType::Normal);
     ScanControl sc;
     sc.reclaim_idx = normal;
@@ -97,12 +97,12 @@ TEST_CASE("get_scan_count splits pressure by swappiness and reclaim cost") {
     sc.cache_trim_mode = true;
     CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::File);
     sc.cache_trim_mode = false;
-    k.swap.reset();
+    k.swap = SwapSubsystem{}; // no swap area
     CHECK(get_scan_count(k, 0, sc, nr) == ScanBalance::File);
     CHECK(at(nr, LRU_INACTIVE_ANON) == 0);
 
     // Only zones up to reclaim_idx count: all pages went to Normal, so a DMA32 reclaim sees none.
-    k.swap = std::make_unique<TestSwap>(1 << 20);
+    swapon_test_area(k, 1 << 20);
     sc.reclaim_idx = *k.machine.zone_index(ZoneType::DMA32);
     get_scan_count(k, 0, sc, nr);
     CHECK(at(nr, LRU_INACTIVE_ANON) + at(nr, LRU_INACTIVE_FILE) == 0);
@@ -129,7 +129,7 @@ TEST_CASE("inactive_is_low keeps active to inactive at sqrt of 10 times the size
 TEST_CASE("prepare_scan_control: cache_trim_mode and file_is_tiny") {
     // Lots of inactive page cache, nothing refaulting: trim the cache only.
     Kernel k = kernel_with_lists(100000, 0, 200000, 10000);
-    k.swap = std::make_unique<TestSwap>(1 << 20);
+    swapon_test_area(k, 1 << 20);
     ScanControl sc;
     sc.priority = DEF_PRIORITY;
     prepare_scan_control(k, 0, sc);
@@ -154,7 +154,7 @@ TEST_CASE("file_is_tiny when page cache and free memory cannot cover the high wa
     const std::uint64_t anon = z.managed_pages - z.low_wmark_pages();
     REQUIRE(z.low_wmark_pages() - z.min_wmark_pages() > 100);
     Kernel k = kernel_with_lists(anon, 0, 100, 0, spec);
-    k.swap = std::make_unique<TestSwap>(1 << 20);
+    swapon_test_area(k, 1 << 20);
     ScanControl sc;
     sc.priority = 4;
     prepare_scan_control(k, 0, sc);

@@ -196,7 +196,7 @@ TEST_CASE("swap-full-oom: every slot is used before the OOM kill") {
     const auto& k = e->kernel();
     CHECK(k.vmstat[OOM_KILL] == 1);
     CHECK(pswpout_at_kill >= static_cast<std::uint64_t>(256 * 256 - 64));
-    CHECK(k.swap->slots_in_use() == 0); // the victim's slots were freed
+    CHECK(k.swap.slots_in_use() == 0); // the victim's slots were freed
 }
 
 TEST_CASE("mlock-unevictable: the locked pages stay on the unevictable list") {
@@ -257,7 +257,7 @@ TEST_CASE("dirty-writeback: the flusher writes and the writer is throttled at th
 
 TEST_CASE("two-swap-devices: the higher priority area fills before the lower one is used") {
     auto e = start("two-swap-devices");
-    const auto* swap = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    const auto* swap = &e->kernel().swap;
     REQUIRE(swap);
     bool low_used = false;
     for (int step = 1; step <= 250; ++step) {
@@ -290,7 +290,7 @@ TEST_CASE("vfs-cache-pressure: more pressure leaves less slab") {
 TEST_CASE("zram-swap: compressed pages take a third of a page of RAM and swap-ins wait far less than with an SSD") {
     auto e = start("zram-swap");
     e->run_until(s_(20));
-    const auto* z = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    const auto* z = &e->kernel().swap;
     REQUIRE(z);
     const std::uint64_t stored = z->slots_in_use();
     CHECK(stored > 10000);

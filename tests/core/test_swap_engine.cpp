@@ -2,6 +2,7 @@
 #include "mm/swap_state.h"
 #include "scenario/timeline_action.h"
 #include "procfs/meminfo.h"
+#include "procfs/swaps.h"
 #include "reclaim_helpers.h"
 
 #include <map>
@@ -35,9 +36,9 @@ TEST_CASE("anonymous pressure swaps out and faults back in") {
         CHECK(k.vmstat[OOM_KILL] == 0);
         // Slots in use: the pages swapped out, plus pages mapped again whose clean copy the swap
         // cache keeps (swap is less than half full, so do_swap_page() keeps them).
-        const auto inuse = k.swap->total_slots() - k.swap->nr_free_slots();
-        CHECK(inuse == k.procs[0].swapents + k.swap->cache_only_slots());
-        CHECK(k.swap->cache_only_slots() > 0);
+        const auto inuse = k.swap.total_slots() - k.swap.nr_free_slots();
+        CHECK(inuse == k.procs[0].swapents + k.swap.cache_only_slots());
+        CHECK(k.swap.cache_only_slots() > 0);
         const std::string swaps = format_swaps(k);
         CHECK(swaps.find("\t" + std::to_string(inuse * 4) + "\t") != std::string::npos);
         REQUIRE_FALSE(e->check_invariants());
@@ -53,7 +54,7 @@ TEST_CASE("a full swap device leads to the OOM killer instead of more swapping")
     CHECK(k.vmstat[OOM_KILL] == 1);
     // Everything the device could take was written before the kill freed it again.
     CHECK(k.vmstat[PSWPOUT] >= MiB_pages(128) - 512);
-    CHECK(k.swap->nr_free_slots() == k.swap->total_slots());
+    CHECK(k.swap.nr_free_slots() == k.swap.total_slots());
 }
 
 TEST_CASE("zram keeps its compressed pages in RAM") {
@@ -62,7 +63,7 @@ TEST_CASE("zram keeps its compressed pages in RAM") {
     c.tasks.push_back(anon_task("app", 1200, false, 400));
     auto e = make_engine(c);
     e->run_until(10'000'000'000);
-    const auto* z = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    const auto* z = &e->kernel().swap;
     REQUIRE(z);
     const std::uint64_t stored = z->total_slots() - z->nr_free_slots();
     CHECK(stored > 0);
@@ -116,9 +117,9 @@ TEST_CASE("past half full a fault frees the swap slot (vm_swap_full)") {
     auto e = make_engine(c);
     e->run_until(20'000'000'000);
     const auto& k = e->kernel();
-    REQUIRE(k.swap->nr_free_slots() * 2 < k.swap->total_slots());
+    REQUIRE(k.swap.nr_free_slots() * 2 < k.swap.total_slots());
     // No slot is kept for a page that was mapped again.
-    CHECK(k.swap->cache_only_slots() == 0);
+    CHECK(k.swap.cache_only_slots() == 0);
     CHECK(k.vmstat[PSWPIN] > 0);
     CHECK(k.vmstat[PSWPIN] == k.vmstat[PGMAJFAULT] + k.vmstat[SWAP_RA]); // do_swap_page() + readahead
     REQUIRE_FALSE(e->check_invariants());
@@ -168,8 +169,8 @@ TEST_CASE("swapoff reads every swapped page back in and removes the area") {
     CHECK(k.procs[0].swapents == 0);
     CHECK(k.spaces[static_cast<std::size_t>(k.procs[0].anon_space)].nr_resident == MiB_pages(400));
     CHECK(k.vmstat[PSWPIN] - pswpin_before >= swapped);
-    CHECK(k.swap->total_slots() == 0);
-    CHECK(k.swap->slots_in_use() == 0);
+    CHECK(k.swap.total_slots() == 0);
+    CHECK(k.swap.slots_in_use() == 0);
     CHECK(format_swaps(k).find("/dev/sdb1") == std::string::npos);
     CHECK(format_meminfo(k).find("SwapTotal:             0 kB") != std::string::npos);
     CHECK_FALSE(e->task_stats().back().oom_killed);
@@ -186,9 +187,9 @@ TEST_CASE("swapoff without the memory to hold the pages is OOM-killed and the ar
     e->run_until(10'000'000'000);
     const auto& k = e->kernel();
     REQUIRE(k.procs[0].swapents > MiB_pages(300));
-    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    const auto* swapsys = &e->kernel().swap;
     REQUIRE(swapsys->space().swap_info(0)->prio == -2);
-    const auto total = k.swap->total_slots();
+    const auto total = k.swap.total_slots();
     auto pid = e->swapoff("/dev/sdb1");
     REQUIRE(pid);
     e->run_until(20'000'000'000);
@@ -201,7 +202,7 @@ TEST_CASE("swapoff without the memory to hold the pages is OOM-killed and the ar
     CHECK_FALSE(k.procs[static_cast<std::size_t>(*pid)].alive);
     // Back in use: every slot counted again; swapoff had moved least_priority up to -1, so the
     // area is -2 again.
-    CHECK(k.swap->total_slots() == total);
+    CHECK(k.swap.total_slots() == total);
     CHECK(swapsys->space().swap_info(0)->prio == -2);
     CHECK(swapsys->space().swap_avail_head().size() == 1);
     CHECK(format_swaps(k).find("/dev/sdb1") != std::string::npos);
@@ -301,7 +302,7 @@ TEST_CASE("a timeline sysctl write takes effect at its time") {
 namespace {
 // Slots of area 0 by their swap_map count (SWAP_HAS_CACHE masked off).
 std::map<int, std::uint64_t> count_histogram(const Engine& e) {
-    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e.swap_backend());
+    const auto* swapsys = &e.kernel().swap;
     std::map<int, std::uint64_t> h;
     const SwapInfo* si = swapsys->space().swap_info(0);
     for (std::uint32_t o = 1; o < si->max; ++o) ++h[swapsys->space().swap_count(SwapEntry{0, o})];
@@ -370,7 +371,7 @@ TEST_CASE("a task that exits frees its memory and its swap slots") {
     const auto free_before = k.machine.nodes[0].zones[1].nr_free_pages;
     e->run_until(5'100'000'000);
     CHECK(k.procs[0].exited);
-    CHECK(k.swap->slots_in_use() == 0);
+    CHECK(k.swap.slots_in_use() == 0);
     CHECK(k.machine.nodes[0][NR_ANON_MAPPED] == 0);
     CHECK(k.machine.nodes[0].zones[1].nr_free_pages > free_before);
     REQUIRE_FALSE(e->check_invariants());
@@ -434,7 +435,7 @@ TEST_CASE("during swapoff /proc/meminfo counts the pages still on the area as si
     c.tasks.push_back(anon_task("big", 900, false, 400));
     auto e = make_engine(c);
     e->run_until(10'000'000'000);
-    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    const auto* swapsys = &e->kernel().swap;
     const SwapInfo& si = *swapsys->space().swap_info(0);
     const std::uint64_t pages = si.pages;
     REQUIRE(si.inuse_pages > 0);
@@ -466,7 +467,7 @@ TEST_CASE("swapoff of an area with no page on it is done at once") {
     auto e = make_engine(c);
     e->run_until(4'000'000'000);
     const auto& k = e->kernel();
-    const auto* swapsys = dynamic_cast<const SwapSubsystem*>(e->swap_backend());
+    const auto* swapsys = &e->kernel().swap;
     REQUIRE(swapsys->space().swap_info(0)->inuse_pages > 0);
     REQUIRE(swapsys->space().swap_info(1)->inuse_pages == 0);
     const auto procs = k.procs.size();

@@ -1,6 +1,8 @@
 // The swap slot allocator against the rules of mm/swapfile.c (≈ v6.14–6.16), each expected
 // number derived by hand next to its check. Sizes are in 4 KiB pages; a cluster is 512 slots.
 #include "mm/swapfile.h"
+#include "procfs/swaps.h"
+#include "record/swap_snapshot.h"
 
 #include <catch2/catch.hpp>
 
@@ -394,7 +396,7 @@ TEST_CASE("swapoff stops allocations and ends once the slots are free") {
     CHECK(sp.swap_avail_head() == std::vector<int>{b});
     CHECK(sp.percpu_swap_cluster(0).type == -1); // flushed
     CHECK(alloc(sp) == SwapEntry{b, 1});
-    CHECK(sp.format_swaps().find("/dev/fast") != std::string::npos); // listed until gone
+    CHECK(format_swaps(sp).find("/dev/fast") != std::string::npos); // listed until gone
 
     // try_to_unuse(): the engine reads the pages back and drops them.
     CHECK(sp.put_swap_folio(e1));
@@ -403,7 +405,7 @@ TEST_CASE("swapoff stops allocations and ends once the slots are free") {
     CHECK(sp.swap_avail_head() == std::vector<int>{b}); // not writable: not re-added
     CHECK(sp.swapoff(a).value());
     CHECK(sp.swap_info(a) == nullptr);
-    CHECK(sp.format_swaps().find("/dev/fast") == std::string::npos);
+    CHECK(format_swaps(sp).find("/dev/fast") == std::string::npos);
 
     const Result<bool> bad = sp.swapoff(7);
     REQUIRE_FALSE(bad.ok());
@@ -437,7 +439,7 @@ TEST_CASE("the occupancy snapshot shows slots or cluster totals") {
     SwapSpace small;
     on(small, dev("/dev/sdb", 1024, -1, SwapKind::SSD, {5}));
     exercise(small);
-    const auto s = small.snapshot();
+    const auto s = swap_snapshot(small);
     REQUIRE(s.size() == 1);
     CHECK(s[0].clusters.empty());
     REQUIRE(s[0].slot_states.size() == 1024);
@@ -453,7 +455,7 @@ TEST_CASE("the occupancy snapshot shows slots or cluster totals") {
     SwapSpace big;
     on(big, dev("/dev/sdc", 256 * 512 + 1, -1, SwapKind::SSD, {100})); // 257 clusters, the last one slot
     exercise(big);
-    const auto b = big.snapshot();
+    const auto b = swap_snapshot(big);
     REQUIRE(b.size() == 1);
     CHECK(b[0].slot_states.empty());
     REQUIRE(b[0].clusters.size() == 257);
@@ -482,6 +484,6 @@ TEST_CASE("proc swaps text matches swap_show") {
                              "/dev/sda2" + std::string(31, ' ') + "partition\t8188\t\t12\t\t-2\n"
                              "/dev/zram0" + std::string(30, ' ') + "partition\t12582908\t0\t\t100\n"
                              "/swap\\040file" + std::string(27, ' ') + "partition\t252\t\t0\t\t3\n";
-    CHECK(sp.format_swaps() == want);
-    CHECK(SwapSpace{}.format_swaps() == "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
+    CHECK(format_swaps(sp) == want);
+    CHECK(format_swaps(SwapSpace{}) == "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
 }
