@@ -6,9 +6,9 @@
 #include "procfs/zoneinfo.h"
 #include "scenario/builtin.h"
 #include "scenario/timeline_action.h"
+#include "util/file_io.h"
 #include "util/units.h"
 
-#include <QFile>
 
 namespace {
 QCommandLineOption opt(const QStringList& names, const QString& help, const QString& value = {}) {
@@ -91,6 +91,10 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.list_scenarios = parser.isSet("list-scenarios");
     o.csv_path = parser.value("csv");
     o.export_path = parser.value("export");
+    // An empty name would be taken for "not asked" and the run would exit 0 having written nothing.
+    for (const char* name : {"csv", "export"})
+        if (parser.isSet(name) && parser.value(name).isEmpty())
+            return R::failure(std::string("--") + name + ": the file name is empty");
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");
         o.view_set = true;
@@ -152,13 +156,9 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     }
     if (parser.isSet("machine-from-zoneinfo")) {
         const QString path = parser.value("machine-from-zoneinfo");
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return R::failure("--machine-from-zoneinfo: cannot read '" + path.toStdString() +
-                              "': " + f.errorString().toStdString());
-        const QByteArray text = f.readAll();
-        const auto zi = rs::parse_zoneinfo(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
-                                           path.toStdString());
+        const auto text = rs::read_text_file(path.toStdString(), rs::kScenarioFileLimit);
+        if (!text) return R::failure("--machine-from-zoneinfo: " + text.error());
+        const auto zi = rs::parse_zoneinfo(*text, path.toStdString());
         if (!zi) return R::failure(zi.error());
         auto spec = rs::machine_from_zoneinfo(*zi, path.toStdString());
         if (!spec) return R::failure(spec.error());

@@ -8,8 +8,8 @@
 #include "procfs/zoneinfo.h"
 #include "record/csv.h"
 #include "scenario/builtin.h"
+#include "util/file_io.h"
 
-#include <QSaveFile>
 
 #include <sstream>
 
@@ -48,15 +48,11 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     });
     if (!ran) return 1;
     if (!o.csv_path.isEmpty()) {
-        // Written whole or not at all (QSaveFile renames a finished temporary file).
+        // Written whole or not at all (rs::write_output_file()).
         std::ostringstream csv;
         rs::write_csv(csv, e.recorder());
-        const std::string text = csv.str();
-        QSaveFile f(o.csv_path);
-        if (!f.open(QIODevice::WriteOnly) ||
-            f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !f.commit()) {
-            std::fprintf(err, "reclaimscope: --csv %s: %s\n", o.csv_path.toLocal8Bit().constData(),
-                         f.errorString().toLocal8Bit().constData());
+        if (auto bad = rs::write_output_file(o.csv_path.toStdString(), csv.str())) {
+            std::fprintf(err, "reclaimscope: --csv: %s\n", bad->c_str());
             return 1;
         }
     }

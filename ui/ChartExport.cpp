@@ -1,11 +1,13 @@
 #include "ChartExport.h"
 
+#include "util/file_io.h"
+
 #include <qcustomplot.h>
 
 #include <QFileInfo>
 #include <QImage>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QBuffer>
 #include <QSvgGenerator>
 
 #include <functional>
@@ -14,15 +16,25 @@ namespace {
 
 constexpr int kTitleHeight = 56;
 
+// The finished file, through rs::write_output_file(): "" on success, else its message.
+QString writeBytes(const QString& path, const QByteArray& bytes) {
+    const auto bad = rs::write_output_file(path.toStdString(), std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (!bad) return {};
+    QString message = QString::fromStdString(*bad);
+    message[0] = message[0].toUpper();
+    return message;
+}
+
 // Writes what `draw` paints on a width x height page to `path`: PNG, PDF (vector, one point per
-// layout pixel) or SVG by extension, atomically through QSaveFile.
+// layout pixel) or SVG by extension. The page is made in memory, then written whole or not at all.
 QString writeImage(const QString& path, const QString& title, int width, int height,
                    const std::function<void(QCPPainter&)>& draw) {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext != "png" && ext != "pdf" && ext != "svg")
         return QString("Cannot export to %1: the file name must end in .png, .pdf or .svg").arg(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return QString("Cannot write %1: %2").arg(path, file.errorString());
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     if (ext == "png") {
         QImage image(width, height, QImage::Format_ARGB32);
         image.fill(Qt::white);
@@ -32,7 +44,6 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
             draw(painter);
         }
         if (!image.save(&file, "PNG")) {
-            file.cancelWriting();
             return QString("Cannot encode the image as PNG into %1").arg(path);
         }
     } else if (ext == "pdf") {
@@ -43,6 +54,7 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
         pdf.setTitle(title);
         pdf.setCreator("ReclaimScope");
         QCPPainter painter(&pdf);
+        if (!painter.isActive()) return QString("Cannot draw the PDF page for %1").arg(path);
         draw(painter);
         painter.end();
     } else {
@@ -53,11 +65,11 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
         svg.setTitle(title);
         svg.setDescription("Exported by ReclaimScope");
         QCPPainter painter(&svg);
+        if (!painter.isActive()) return QString("Cannot draw the SVG picture for %1").arg(path);
         draw(painter);
         painter.end();
     }
-    if (!file.commit()) return QString("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    return writeBytes(path, bytes);
 }
 
 // Exports are for slides and papers: black on white whatever the window's theme. The charts
@@ -175,8 +187,9 @@ QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSiz
     if (pages.isEmpty()) return QString("Nothing to export to %1: no view has content.").arg(path);
     if (QFileInfo(path).suffix().toLower() != "pdf")
         return QString("Cannot export to %1: a multi-page export must be a .pdf file").arg(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return QString("Cannot write %1: %2").arg(path, file.errorString());
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     const int width = pageSize.width(), height = pageSize.height();
     QList<QWidget*> all;
     for (const auto& page : pages) {
@@ -195,6 +208,7 @@ QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSiz
         pdf.setTitle(pages.front().title);
         pdf.setCreator("ReclaimScope");
         QCPPainter painter(&pdf);
+        if (!painter.isActive()) return QString("Cannot draw the PDF pages for %1").arg(path);
         bool first = true;
         for (const ExportPage& page : pages) {
             if (!first) pdf.newPage();
@@ -221,6 +235,6 @@ QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSiz
         }
         painter.end();
     }
-    if (!file.commit()) return QString("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    file.close();
+    return writeBytes(path, bytes);
 }

@@ -4,8 +4,8 @@
 #include "mm/swap_state.h"
 #include "record/csv.h"
 #include "record/sample_text.h"
+#include "util/file_io.h"
 
-#include <QSaveFile>
 
 #include <limits>
 #include <sstream>
@@ -185,17 +185,10 @@ void SimulationController::writeCsv(const QString& path, qint64 fromNs, qint64 t
     }
     std::ostringstream csv;
     rs::write_csv(csv, m_engine->recorder(), fromNs, toNs < 0 ? std::numeric_limits<std::int64_t>::max() : toNs);
-    const std::string text = csv.str();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        emit csvWritten(path, QString("Cannot write %1: %2").arg(path, f.errorString()));
-        return;
-    }
-    if (f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !f.commit()) {
-        emit csvWritten(path, QString("Cannot write %1: %2").arg(path, f.errorString()));
-        return;
-    }
-    emit csvWritten(path, {});
+    const auto bad = rs::write_output_file(path.toStdString(), csv.str());
+    QString error = bad ? QString::fromStdString(*bad) : QString();
+    if (!error.isEmpty()) error[0] = error[0].toUpper(); // a sentence in a message box
+    emit csvWritten(path, error);
 }
 
 bool SimulationController::runGuarded(std::int64_t until) {

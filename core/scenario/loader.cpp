@@ -5,12 +5,11 @@
 
 #include "config/swap_names.h"
 #include "scenario/load_internal.h"
+#include "util/file_io.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace rs {
@@ -74,14 +73,8 @@ Scenario parse(const json& root, const std::string& source, const Context& ctx) 
         if (auto e = Engine::create(c); !e) fail("", e.error());
     return sc;
 }
-Result<std::string> read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Result<std::string>::failure("cannot read '" + path + "': " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return Result<std::string>::failure("error while reading '" + path + "'");
-    return ss.str();
-}
+// Files a scenario names (traces, zoneinfo): the trace limit, the larger of the two.
+Result<std::string> read_named_file(const std::string& path) { return read_text_file(path, kTraceFileLimit); }
 
 } // namespace
 
@@ -113,7 +106,7 @@ Result<Scenario> load_scenario_text(std::string_view text, const std::string& so
         if (bracket != std::string::npos) what = what.substr(bracket + 2);
         return R::failure(source + ": " + what);
     }
-    Context ctx{base_dir, read_file ? read_file : ScenarioFileReader(read_whole_file), check_engine};
+    Context ctx{base_dir, read_file ? read_file : ScenarioFileReader(read_named_file), check_engine};
     try {
         return parse(root, source, ctx);
     } catch (const LoadError& e) {
@@ -124,7 +117,7 @@ Result<Scenario> load_scenario_text(std::string_view text, const std::string& so
 }
 
 Result<Scenario> load_scenario_file(const std::string& path) {
-    auto text = read_whole_file(path);
+    auto text = read_text_file(path, kScenarioFileLimit);
     if (!text) return Result<Scenario>::failure(text.error());
     return load_scenario_text(*text, path, std::filesystem::path(path).parent_path().string());
 }

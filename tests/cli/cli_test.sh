@@ -143,7 +143,7 @@ scenario_files)
   [[ $("$bin" --list-scenarios | wc -l) -eq $n_index ]] || fail "list-scenarios: $("$bin" --list-scenarios | wc -l) lines, $n_index in index.txt"
   # An unwritable CSV path: exit 1, the reason named.
   out=$("$bin" --headless --scenario "$data/scenarios/good/replay.json" --csv /nonexistent/dir/x.csv 2>&1); rc=$?
-  [[ $rc == 1 && "$out" == *"--csv /nonexistent/dir/x.csv"* ]] || fail "csv to a bad path: $rc $out"
+  [[ $rc == 1 && "$out" == *"--csv: cannot write /nonexistent/dir/x.csv: No such file or directory"* ]] || fail "csv to a bad path: $rc $out"
   ;;
 export)
   # --export without a display: PNG (decodes, the right size), PDF, SVG (with the title).
@@ -174,6 +174,60 @@ export)
   [[ $rc == 2 && "$out" == *"--pause-at: "* ]] || fail "bad pause-at: $rc $out"
   out=$("$bin" --scenario watermark-basics --duration 1s --export /nonexistent/dir/c.png 2>&1); rc=$?
   [[ $rc == 1 && "$out" == *"Cannot write /nonexistent/dir/c.png"* ]] || fail "unwritable: $rc $out"
+  ;;
+outputs)
+  # Outputs never destroy their target: a device stays a device, a FIFO is streamed into, a
+  # read-only file is refused and kept, a full disk keeps the old file and says why.
+  run=(--headless --scenario watermark-basics --duration 1s)
+  "$bin" "${run[@]}" --csv /dev/null || fail "csv to /dev/null: exit $?"
+  [[ -c /dev/null ]] || fail "/dev/null is no longer a character device"
+  lines=$("$bin" "${run[@]}" --csv /dev/stdout | grep -c '^[0-9]') || fail "csv to /dev/stdout"
+  (( lines > 10 )) || fail "csv to /dev/stdout: $lines sample lines"
+  [[ $("$bin" "${run[@]}" --csv - | head -1) == time_s,* ]] || fail "csv to -"
+  mkfifo "$tmp/fifo"
+  (cat "$tmp/fifo" > "$tmp/from_fifo" &)
+  timeout 20 "$bin" "${run[@]}" --csv "$tmp/fifo" || fail "csv to a FIFO: exit $?"
+  sleep 0.2
+  [[ $(head -1 "$tmp/from_fifo") == time_s,* ]] || fail "FIFO reader got: $(head -c 80 "$tmp/from_fifo")"
+  echo keep > "$tmp/ro.csv"; chmod 444 "$tmp/ro.csv"
+  out=$("$bin" "${run[@]}" --csv "$tmp/ro.csv" 2>&1); rc=$?
+  [[ $rc == 1 && "$out" == *"the file is read-only (mode 0444)"* && $(cat "$tmp/ro.csv") == keep ]] || fail "read-only: $rc $out"
+  for opt in --csv --export; do
+    out=$("$bin" "${run[@]}" $opt '' 2>&1); rc=$?
+    [[ $rc == 2 && "$out" == *"$opt: the file name is empty"* ]] || fail "$opt '': $rc $out"
+  done
+  if [[ $(id -u) == 0 ]] && mkdir "$tmp/full" && mount -t tmpfs -o size=12k tmpfs "$tmp/full" 2>/dev/null; then
+    trap 'umount "$tmp/full" 2>/dev/null; rm -rf "$tmp"' EXIT
+    echo old > "$tmp/full/out.csv"; echo old > "$tmp/full/out.pdf"
+    out=$("$bin" --headless --scenario watermark-basics --duration 5s --csv "$tmp/full/out.csv" 2>&1); rc=$?
+    [[ $rc == 1 && "$out" == *"No space left on device (the file there is unchanged)"* ]] || fail "full disk csv: $rc $out"
+    out=$(QT_QPA_PLATFORM=offscreen "$bin" --scenario watermark-basics --duration 2s --export "$tmp/full/out.pdf" 2>&1); rc=$?
+    [[ $rc == 1 && "$out" == *"No space left on device"* ]] || fail "full disk pdf: $rc $out"
+    [[ $(cat "$tmp/full/out.csv") == old && $(cat "$tmp/full/out.pdf") == old ]] || fail "full disk: old files changed"
+    [[ $(ls -A "$tmp/full" | wc -l) == 2 ]] || fail "full disk: left $(ls -A "$tmp/full")"
+  else
+    echo "SKIP: full file system (needs root to mount a small tmpfs)"
+  fi
+  ;;
+inputs)
+  # Inputs that are not regular files are refused at once (a FIFO would block forever).
+  mkfifo "$tmp/zi"
+  out=$(timeout 10 "$bin" --headless --machine-from-zoneinfo "$tmp/zi" --print-zoneinfo 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"it is a FIFO (named pipe); only regular files are read"* ]] || fail "FIFO zoneinfo: $rc $out"
+  out=$(timeout 10 "$bin" --headless --machine-from-zoneinfo /dev/zero --print-zoneinfo 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"'/dev/zero': it is a character device"* ]] || fail "/dev/zero zoneinfo: $rc $out"
+  out=$(timeout 10 "$bin" --headless --scenario "$tmp" 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"it is a directory"* ]] || fail "directory scenario: $rc $out"
+  # This machine's own zoneinfo (size 0 in procfs) clones.
+  "$bin" --headless --machine-from-zoneinfo /proc/zoneinfo --duration 1s --print-meminfo > "$tmp/mi" || fail "/proc/zoneinfo: exit $?"
+  grep -q '^MemTotal:' "$tmp/mi" || fail "/proc/zoneinfo: no MemTotal"
+  # A BOM is skipped; UTF-16 is named.
+  { printf '\xef\xbb\xbf'; cat "$data/scenarios/good/replay.json"; } > "$tmp/bom.json"
+  cp "$data/scenarios/good/"*.txt "$tmp/" 2>/dev/null
+  "$bin" --headless --scenario "$tmp/bom.json" --duration 1s > /dev/null || fail "scenario with a BOM: exit $?"
+  iconv -f UTF-8 -t UTF-16 "$data/scenarios/good/replay.json" > "$tmp/u16.json"
+  out=$("$bin" --headless --scenario "$tmp/u16.json" 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"the text is UTF-16"* ]] || fail "UTF-16 scenario: $rc $out"
   ;;
 *) fail "unknown case $case_name";;
 esac
