@@ -209,6 +209,8 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     if (parser.isSet("duration")) {
         const auto d = rs::parse_duration_ns(parser.value("duration").toStdString());
         if (!d) return R::failure("--duration: " + d.error());
+        if (*d < 0 || *d > rs::kMaxDurationNs)
+            return R::failure("--duration: '" + parser.value("duration").toStdString() + "' is outside 0 .. 1000000 s (the scenario format's limit)");
         o.duration_ns = *d;
     }
     if (parser.isSet("speed")) {
@@ -222,6 +224,8 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     if (parser.isSet("pause-at")) {
         const auto d = rs::parse_duration_ns(parser.value("pause-at").toStdString());
         if (!d) return R::failure("--pause-at: " + d.error());
+        if (*d < 0 || *d > rs::kMaxDurationNs)
+            return R::failure("--pause-at: '" + parser.value("pause-at").toStdString() + "' is outside 0 .. 1000000 s (the scenario format's limit)");
         o.pause_at_ns = *d;
     }
     return o;

@@ -14,6 +14,10 @@
 
 namespace rs {
 
+// The longest run or time point a scenario file or the command line may name: 1 000 000 s
+// (11.6 days) of simulated time.
+inline constexpr std::int64_t kMaxDurationNs = 1'000'000'000'000'000;
+
 struct EngineConfig {
     std::string title;
     MachineSpec machine;

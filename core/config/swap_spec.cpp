@@ -2,6 +2,7 @@
 
 #include "util/units.h"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -41,10 +42,18 @@ Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string&
     const auto size = parse_size(parts[0]);
     if (!size) return R::failure(size.error());
     d.size_bytes = *size;
+    // sys_swapon() refuses an area without its header page and one slot: say so before the run.
+    if (d.size_bytes < 2 * 4096)
+        return R::failure("size " + std::string(parts[0]) +
+                          " is less than 2 pages (8192 bytes): a swap area needs its header page and at least one slot");
+    std::vector<std::string_view> seen;
     for (std::size_t i = 1; i < parts.size(); ++i) {
         const auto eq = parts[i].find('=');
         const std::string_view key = trim_blanks(parts[i].substr(0, eq));
         const std::string_view value = eq == std::string_view::npos ? std::string_view{} : trim_blanks(parts[i].substr(eq + 1));
+        for (const std::string_view k : seen)
+            if (k == key) return R::failure("'" + std::string(key) + "=' is given twice");
+        seen.push_back(key);
         if (key == "prio") {
             int prio = -1;
             const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), prio);
@@ -72,6 +81,9 @@ Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string&
             return R::failure("unknown key '" + std::string(key) + "' (expected prio, kind, ratio or name)");
         }
     }
+    // As the scenario format says (zram_ratio): the ratio is zram's compression, nothing else's.
+    if (d.kind != SwapKind::Zram && std::find(seen.begin(), seen.end(), "ratio") != seen.end())
+        return R::failure("ratio= is for kind=zram only (a " + std::string(swap_kind_name(d.kind)) + " area stores pages uncompressed)");
     if (d.name.empty()) d.name = default_name;
     return d;
 }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,20 @@ struct LoadError {
 
 // The value as the message quotes it (at most 60 characters).
 std::string show(const json& v);
+// A number as the file wrote it (from scan_json()), else show(v): a message never quotes a value
+// the JSON library clamped or rounded.
+std::string written(const json& v, const std::string& ptr);
+// Makes the numbers of one scan known to written() while a load runs (on this thread).
+class WrittenNumbers {
+public:
+    explicit WrittenNumbers(const std::map<std::string, std::string>& texts);
+    ~WrittenNumbers();
+    WrittenNumbers(const WrittenNumbers&) = delete;
+    WrittenNumbers& operator=(const WrittenNumbers&) = delete;
+
+private:
+    const std::map<std::string, std::string>* m_prev;
+};
 // "a string", "an integer", ...
 std::string type_name(const json& v);
 

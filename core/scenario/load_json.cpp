@@ -3,6 +3,7 @@
 #include "util/units.h"
 
 #include <cmath>
+#include <map>
 #include <filesystem>
 
 namespace rs::load {
@@ -10,8 +11,26 @@ namespace rs::load {
 void fail(const std::string& pointer, const std::string& message) { throw LoadError{pointer, message}; }
 
 std::string show(const json& v) {
+    // An excerpt: a container is printed only so far (dump() of a big value costs its size).
+    if (v.is_array() && v.size() > 8) return "[... " + std::to_string(v.size()) + " values]";
+    if (v.is_object() && v.size() > 8) return "{... " + std::to_string(v.size()) + " keys}";
+    if (v.is_string() && v.get_ref<const std::string&>().size() > 60)
+        return json(v.get_ref<const std::string&>().substr(0, 50)).dump() + "...";
     std::string s = v.dump();
     return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
+namespace {
+thread_local const std::map<std::string, std::string>* t_written = nullptr;
+}
+
+WrittenNumbers::WrittenNumbers(const std::map<std::string, std::string>& texts) : m_prev(t_written) { t_written = &texts; }
+WrittenNumbers::~WrittenNumbers() { t_written = m_prev; }
+
+std::string written(const json& v, const std::string& ptr) {
+    if (v.is_number() && t_written)
+        if (auto it = t_written->find(ptr); it != t_written->end()) return it->second;
+    return show(v);
 }
 
 std::string type_name(const json& v) {
@@ -60,18 +79,18 @@ bool need_bool(const json& v, const std::string& ptr) {
 }
 
 std::int64_t need_int(const json& v, const std::string& ptr, std::int64_t lo, std::int64_t hi) {
-    if (!v.is_number_integer()) fail(ptr, "expected an integer, got " + type_name(v) + " " + show(v));
-    const auto x = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)
-                       ? INT64_MAX
-                       : v.get<std::int64_t>();
-    if (x < lo || x > hi) fail(ptr, std::to_string(x) + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
+    if (!v.is_number_integer()) fail(ptr, "expected an integer, got " + type_name(v) + " " + written(v, ptr));
+    const bool too_big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX);
+    const std::int64_t x = too_big ? 0 : v.get<std::int64_t>();
+    if (too_big || x < lo || x > hi)
+        fail(ptr, written(v, ptr) + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
     return x;
 }
 
 double need_number(const json& v, const std::string& ptr, double lo, double hi) {
-    if (!v.is_number()) fail(ptr, "expected a number, got " + type_name(v) + " " + show(v));
+    if (!v.is_number()) fail(ptr, "expected a number, got " + type_name(v) + " " + written(v, ptr));
     const double x = v.get<double>();
-    if (!(x >= lo && x <= hi)) fail(ptr, show(v) + " is out of range " + show(json(lo)) + ".." + show(json(hi)));
+    if (!(x >= lo && x <= hi)) fail(ptr, written(v, ptr) + " is out of range " + show(json(lo)) + ".." + show(json(hi)));
     return x;
 }
 
@@ -85,15 +104,15 @@ std::uint64_t need_size(const json& v, const std::string& ptr, std::uint64_t min
         if (!r) fail(ptr, "expected a size like \"512M\" or \"4G\": " + r.error());
         bytes = *r;
     } else {
-        fail(ptr, "expected a size like \"512M\" (or a number of bytes), got " + type_name(v) + " " + show(v));
+        fail(ptr, "expected a size like \"512M\" (or a number of bytes), got " + type_name(v) + " " + written(v, ptr));
     }
-    if (bytes < min_bytes) fail(ptr, "the size " + show(v) + " is less than " + format_size(min_bytes));
+    if (bytes < min_bytes) fail(ptr, "the size " + written(v, ptr) + " is less than " + format_size(min_bytes));
     return bytes;
 }
 
 std::uint64_t need_pages(const json& v, const std::string& ptr) {
     const std::uint64_t pages = need_size(v, ptr, kPageSize) / kPageSize;
-    if (pages > 0x7fffffffull) fail(ptr, show(v) + " is more than 2^31 pages (8 TiB)");
+    if (pages > 0x7fffffffull) fail(ptr, written(v, ptr) + " is more than 2^31 pages (8 TiB)");
     return pages;
 }
 
@@ -109,10 +128,10 @@ double need_rate(const json& v, const std::string& ptr) {
         if (!r) fail(ptr, "expected a rate like \"200M/s\": " + r.error());
         pages = static_cast<double>(*r) / static_cast<double>(kPageSize);
     } else {
-        fail(ptr, "expected a rate like \"200M/s\" or a number of pages per second, got " + show(v));
+        fail(ptr, "expected a rate like \"200M/s\" or a number of pages per second, got " + written(v, ptr));
     }
     if (!(pages >= 0.001 && pages <= 1e12))
-        fail(ptr, "the rate " + show(v) + " is outside 0.001 .. 1e12 pages per second");
+        fail(ptr, "the rate " + written(v, ptr) + " is outside 0.001 .. 1e12 pages per second");
     return pages;
 }
 
@@ -120,13 +139,13 @@ double need_rate(const json& v, const std::string& ptr) {
 std::int64_t need_duration(const json& v, const std::string& ptr) {
     if (v.is_number()) {
         const double s = v.get<double>();
-        if (!(s >= 0 && s <= 1e6)) fail(ptr, "the duration " + show(v) + " is outside 0 .. 1000000 seconds");
+        if (!(s >= 0 && s <= kMaxDurationNs / 1e9)) fail(ptr, "the duration " + written(v, ptr) + " is outside 0 .. 1000000 seconds");
         return static_cast<std::int64_t>(std::llround(s * 1e9));
     }
-    if (!v.is_string()) fail(ptr, "expected a duration like \"10s\" or \"250ms\", got " + type_name(v) + " " + show(v));
+    if (!v.is_string()) fail(ptr, "expected a duration like \"10s\" or \"250ms\", got " + type_name(v) + " " + written(v, ptr));
     const auto r = parse_duration_ns(v.get<std::string>());
     if (!r) fail(ptr, "expected a duration like \"10s\" or \"250ms\": " + r.error());
-    if (*r < 0 || *r > 1'000'000'000'000'000) fail(ptr, "the duration " + show(v) + " is outside 0 .. 1000000 s");
+    if (*r < 0 || *r > kMaxDurationNs) fail(ptr, "the duration " + written(v, ptr) + " is outside 0 .. 1000000 s");
     return *r;
 }
 

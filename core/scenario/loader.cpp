@@ -4,6 +4,7 @@
 #include "scenario/loader.h"
 
 #include "config/swap_names.h"
+#include "scenario/json_scan.h"
 #include "scenario/load_internal.h"
 #include "util/file_io.h"
 
@@ -81,6 +82,9 @@ Result<std::string> read_named_file(const std::string& path) { return read_text_
 Result<Scenario> load_scenario_text(std::string_view text, const std::string& source, const std::string& base_dir,
                                     const ScenarioFileReader& read_file, bool check_engine) {
     using R = Result<Scenario>;
+    const auto scan = scan_json(text);
+    if (!scan) return R::failure(source + ":" + scan.error());
+    const WrittenNumbers numbers(scan->number_text);
     json root;
     try {
         root = json::parse(text.begin(), text.end());

@@ -40,37 +40,27 @@ Result<std::int64_t> parse_int(std::string_view text) {
 }
 
 Result<std::uint64_t> parse_size(std::string_view text) {
+    // memparse(): a whole number and a binary suffix; no decimals (the docs say "1536M", not "1.5G").
     const std::string_view orig = trim(text);
-    text = orig;
     std::size_t i = 0;
-    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.'))
-        ++i;
-    const std::string number(text.substr(0, i));
-    const std::string_view suffix = trim(text.substr(i));
-    auto fail = [&] {
-        return Result<std::uint64_t>::failure(
-            "'" + std::string(orig) +
-            "' is not a size (expected a number with an optional K, M, G or T suffix, e.g. 4G)");
-    };
-    if (number.empty() || number.front() == '.') return fail();
-    double value = 0;
-    try {
-        std::size_t used = 0;
-        value = std::stod(number, &used);
-        if (used != number.size()) return fail();
-    } catch (...) {
-        return fail();
-    }
-    double mult = 1;
-    if (suffix.empty() || iequals(suffix, "b")) mult = 1;
-    else if (iequals(suffix, "k") || iequals(suffix, "kb") || iequals(suffix, "kib")) mult = 0x1p10;
-    else if (iequals(suffix, "m") || iequals(suffix, "mb") || iequals(suffix, "mib")) mult = 0x1p20;
-    else if (iequals(suffix, "g") || iequals(suffix, "gb") || iequals(suffix, "gib")) mult = 0x1p30;
-    else if (iequals(suffix, "t") || iequals(suffix, "tb") || iequals(suffix, "tib")) mult = 0x1p40;
-    else return fail();
-    const double bytes = value * mult;
-    if (!(bytes < 0x1p63)) return Result<std::uint64_t>::failure("'" + std::string(orig) + "' is too large");
-    return static_cast<std::uint64_t>(std::llround(bytes));
+    while (i < orig.size() && std::isdigit(static_cast<unsigned char>(orig[i]))) ++i;
+    const std::string_view suffix = trim(orig.substr(i));
+    auto fail = [&](const std::string& why) { return Result<std::uint64_t>::failure("'" + std::string(orig) + "' " + why); };
+    const char* kExpected = "is not a size (expected a whole number with an optional K, M, G or T suffix, e.g. 4G)";
+    if (i < orig.size() && orig[i] == '.')
+        return fail("is not a size: no decimals (write \"1536M\" for 1.5G; K, M, G and T are binary units)");
+    if (i == 0) return fail(kExpected);
+    std::uint64_t value = 0;
+    if (std::from_chars(orig.data(), orig.data() + i, value).ec != std::errc{}) return fail("is too large");
+    int shift = -1;
+    if (suffix.empty() || iequals(suffix, "b")) shift = 0;
+    else if (iequals(suffix, "k") || iequals(suffix, "kb") || iequals(suffix, "kib")) shift = 10;
+    else if (iequals(suffix, "m") || iequals(suffix, "mb") || iequals(suffix, "mib")) shift = 20;
+    else if (iequals(suffix, "g") || iequals(suffix, "gb") || iequals(suffix, "gib")) shift = 30;
+    else if (iequals(suffix, "t") || iequals(suffix, "tb") || iequals(suffix, "tib")) shift = 40;
+    if (shift < 0) return fail(kExpected);
+    if (value > (std::uint64_t{INT64_MAX} >> shift)) return fail("is too large (at most 8 EiB - 1)");
+    return value << shift;
 }
 
 Result<std::int64_t> parse_duration_ns(std::string_view text) {

@@ -49,6 +49,16 @@ errors)
   [[ $rc == 2 && "$out" == *"--thp: 'sometimes'"* ]] || fail "thp: $rc $out"
   out=$("$bin" --headless --nonsense 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"nonsense"* ]] || fail "unknown option: $rc $out"
+  out=$("$bin" --headless --duration 2000000s 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"--duration: '2000000s' is outside 0 .. 1000000 s"* ]] || fail "long duration: $rc $out"
+  out=$("$bin" --headless --swap 1G,ratio=3 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"ratio= is for kind=zram only"* ]] || fail "ratio on ssd: $rc $out"
+  out=$("$bin" --headless --swap 1G,prio=3,prio=4 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"'prio=' is given twice"* ]] || fail "repeated swap key: $rc $out"
+  out=$("$bin" --headless --at 5s:swapon=0 --duration 6s 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"size 0 is less than 2 pages (8192 bytes)"* ]] || fail "swapon=0: $rc $out"
+  out=$("$bin" --headless --ram 1.5G 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"no decimals"* ]] || fail "decimal ram: $rc $out"
   out=$("$bin" --headless --ram 16M 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"outside the supported range"* ]] || fail "tiny ram: $rc $out"
   ;;

@@ -57,7 +57,7 @@ TEST_CASE("RAM sizes: kMinRamBytes .. kMaxRamBytes in all and per node") {
     CHECK(*r == 4ull << 30);
     CHECK(parse_ram_size("16M").error() == "16.0 MiB is outside the supported range 64.0 MiB .. 256 GiB");
     CHECK(parse_ram_size("lots").error() ==
-          "'lots' is not a size (expected a number with an optional K, M, G or T suffix, e.g. 4G)");
+          "'lots' is not a size (expected a whole number with an optional K, M, G or T suffix, e.g. 4G)");
 }
 
 TEST_CASE("SwapNamer: one count per kind and only unnamed areas take a name") {

@@ -9,7 +9,8 @@ TEST_CASE("sizes parse with binary suffixes like the kernel's memparse") {
     CHECK(parse_size("4G").value() == 4ull << 30);
     CHECK(parse_size("512M").value() == 512ull << 20);
     CHECK(parse_size("512MiB").value() == 512ull << 20);
-    CHECK(parse_size("1.5G").value() == 3ull << 29);
+    CHECK(parse_size("1536M").value() == 3ull << 29);
+    CHECK(parse_size("1.5G").error() == "'1.5G' is not a size: no decimals (write \"1536M\" for 1.5G; K, M, G and T are binary units)");
     CHECK(parse_size("4096").value() == 4096);
     CHECK_FALSE(parse_size("lots"));
     CHECK_FALSE(parse_size("4X"));
