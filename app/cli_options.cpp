@@ -6,6 +6,7 @@
 #include "procfs/zoneinfo.h"
 #include "scenario/builtin.h"
 #include "scenario/timeline_action.h"
+#include "sim/run_budget.h"
 #include "util/file_io.h"
 #include "util/units.h"
 
@@ -228,5 +229,9 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
             return R::failure("--pause-at: '" + parser.value("pause-at").toStdString() + "' is outside 0 .. 1000000 s (the scenario format's limit)");
         o.pause_at_ns = *d;
     }
+    // The command line's machine, swap and duration, as the loader checks a file's.
+    const bool runs_to_end = o.headless || !o.export_path.isEmpty();
+    if (auto over = rs::check_run_budget(o.config, runs_to_end ? o.duration_ns : -1, rs::host_memory_budget()))
+        return R::failure(*over);
     return o;
 }

@@ -37,6 +37,8 @@ std::uint32_t swapin_nr_pages(std::uint32_t prev_offset, std::uint32_t offset, s
     return std::max<std::uint32_t>(pages, 1);
 }
 
+std::size_t SwapSubsystem::bytes_per_slot_in_use() { return sizeof(Slot); }
+
 std::uint64_t SwapSubsystem::nr_free_slots() const {
     return static_cast<std::uint64_t>(std::max<std::int64_t>(0, m_space.get_nr_swap_pages()));
 }

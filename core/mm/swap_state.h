@@ -88,6 +88,9 @@ public:
     // The area is gone (swapoff done): its per-slot state goes with it.
     void forget_area(int type);
 
+    // Host bytes per slot in use beyond the swap_map byte (the per-slot rmap and cache state).
+    static std::size_t bytes_per_slot_in_use();
+
     // Pages of RAM zram holds for its compressed data.
     std::uint64_t zram_ram_pages() const { return m_zram_frames.size(); }
 

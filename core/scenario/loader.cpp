@@ -5,6 +5,7 @@
 
 #include "config/swap_names.h"
 #include "scenario/json_scan.h"
+#include "sim/run_budget.h"
 #include "scenario/load_internal.h"
 #include "util/file_io.h"
 
@@ -70,6 +71,8 @@ Scenario parse(const json& root, const std::string& source, const Context& ctx) 
 
     // What only the engine can judge (forks, swap names over time, impossible sizes) is checked
     // by creating it once, here, so a bad file never reaches a running simulation.
+    // The host's memory first: creating the engine would allocate what the budget refuses.
+    if (auto over = check_run_budget(c, sc.duration_ns, host_memory_budget())) fail("", *over);
     if (ctx.check_engine)
         if (auto e = Engine::create(c); !e) fail("", e.error());
     return sc;

@@ -239,6 +239,25 @@ inputs)
   out=$("$bin" --headless --scenario "$tmp/u16.json" 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"the text is UTF-16"* ]] || fail "UTF-16 scenario: $rc $out"
   ;;
+budget)
+  # A run that would need more than a quarter of this machine's memory is refused before it
+  # allocates: swapon's swap_map is a byte per slot (mm/swapfile.c), so an area of 2048 x
+  # MemTotal (MemTotal / 2 slots) needs half of MemTotal for its swap_map alone.
+  mem_kb=$(awk '$1 == "MemTotal:" { print $2 }' /proc/meminfo)
+  [[ -n "$mem_kb" ]] || fail "no MemTotal in /proc/meminfo"
+  big="$((mem_kb * 2048))K"
+  out=$(timeout 20 "$bin" --headless --ram 1G --swap "$big" --duration 1s 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"this run needs about"*"for the swap slots"*"a quarter of its memory or of ulimit -v"* ]] || fail "--swap $big: $rc $out"
+  cat > "$tmp/big.json" <<JSON
+{ "reclaimscope_scenario": 1, "name": "big-swap", "title": "Too much swap",
+  "machine": { "ram": "1G" },
+  "swap": [ { "size": "$big", "kind": "ssd" } ], "tasks": [], "duration": "1s" }
+JSON
+  out=$(timeout 20 "$bin" --headless --scenario "$tmp/big.json" 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"big.json"*"this run needs about"* ]] || fail "scenario with swap $big: $rc $out"
+  # An area of 16 x MemTotal (a swap_map of MemTotal / 256) is within the budget and runs.
+  "$bin" --headless --ram 1G --swap "$((mem_kb * 16))K" --duration 1s > /dev/null || fail "--swap $((mem_kb * 16))K: exit $?"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"

@@ -4,6 +4,9 @@
 #include "procfs/meminfo.h"
 #include "procfs/swaps.h"
 #include "reclaim_helpers.h"
+#include "mm/page_frames.h"
+#include "mm/swapfile.h"
+#include "sim/run_budget.h"
 
 #include <map>
 
@@ -524,4 +527,24 @@ TEST_CASE("munmap of a page whose swap entry a fork still holds leaves it in the
     }
     CHECK(k.machine.nodes[0][NR_SWAPCACHE_UNMAPPED] >= unmapped_before + static_cast<std::int64_t>(cached.size()));
     REQUIRE_FALSE(e->check_invariants());
+}
+
+TEST_CASE("a run's memory budget counts swapon's swap_map and refuses beyond the budget") {
+    EngineConfig c = with_swap(1024, 64 * 1024);
+    const RunCost cost = estimate_run_cost(c, 1'000'000'000);
+    // swapon() allocates swap_map, a byte per slot, and a cluster per SWAPFILE_CLUSTER slots
+    // (mm/swapfile.c), whatever the tasks later swap.
+    const std::uint64_t slots = (64ull << 30) / kPageSize;
+    CHECK(cost.swap >= slots + slots / SWAPFILE_CLUSTER * sizeof(SwapCluster));
+    CHECK(cost.frames == c.machine.total_present() * kBytesPerFrame);
+    // Exactly at the budget runs; a byte under is refused with the figures.
+    CHECK_FALSE(check_run_budget(c, 1'000'000'000, cost.total()));
+    const auto over = check_run_budget(c, 1'000'000'000, cost.total() - 1);
+    REQUIRE(over);
+    CHECK(over->find("this run needs about") != std::string::npos);
+    CHECK(over->find("for the swap slots") != std::string::npos);
+    // No budget known (no /proc/meminfo, no ulimit -v): nothing is refused.
+    CHECK_FALSE(check_run_budget(c, 1'000'000'000, 0));
+    // This machine has a budget, and a quarter of its memory at most.
+    CHECK(host_memory_budget() > 0);
 }
