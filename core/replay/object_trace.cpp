@@ -8,7 +8,7 @@ namespace rs::replay {
 namespace {
 
 constexpr std::uint64_t kMaxPages = 0x80000000ull; // page numbers stay below 2^31, as in text traces
-constexpr std::size_t kAhead = 8;                  // map lookups prefetched this many requests ahead
+constexpr std::size_t kAhead = 32;                 // map lookups prefetched this many requests ahead
 
 std::uint32_t request_pages(std::uint64_t size, bool one_page) {
     if (one_page || size <= 4096) return 1;

@@ -45,6 +45,11 @@ public:
         page = *m_pos;
         return true;
     }
+    // Reference n + k (n: the one at() gave last) when it is already in the cursor's buffer,
+    // else nullptr: for prefetching what the next accesses will touch. Never reads.
+    const std::uint32_t* peek(std::size_t k) const {
+        return m_pos && static_cast<std::size_t>(m_end - m_pos) > k ? m_pos + k : nullptr;
+    }
     // Non-empty when reading failed during the replay (the file changed or vanished after it
     // was loaded); the replay then ends there.
     const std::string& error() const { return m_error; }

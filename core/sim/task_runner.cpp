@@ -159,6 +159,14 @@ bool Engine::pick_page(std::size_t i, const Phase& ph) {
         std::uint32_t page = 0;
         if (!ts.replay->at(ts.cursor, ph.loop, page)) return false;
         ts.pos = page;
+        // The trace's order is random to the caches: the slot of a reference is prefetched
+        // 16 references before its access, its page's flags 4 before (as for Random and Zipf).
+        const auto& pages = m_k.spaces[static_cast<std::size_t>(ts.space)].pages;
+        if (const std::uint32_t* far = ts.replay->peek(16)) __builtin_prefetch(&pages[*far]);
+        if (const std::uint32_t* near = ts.replay->peek(4)) {
+            const std::uint32_t slot = pages[*near];
+            if (slot != kNoFrame && is_resident(slot)) m_k.frames.prefetch(slot);
+        }
         return true;
     }
     case Phase::Kind::Touch:
