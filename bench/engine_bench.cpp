@@ -2,18 +2,22 @@
 // on stderr. Measures what docs/performance.md reports; asserts nothing.
 //   engine_bench [--smoke] [--only NAME] [--repeat N]
 #include "record/csv.h"
+#include "replay/trace_source.h"
 #include "scenario/loader.h"
 #include "scenario/builtin.h"
 #include "util/rng.h"
 #include "util/zipf.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -185,65 +189,122 @@ void bench_throughput(std::uint64_t ram_gib, bool scan_mixed) {
 }
 
 // A trace of `refs` references over `distinct` pages (Zipf 0.8 over a shuffled page order),
-// replayed as page-cache reads at full speed.
+// written to temporary files in the text form and in libCacheSim's oracleGeneral form (the page
+// number as object id, 4096 bytes), then, for each form: loaded (opened and scanned, as a
+// scenario's trace is) and replayed as page-cache reads at full speed, read from the file as
+// it goes. Load and replay are timed apart; the run is both.
+struct BenchTraceFiles {
+    std::string text, binary;
+    std::uint64_t refs = 0;
+    ~BenchTraceFiles() {
+        if (!text.empty()) std::remove(text.c_str());
+        if (!binary.empty()) std::remove(binary.c_str());
+    }
+};
+
+const BenchTraceFiles& bench_trace_files(std::uint64_t refs, std::uint64_t distinct) {
+    static BenchTraceFiles f;
+    if (f.refs == refs) return f;
+    Rng rng(42);
+    ZipfSampler z(distinct, 0.8);
+    std::vector<std::uint32_t> perm(distinct);
+    for (std::uint32_t i = 0; i < distinct; ++i) perm[i] = i;
+    for (std::uint64_t i = distinct - 1; i > 0; --i) std::swap(perm[i], perm[rng.below(i + 1)]);
+    f.text = "/tmp/reclaimscope-bench-trace-" + std::to_string(::getpid()) + ".txt";
+    f.binary = "/tmp/reclaimscope-bench-trace-" + std::to_string(::getpid()) + ".oracleGeneral";
+    std::ofstream text(f.text, std::ios::binary), bin(f.binary, std::ios::binary);
+    std::string tb, bb;
+    for (std::uint64_t i = 0; i < refs; ++i) {
+        const std::uint32_t page = perm[z(rng) - 1];
+        char num[16];
+        const auto r = std::to_chars(num, num + sizeof num, page);
+        tb.append(num, r.ptr);
+        tb.push_back('\n');
+        char rec[24] = {};
+        const std::uint32_t clock = static_cast<std::uint32_t>(i), size = 4096;
+        const std::uint64_t id = page;
+        const std::int64_t next = -1;
+        std::memcpy(rec, &clock, 4);
+        std::memcpy(rec + 4, &id, 8);
+        std::memcpy(rec + 12, &size, 4);
+        std::memcpy(rec + 16, &next, 8);
+        bb.append(rec, sizeof rec);
+        if (bb.size() >= (1u << 22)) {
+            text.write(tb.data(), static_cast<std::streamsize>(tb.size()));
+            bin.write(bb.data(), static_cast<std::streamsize>(bb.size()));
+            tb.clear();
+            bb.clear();
+        }
+    }
+    text.write(tb.data(), static_cast<std::streamsize>(tb.size()));
+    bin.write(bb.data(), static_cast<std::streamsize>(bb.size()));
+    f.refs = refs;
+    return f;
+}
+
 void bench_replay(double ram_fraction, std::uint64_t refs, std::uint64_t distinct) {
     const std::string name = "trace_replay_ram_" + (ram_fraction >= 1 ? std::string("all") : std::to_string(int(ram_fraction * 100)) + "pct");
     if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
-    static std::shared_ptr<std::vector<std::uint32_t>> trace;
-    static std::uint64_t trace_refs = 0;
-    if (!trace || trace_refs != refs) {
-        // Written to a file and parsed back, as a user's trace would be.
-        Rng rng(42);
-        ZipfSampler z(distinct, 0.8);
-        std::vector<std::uint32_t> perm(distinct);
-        for (std::uint32_t i = 0; i < distinct; ++i) perm[i] = i;
-        for (std::uint64_t i = distinct - 1; i > 0; --i) std::swap(perm[i], perm[rng.below(i + 1)]);
-        const std::string path = "/tmp/reclaimscope-bench-trace.txt";
-        {
-            std::ofstream out(path);
-            for (std::uint64_t i = 0; i < refs; ++i) out << perm[z(rng) - 1] << '\n';
-        }
-        std::ifstream in(path);
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        trace = std::make_shared<std::vector<std::uint32_t>>(parse_trace(text, path, "app").value());
-        trace_refs = refs;
-        std::remove(path.c_str());
-    }
+    const BenchTraceFiles& files = bench_trace_files(refs, distinct);
     std::uint64_t ram = ram_fraction >= 1 ? distinct * 4096 * 5 / 4 + GiB : static_cast<std::uint64_t>(distinct * 4096 * ram_fraction);
     ram = std::max<std::uint64_t>(ram, 256ull << 20);
-    std::vector<double> rates;
-    double hit_ratio = 0;
-    for (int r = 0; r < g_repeat; ++r) {
-        EngineConfig c;
-        c.machine = x86_64_machine(ram, 1, 2);
-        c.thp = ThpMode::Never;
-        TaskSpec app;
-        app.name = "app";
-        Phase rp;
-        rp.kind = Phase::Kind::Replay;
-        rp.file = "bench";
-        rp.trace = trace;
-        rp.pages_per_sec = 1e12;
-        app.phases = {rp};
-        c.tasks.push_back(app);
-        c.cost.disk_read_ns_per_page = 0; // the cache's behaviour, not the disk's
-        auto e = Engine::create(c).value();
-        const auto w0 = Clock::now();
-        std::int64_t t = 0;
-        while (!e->task_stats()[0].accesses || e->task_stats()[0].accesses < refs) {
-            e->run_until(t += 1'000'000'000);
-            if (seconds_since(w0) > 900) break;
+    struct Form {
+        const char* name;
+        std::string path;
+        std::vector<double> load_s, replay_s, rates;
+        double hit_ratio = 0;
+        std::uint64_t bytes = 0;
+    };
+    Form forms[] = {{"text", files.text, {}, {}, {}, 0, 0}, {"oracleGeneral", files.binary, {}, {}, {}, 0, 0}};
+    // The forms alternate within a repeat, so their ratio compares the same minutes of the VM.
+    for (int r = 0; r < g_repeat; ++r)
+        for (Form& f : forms) {
+            const auto l0 = Clock::now();
+            auto trace = replay::open_trace(replay::open_file(f.path, f.path), f.path, {});
+            f.load_s.push_back(seconds_since(l0));
+            f.bytes = std::filesystem::file_size(f.path);
+            EngineConfig c;
+            c.machine = x86_64_machine(ram, 1, 2);
+            c.thp = ThpMode::Never;
+            TaskSpec app;
+            app.name = "app";
+            Phase rp;
+            rp.kind = Phase::Kind::Replay;
+            rp.file = "bench";
+            rp.trace = trace;
+            rp.pages_per_sec = 1e12;
+            app.phases = {rp};
+            c.tasks.push_back(app);
+            c.cost.disk_read_ns_per_page = 0; // the cache's behaviour, not the disk's
+            auto e = Engine::create(c).value();
+            const auto w0 = Clock::now();
+            std::int64_t t = 0;
+            while (!e->task_stats()[0].accesses || e->task_stats()[0].accesses < refs) {
+                e->run_until(t += 1'000'000'000);
+                if (seconds_since(w0) > 900) break;
+            }
+            const double wall = seconds_since(w0);
+            const auto st = e->task_stats()[0];
+            f.replay_s.push_back(wall);
+            f.rates.push_back(static_cast<double>(st.accesses) / wall);
+            f.hit_ratio = static_cast<double>(st.page_cache_hits) / static_cast<double>(st.accesses);
         }
-        const double wall = seconds_since(w0);
-        const auto st = e->task_stats()[0];
-        rates.push_back(static_cast<double>(st.accesses) / wall);
-        hit_ratio = static_cast<double>(st.page_cache_hits) / static_cast<double>(st.accesses);
+    std::string json = "{\"bench\":\"" + name + "\",\"refs\":" + std::to_string(refs) + ",\"distinct_pages\":" +
+                       std::to_string(distinct) + ",\"ram_bytes\":" + std::to_string(ram);
+    for (const Form& f : forms) {
+        const double load = median(f.load_s), rep = median(f.replay_s);
+        std::string each;
+        for (std::size_t i = 0; i < f.load_s.size(); ++i)
+            each += (each.empty() ? "" : ",") + num(f.load_s[i] / (f.load_s[i] + f.replay_s[i]));
+        json += std::string(",\"") + f.name + "\":{\"file_bytes\":" + std::to_string(f.bytes) + ",\"load_s_median\":" + num(load) +
+                ",\"load_mb_per_s\":" + num(static_cast<double>(f.bytes) / 1e6 / load) + ",\"replay_s_median\":" + num(rep) +
+                ",\"refs_per_s_median\":" + num(median(f.rates)) + ",\"load_share_of_run\":[" + each + "],\"hit_ratio\":" +
+                num(f.hit_ratio) + "}";
+        std::fprintf(stderr, "%-40s %-13s load %.3f s (%.0f MB/s, %.1f %% of the run), replay %8.2f M refs/s, hit ratio %.3f (RAM %s)\n",
+                     name.c_str(), f.name, load, static_cast<double>(f.bytes) / 1e6 / load, 100 * load / (load + rep),
+                     median(f.rates) / 1e6, f.hit_ratio, std::to_string(ram >> 20).append(" MiB").c_str());
     }
-    emit("{\"bench\":\"" + name + "\",\"refs\":" + std::to_string(refs) + ",\"distinct_pages\":" +
-         std::to_string(distinct) + ",\"ram_bytes\":" + std::to_string(ram) + ",\"refs_per_s_median\":" +
-         num(median(rates)) + ",\"hit_ratio\":" + num(hit_ratio) + "}");
-    std::fprintf(stderr, "%-40s %8.2f M refs/s, hit ratio %.3f (RAM %s)\n", name.c_str(), median(rates) / 1e6, hit_ratio,
-                 std::to_string(ram >> 20).append(" MiB").c_str());
+    emit(json + "}");
 }
 
 // Memory: bytes per simulated page of RAM and the process's peak RSS with RAM and swap of

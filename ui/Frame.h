@@ -14,6 +14,9 @@ struct Frame : rs::FrameData {
     quint64 generation = 0;             // bumps on reset or scenario change: views start over
     std::string title;
     std::string explanation;
+    // Trace replays now, summed over the tasks replaying: references done (across loops) and
+    // references in one pass of their traces (0: no task replays).
+    std::uint64_t replayRefs = 0, replayTotal = 0;
     bool running = false;
     double speed = 1.0;                 // simulated seconds per wall second; 0 = as fast as possible
     double achievedSpeed = 0.0;         // measured over the last second

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ReplayProgressLabel.h"
 
 #include "scenario/builtin.h"
 
@@ -63,6 +64,8 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     statusBar()->addPermanentWidget(m_timeLabel);
     statusBar()->addPermanentWidget(m_speedLabel);
     statusBar()->addPermanentWidget(m_fpsLabel);
+    m_replayLabel = new ReplayProgressLabel(this);
+    statusBar()->addPermanentWidget(m_replayLabel);
 
     // The engine lives on its own thread; everything crosses over as queued calls and frames.
     m_controller = new SimulationController;
@@ -349,6 +352,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     }
     m_lastFrame = frame;
     ++m_frames;
+    m_replayLabel->onFrame(frame);
     m_view->onFrame(frame);
     m_swapView->onFrame(frame);
     m_lruView->onFrame(frame);

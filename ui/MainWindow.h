@@ -131,6 +131,7 @@ private:
     QLabel* m_timeLabel = nullptr;
     QLabel* m_speedLabel = nullptr;
     QLabel* m_fpsLabel = nullptr;
+    class ReplayProgressLabel* m_replayLabel = nullptr;
     FramePtr m_lastFrame;
     MomentPtr m_lastMoment;
     QByteArray m_defaultLayout;

@@ -248,6 +248,10 @@ void SimulationController::publish() {
     f->generation = m_generation;
     f->title = m_config.title;
     f->explanation = m_explanation.toStdString();
+    for (const auto& st : m_engine->task_stats()) {
+        f->replayRefs += st.replay_refs;
+        f->replayTotal += st.replay_total;
+    }
     f->running = m_running;
     f->speed = m_speed;
     f->achievedSpeed = m_achieved;

@@ -8,6 +8,10 @@
 
 namespace rs {
 
+namespace replay {
+class Trace; // replay/trace_source.h
+}
+
 struct Phase {
     enum class Kind {
         Alloc,  // fault in `pages` more anonymous memory at the end of the region
@@ -32,7 +36,7 @@ struct Phase {
     std::int64_t duration_ns = -1; // Touch/Read/Write/Replay: stop after this long; Sleep: how long
     std::string file;              // Read/Write: the file (shared by name); Replay: the trace's name
     bool exec = false;             // Read: the file is program text, mapped and accessed through PTEs
-    std::shared_ptr<const std::vector<std::uint32_t>> trace; // Replay: the page numbers
+    std::shared_ptr<const replay::Trace> trace; // Replay: the trace, read as it is replayed
 };
 
 struct TaskSpec {
@@ -83,6 +87,10 @@ struct TaskStats {
     std::uint64_t accesses = 0;            // page references (hits and faults)
     std::int64_t io_wait_ns = 0;           // asleep on reads: page cache misses and swap-ins
     bool oom_killed = false;
+    // The replay phase running now (or the last one, until the next phase): references done,
+    // across loops, and references in one pass of its trace (0: none).
+    std::uint64_t replay_refs = 0;
+    std::uint64_t replay_total = 0;
 };
 
 } // namespace rs

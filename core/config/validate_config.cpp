@@ -27,7 +27,7 @@ Error validate_phase(const Phase& ph, const std::string& where) {
     if (ph.pages > 0x7fffffffull) return where + "is too large (more than 2^31 pages)";
     if ((ph.kind == K::Read || ph.kind == K::Write) && ph.file.empty()) return where + "names no file";
     if (ph.kind == K::Sleep && ph.duration_ns < 0) return where + "a sleep needs a duration";
-    if (ph.kind == K::Replay && (!ph.trace || ph.trace->empty())) return where + "the trace is empty";
+    if (ph.kind == K::Replay && !ph.trace) return where + "the trace is empty"; // (no references: Engine::create)
     if (ph.pattern == Phase::Pattern::Zipf && !(ph.zipf_s > 0 && ph.zipf_s <= 10))
         return where + "the Zipf exponent must be in (0, 10]";
     return std::nullopt;

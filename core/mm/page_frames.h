@@ -52,6 +52,13 @@ public:
     }
     std::size_t size() const { return flags.size(); }
 
+    // Starts fetching what taking f off or onto a list reads (flags, zone, link); kNoFrame: nothing.
+    void prefetch(frame_t f) const {
+        if (f == kNoFrame) return;
+        __builtin_prefetch(&flags[f]);
+        __builtin_prefetch(&zone[f]);
+        __builtin_prefetch(&prev[f]);
+    }
     bool test(frame_t f, std::uint32_t flag) const { return (flags[f] & flag) != 0; }
     void set(frame_t f, std::uint32_t flag) { flags[f] |= flag; }
     void clear(frame_t f, std::uint32_t flag) { flags[f] &= ~flag; }

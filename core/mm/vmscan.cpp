@@ -233,6 +233,7 @@ void isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
     std::uint64_t scan = 0, total_scan = 0;
     while (scan < nr_to_scan && list.tail != kNoFrame) {
         const frame_t f = list.tail;
+        k.frames.prefetch(k.frames.prev[f]); // the walk is a chase: the next one's lines come meanwhile
         lruvec_del_folio(k, f);
         ++total_scan;
         const Zone& z = k.zone_of_frame(f);

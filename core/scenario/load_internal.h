@@ -2,6 +2,7 @@
 // Internal to the scenario loader (loader.cpp and load_*.cpp, one file per section): the JSON
 // checks every section uses and the section parsers. Every check throws LoadError with the
 // JSON pointer of the value it judged; load_scenario_text() turns it into "FILE: POINTER: ...".
+#include "replay/trace_source.h"
 #include "scenario/loader.h"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,10 +70,19 @@ struct Context {
     std::string base_dir;
     ScenarioFileReader read_file;
     bool check_engine = true;
+    bool stream_files = true; // the default reader: traces are read from disk as they replay
+    // Traces opened so far, by path, format and (text) task: tasks replaying the same one share
+    // its scan and object map, each reading it from its own cursor.
+    mutable std::map<std::string, std::shared_ptr<const replay::Trace>> traces;
 };
 
 // A file the scenario names, relative to the scenario's directory.
 std::string read_relative(const Context& ctx, const std::string& path, const std::string& ptr);
+
+// The trace of a replay phase (its "format" and "one_page_per_request" keys read from `v`),
+// opened and scanned once per load; fails at `ptr` with the trace's own message.
+std::shared_ptr<const replay::Trace> open_replay_trace(const json& v, const std::string& ptr, const std::string& path,
+                                                       const std::string& task, const Context& ctx); // load_trace.cpp
 
 // The sections, in the order parse() reads them. Each fills its part of the configuration.
 void parse_machine(const json& m, const std::string& source, const Context& ctx, EngineConfig& c); // load_machine.cpp

@@ -1,8 +1,7 @@
-// The "tasks" section: each task's name, start, exit, node, fork and phases; and the traces
-// a "replay" phase reads.
+// The "tasks" section: each task's name, start, exit, node, fork and phases (the traces a
+// "replay" phase reads: load_trace.cpp).
 #include "scenario/load_internal.h"
 
-#include <charconv>
 #include <memory>
 #include <set>
 
@@ -70,15 +69,12 @@ void file_phase(const json& v, const std::string& ptr, const std::string& action
 // "replay": the task's accesses from a trace file.
 void replay_phase(const json& v, const std::string& ptr, const std::string& task, const Context& ctx, Phase& ph) {
     const std::string ap = ptr + "/replay";
-    check_keys(v, ptr, {"replay", "rate", "loop"});
+    check_keys(v, ptr, {"replay", "rate", "loop", "format", "one_page_per_request"});
     ph.kind = Phase::Kind::Replay;
     ph.file = need_string(v["replay"], ap);
     need_phase_rate(v, ptr, "replay", ph);
     if (v.contains("loop")) ph.loop = need_bool(v["loop"], ptr + "/loop");
-    auto trace = parse_trace(read_relative(ctx, ph.file, ap), ph.file, task);
-    if (!trace) fail(ap, trace.error());
-    if (trace->empty()) fail(ap, "the trace " + ph.file + " has no accesses for task '" + task + "'");
-    ph.trace = std::make_shared<const std::vector<std::uint32_t>>(std::move(trace).value());
+    ph.trace = open_replay_trace(v, ptr, ph.file, task, ctx);
 }
 
 Phase parse_phase(const json& v, const std::string& ptr, const std::string& task, const Context& ctx) {
@@ -157,41 +153,3 @@ void parse_tasks(const json& tasks, const Context& ctx, EngineConfig& c) {
 }
 
 } // namespace rs::load
-
-namespace rs {
-
-Result<std::vector<std::uint32_t>> parse_trace(std::string_view text, const std::string& source, const std::string& task) {
-    using R = Result<std::vector<std::uint32_t>>;
-    std::vector<std::uint32_t> out;
-    std::size_t line_no = 0;
-    while (!text.empty()) {
-        ++line_no;
-        const auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        std::vector<std::string_view> fields;
-        std::size_t i = 0;
-        while (i < line.size()) {
-            while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == ',')) ++i;
-            const std::size_t b = i;
-            while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != ',') ++i;
-            if (i > b) fields.push_back(line.substr(b, i - b));
-        }
-        if (fields.empty() || fields[0].front() == '#') continue;
-        if (fields.size() > 2)
-            return R::failure(source + ":" + std::to_string(line_no) + ": expected PAGE or TASK PAGE, got " +
-                              std::to_string(fields.size()) + " fields");
-        if (fields.size() == 2 && fields[0] != task) continue;
-        const std::string_view page = fields.back();
-        std::uint64_t v = 0;
-        const auto [p, ec] = std::from_chars(page.data(), page.data() + page.size(), v);
-        if (ec != std::errc{} || p != page.data() + page.size() || v >= 0x80000000ull)
-            return R::failure(source + ":" + std::to_string(line_no) + ": '" + std::string(page) +
-                              "' is not a page number (0 .. 2^31 - 1)");
-        out.push_back(static_cast<std::uint32_t>(v));
-    }
-    return out;
-}
-
-} // namespace rs

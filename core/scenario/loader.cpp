@@ -113,7 +113,7 @@ Result<Scenario> load_scenario_text(std::string_view text, const std::string& so
         if (bracket != std::string::npos) what = what.substr(bracket + 2);
         return R::failure(source + ": " + what);
     }
-    Context ctx{base_dir, read_file ? read_file : ScenarioFileReader(read_named_file), check_engine};
+    Context ctx{base_dir, read_file ? read_file : ScenarioFileReader(read_named_file), check_engine, !read_file, {}};
     try {
         return parse(root, source, ctx);
     } catch (const LoadError& e) {

@@ -57,6 +57,18 @@ std::optional<std::string> boot_sysctls_and_swap(Kernel& k, const EngineConfig& 
     return std::nullopt;
 }
 
+// A replay phase whose trace has no references (config/ cannot look into a trace: replay/ is
+// above it), named as validate_config() names a phase.
+std::optional<std::string> empty_trace(const EngineConfig& config) {
+    for (const TaskSpec& t : config.tasks) {
+        const std::vector<Phase> phases = task_phases(t);
+        for (std::size_t j = 0; j < phases.size(); ++j)
+            if (phases[j].kind == Phase::Kind::Replay && phases[j].trace->info().refs == 0)
+                return "task '" + t.name + "', phase " + std::to_string(j + 1) + ": the trace is empty";
+    }
+    return std::nullopt;
+}
+
 // Files are shared by name; a file is as large as the largest phase that uses it.
 int file_space(Kernel& k, std::map<std::string, int>& files, const std::string& fname, std::uint64_t pages) {
     auto it = files.find(fname);
@@ -77,6 +89,7 @@ Engine::Engine(EngineConfig config) : m_config(std::move(config)), m_rng(m_confi
 Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
     using R = Result<std::unique_ptr<Engine>>;
     if (auto err = validate_config(config)) return R::failure(*err);
+    if (auto err = empty_trace(config)) return R::failure(*err);
     // Every task as phases (the shorthand expanded).
     EngineConfig normalized = config;
     for (auto& t : normalized.tasks) t.phases = task_phases(t);
@@ -144,10 +157,7 @@ void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
     for (const Phase& ph : t.phases) {
         int sp = ts.anon_space;
         if (ph.kind == Phase::Kind::Read || ph.kind == Phase::Kind::Write) sp = file_space(k, files, ph.file, ph.pages);
-        if (ph.kind == Phase::Kind::Replay) {
-            const auto top = *std::max_element(ph.trace->begin(), ph.trace->end());
-            sp = file_space(k, files, "trace:" + ph.file, static_cast<std::uint64_t>(top) + 1);
-        }
+        if (ph.kind == Phase::Kind::Replay) sp = file_space(k, files, "trace:" + ph.file, ph.trace->info().pages);
         ts.phase_space.push_back(sp);
     }
     k.procs.push_back(std::move(p));
@@ -162,6 +172,11 @@ std::vector<TaskStats> Engine::task_stats() const {
         if (m_tasks[i].pid >= 0) {
             const Process& p = m_k.procs[static_cast<std::size_t>(m_tasks[i].pid)];
             out[i].oom_killed = !p.alive && !p.exited;
+        }
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (const auto& c = m_tasks[i].replay) {
+            out[i].replay_refs = m_tasks[i].cursor; // the phase's accesses (it counts on across loops)
+            out[i].replay_total = c->total();
         }
     return out;
 }

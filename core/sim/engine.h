@@ -8,6 +8,7 @@
 #include "mm/watermarks.h"
 #include "record/recorder.h"
 #include "mm/kernel.h"
+#include "replay/trace_source.h"
 #include "util/result.h"
 #include "util/rng.h"
 #include "util/zipf.h"
@@ -105,6 +106,7 @@ private:
         // can be prefetched (the accesses are cache misses on large machines).
         std::array<std::uint64_t, 8> ahead{};
         unsigned ahead_n = 0, ahead_head = 0;
+        std::shared_ptr<replay::TraceCursor> replay; // Replay: this task's own position in its trace (never shared)
         std::int64_t ready_at = 0;
         bool done = false;
         std::int64_t queued_at = 0; // when it became runnable (FIFO among tasks waiting for a CPU)

@@ -1,6 +1,7 @@
 #include "sim/run_budget.h"
 
 #include "mm/page_frames.h"
+#include "replay/trace_source.h"
 #include "mm/swap_state.h"
 #include "mm/swapfile.h"
 #include "record/recorder.h"
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <sys/resource.h>
 
@@ -26,12 +28,22 @@ std::uint64_t swap_slots(const EngineConfig& c) {
 
 // Pages the tasks map: anonymous regions (alloc) and the files they read or write. A page
 // table entry is 4 bytes (AddressSpace::pages).
-std::uint64_t mapped_pages(const EngineConfig& c, std::uint64_t& anon) {
+// A replayed trace is a file as long as its highest page number (the engine's file_space()),
+// once per trace however many tasks replay it.
+std::uint64_t mapped_pages(const EngineConfig& c, std::uint64_t& anon, RunCost& cost) {
     std::uint64_t pages = 0;
+    std::set<std::string> traces;
     for (const auto& t : c.tasks)
         for (const auto& ph : task_phases(t)) {
             pages += ph.pages;
             if (ph.kind == Phase::Kind::Alloc) anon += ph.pages;
+            if (ph.kind != Phase::Kind::Replay || !ph.trace || !traces.insert(ph.file).second) continue;
+            const std::uint64_t span = ph.trace->info().pages;
+            pages += span;
+            if (span > cost.largest_trace_pages) {
+                cost.largest_trace_pages = span;
+                cost.largest_trace = ph.file;
+            }
         }
     return pages;
 }
@@ -44,7 +56,7 @@ RunCost estimate_run_cost(const EngineConfig& c, std::int64_t duration_ns) {
     RunCost cost;
     cost.frames = c.machine.total_present() * kBytesPerFrame;
     std::uint64_t anon = 0;
-    cost.address_spaces = mapped_pages(c, anon) * sizeof(std::uint32_t);
+    cost.address_spaces = mapped_pages(c, anon, cost) * sizeof(std::uint32_t);
     const std::uint64_t slots = swap_slots(c);
     // swapon: a swap_map byte per slot and a cluster per SWAPFILE_CLUSTER slots; in use: the
     // per-slot state, for at most as many slots as the tasks have anonymous pages.
@@ -85,9 +97,13 @@ std::optional<std::string> check_run_budget(const EngineConfig& c, std::int64_t 
     };
     part("for the page frames of the simulated RAM", cost.frames);
     part("for the swap slots", cost.swap);
-    part("for the tasks' page tables", cost.address_spaces);
+    part("for the page tables of the tasks' memory and files", cost.address_spaces);
     part("for the recorded samples", cost.samples);
-    return "this run needs about " + show_bytes(cost.total()) + " of this machine's memory (" + parts + "); at most " +
+    std::string trace;
+    if (cost.largest_trace_pages * sizeof(std::uint32_t) >= cost.total() / 10)
+        trace = "; trace '" + cost.largest_trace + "' names page " + std::to_string(cost.largest_trace_pages - 1) + ", a file of " +
+                show_bytes(cost.largest_trace_pages * kPageSize);
+    return "this run needs about " + show_bytes(cost.total()) + " of this machine's memory (" + parts + ")" + trace + "; at most " +
            show_bytes(budget) + " (a quarter of its memory or of ulimit -v) may be used";
 }
 

@@ -18,6 +18,8 @@ struct RunCost {
     std::uint64_t swap = 0;           // swap_map and clusters, and the slots the tasks can fill
     std::uint64_t address_spaces = 0; // page tables of the tasks' regions and files
     std::uint64_t samples = 0;        // the recorder's history (bounded by max_samples)
+    std::string largest_trace;             // the replayed trace naming the highest page
+    std::uint64_t largest_trace_pages = 0; // its highest page number + 1
     std::uint64_t total() const { return frames + swap + address_spaces + samples; }
 };
 

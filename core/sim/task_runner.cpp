@@ -115,6 +115,7 @@ bool Engine::enter_phase(std::size_t i) {
             ts.space = ts.phase_space[ts.phase];
             ts.zipf.reset();
             ts.ahead_n = ts.ahead_head = 0;
+            ts.replay = ph.kind == Phase::Kind::Replay ? ph.trace->open() : nullptr;
             if (ph.pattern == Phase::Pattern::Zipf) {
                 const std::uint64_t n = ph.kind == Phase::Kind::Touch ? ts.extent : ph.pages;
                 const std::uint64_t hot = ph.hot_pages ? std::min(ph.hot_pages, n) : n;
@@ -155,9 +156,17 @@ bool Engine::pick_page(std::size_t i, const Phase& ph) {
     TaskState& ts = m_tasks[i];
     switch (ph.kind) {
     case Phase::Kind::Replay: {
-        const auto& tr = *ph.trace;
-        if (ts.cursor >= tr.size() && !ph.loop) return false;
-        ts.pos = tr[ts.cursor % tr.size()];
+        std::uint32_t page = 0;
+        if (!ts.replay->at(ts.cursor, ph.loop, page)) return false;
+        ts.pos = page;
+        // The trace's order is random to the caches: the slot of a reference is prefetched
+        // 16 references before its access, its page's flags 4 before (as for Random and Zipf).
+        const auto& pages = m_k.spaces[static_cast<std::size_t>(ts.space)].pages;
+        if (const std::uint32_t* far = ts.replay->peek(16)) __builtin_prefetch(&pages[*far]);
+        if (const std::uint32_t* near = ts.replay->peek(4)) {
+            const std::uint32_t slot = pages[*near];
+            if (slot != kNoFrame && is_resident(slot)) m_k.frames.prefetch(slot);
+        }
         return true;
     }
     case Phase::Kind::Touch:

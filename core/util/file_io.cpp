@@ -165,13 +165,20 @@ std::optional<std::string> utf8_error(std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<std::string> check_input_file(const std::string& path) {
+    if (path.empty()) return "cannot read a file with an empty name";
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) return "cannot read '" + path + "': " + errno_text(errno);
+    if (!S_ISREG(st.st_mode)) return "cannot read '" + path + "': it is " + kind_of(st.st_mode) + "; only regular files are read";
+    return std::nullopt;
+}
+
 Result<std::string> read_text_file(const std::string& path, std::uint64_t limit) {
     using R = Result<std::string>;
     auto fail = [&](const std::string& why) { return R::failure("cannot read '" + path + "': " + why); };
-    if (path.empty()) return R::failure("cannot read a file with an empty name");
+    if (auto bad = check_input_file(path)) return R::failure(*bad);
     struct stat st{};
     if (::stat(path.c_str(), &st) != 0) return fail(errno_text(errno));
-    if (!S_ISREG(st.st_mode)) return fail("it is " + kind_of(st.st_mode) + "; only regular files are read");
     if (static_cast<std::uint64_t>(st.st_size) > limit)
         return fail("it is " + mib(static_cast<std::uint64_t>(st.st_size)) + "; at most " + mib(limit) + " is read");
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);

@@ -14,6 +14,10 @@ namespace rs {
 inline constexpr std::uint64_t kScenarioFileLimit = 16ull << 20; // scenario files, zoneinfo text
 inline constexpr std::uint64_t kTraceFileLimit = 256ull << 20;   // a text trace read whole
 
+// nullopt when `path` names a regular file, else "cannot read 'PATH': REASON" (a FIFO, a
+// device, a directory, a missing file). Checked before a file is opened: a FIFO never blocks.
+std::optional<std::string> check_input_file(const std::string& path);
+
 // Reads a whole input file. Refused with "cannot read 'PATH': REASON": anything but a regular
 // file (a FIFO, a device, a directory: never opened, so never blocks), a file larger than
 // `limit` (also a /proc-style file whose size shows as 0 but reads on), a read error. A UTF-8

@@ -228,6 +228,11 @@ inputs)
   [[ $rc == 2 && "$out" == *"'/dev/zero': it is a character device"* ]] || fail "/dev/zero zoneinfo: $rc $out"
   out=$(timeout 10 "$bin" --headless --scenario "$tmp" 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"it is a directory"* ]] || fail "directory scenario: $rc $out"
+  # A trace is streamed, not read whole, but a FIFO is refused all the same.
+  mkdir "$tmp/fifo" && mkfifo "$tmp/fifo/trace-100-pages.txt"
+  cp "$data/scenarios/good/replay.json" "$tmp/fifo/"
+  out=$(timeout 10 "$bin" --headless --scenario "$tmp/fifo/replay.json" 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"trace-100-pages.txt': it is a FIFO (named pipe); only regular files are read"* ]] || fail "FIFO trace: $rc $out"
   # This machine's own zoneinfo (size 0 in procfs) clones.
   "$bin" --headless --machine-from-zoneinfo /proc/zoneinfo --duration 1s --print-meminfo > "$tmp/mi" || fail "/proc/zoneinfo: exit $?"
   grep -q '^MemTotal:' "$tmp/mi" || fail "/proc/zoneinfo: no MemTotal"
@@ -255,6 +260,21 @@ budget)
 JSON
   out=$(timeout 20 "$bin" --headless --scenario "$tmp/big.json" 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"big.json"*"this run needs about"* ]] || fail "scenario with swap $big: $rc $out"
+  # Under ulimit -v 2000000 (about 1.9 GiB) a quarter of the limit is the budget, whatever the
+  # host has: 4T of swap (a 1 GiB swap_map) and a trace naming page 2147483647 (an 8 GiB page
+  # table, 4 bytes a page) are refused; 1G of swap runs. ASan's shadow memory cannot start under
+  # an address-space limit, so sanitized builds skip this part (and say so).
+  if [[ -n "${RS_SANITIZED:-}" ]]; then
+    echo "skipped: the ulimit -v part (a sanitized build cannot run under an address-space limit)"
+  else
+    mkdir "$tmp/trace" && printf '0\n2147483647\n1\n' > "$tmp/trace/trace-100-pages.txt"
+    cp "$data/scenarios/good/replay.json" "$tmp/trace/"
+    out=$(ulimit -v 2000000; "$bin" --headless --ram 1G --swap 4T --duration 1s 2>&1); rc=$?
+    [[ $rc == 2 && "$out" == *"at most 488.3 MiB (a quarter of its memory or of ulimit -v)"* ]] || fail "ulimit -v, --swap 4T: $rc $out"
+    out=$(ulimit -v 2000000; "$bin" --headless --scenario "$tmp/trace/replay.json" 2>&1); rc=$?
+    [[ $rc == 2 && "$out" == *"trace 'trace-100-pages.txt' names page 2147483647, a file of 8192 GiB; at most 488.3 MiB"* ]] || fail "ulimit -v, trace page 2147483647: $rc $out"
+    (ulimit -v 2000000; "$bin" --headless --ram 1G --swap 1G --duration 1s > /dev/null) || fail "ulimit -v, --swap 1G: exit $?"
+  fi
   # An area of 16 x MemTotal (a swap_map of MemTotal / 256) is within the budget and runs.
   "$bin" --headless --ram 1G --swap "$((mem_kb * 16))K" --duration 1s > /dev/null || fail "--swap $((mem_kb * 16))K: exit $?"
   ;;
