@@ -340,9 +340,28 @@ int Engine::next_actor(std::int64_t& best) const {
                  m_kswapd_queued_at[n] != kNever ? m_kswapd_queued_at[n] : k.machine.nodes[n].kswapd.ready_at,
                  static_cast<int>(n));
     consider(k.wb.ready_at, k.wb.ready_at, static_cast<int>(nr_nodes));
-    for (std::size_t i = 0; i < m_tasks.size(); ++i)
-        if (!m_tasks[i].done) consider(m_tasks[i].ready_at, m_tasks[i].queued_at, static_cast<int>(nr_nodes + 1 + i));
+    if (!m_runq.empty()) {
+        const auto& [ready, queued, i] = *m_runq.begin();
+        consider(ready, queued, static_cast<int>(nr_nodes + 1 + i));
+    }
     return who;
+}
+
+void Engine::requeue(std::size_t i) {
+    if (m_runq_key.size() < m_tasks.size()) m_runq_key.resize(m_tasks.size());
+    auto& key = m_runq_key[i];
+    if (key) m_runq.erase(*key);
+    key.reset();
+    const TaskState& ts = m_tasks[i];
+    if (ts.done) return;
+    key = RunqKey{ts.ready_at, ts.queued_at, i};
+    m_runq.insert(*key);
+}
+
+void Engine::rebuild_runq() {
+    m_runq.clear();
+    m_runq_key.assign(m_tasks.size(), std::nullopt);
+    for (std::size_t i = 0; i < m_tasks.size(); ++i) requeue(i);
 }
 
 void Engine::run_actor(int who, std::int64_t& cpu_free_at) {
@@ -363,12 +382,14 @@ void Engine::run_actor(int who, std::int64_t& cpu_free_at) {
         const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
         cpu_free_at = k.now + run_task(ti);
         m_tasks[ti].queued_at = m_tasks[ti].ready_at;
+        requeue(ti);
     }
 }
 
 void Engine::run_until(std::int64_t t_end) {
     Kernel& k = m_k;
     const std::size_t nr_nodes = k.machine.nodes.size();
+    rebuild_runq();
     for (;;) {
         if (m_stop && (*m_stop)()) {
             m_stopped = true;
@@ -383,6 +404,7 @@ void Engine::run_until(std::int64_t t_end) {
                 k.now = std::max(k.now, a.at_ns);
                 ++m_next_action;
                 run_timeline_action(a);
+                rebuild_runq(); // swapoff starts a task
                 continue;
             }
         }
@@ -401,6 +423,7 @@ void Engine::run_until(std::int64_t t_end) {
                 const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
                 m_stats[ti].runqueue_wait_ns += *cpu - best;
                 m_tasks[ti].ready_at = *cpu;
+                requeue(ti);
             }
             continue;
         }

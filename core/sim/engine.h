@@ -18,7 +18,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace rs {
@@ -140,6 +142,15 @@ private:
     std::vector<std::int64_t> m_cpu_free_at; // when each simulated CPU is next free
     std::vector<std::int64_t> m_kswapd_queued_at;
     std::vector<TaskState> m_tasks;
+    // The tasks' run queue, ordered as next_actor() chooses: (ready_at, queued_at, index), the
+    // not-done tasks only. A scan of every task per step made 10000 tasks take 10 minutes.
+    using RunqKey = std::tuple<std::int64_t, std::int64_t, std::size_t>;
+    std::set<RunqKey> m_runq;
+    std::vector<std::optional<RunqKey>> m_runq_key; // per task: its key in m_runq
+    // Task i's place after its ready_at, queued_at or done changed.
+    void requeue(std::size_t i);
+    // Every task's place, after changes outside run_until()'s loop (creation, swapoff()).
+    void rebuild_runq();
     std::vector<TaskStats> m_stats;
     std::int64_t m_next_sample = 0;
     const std::function<bool()>* m_stop = nullptr; // run_until(t, stop)
