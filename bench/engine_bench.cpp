@@ -380,6 +380,62 @@ void bench_scenarios() {
     }
 }
 
+// Many processes: the scheduler's cost per task must not grow with the number of tasks (issue 14:
+// a scan of every task per step made 10000 tasks take 614 s). Each task faults in 64 KiB at
+// 100 MB/s and sleeps (16 GiB of RAM: no reclaim); forks share a 64 MiB parent and touch it at random. Reports the wall time
+// of Engine::create (boot, address spaces, copy_page_range) and of a 2 s run, per process.
+void bench_many(bool forks, std::size_t n) {
+    const std::string name = std::string(forks ? "many_forks_" : "many_tasks_") + std::to_string(n);
+    if (!g_only.empty() && name.find(g_only) == std::string::npos) return;
+    EngineConfig c;
+    c.machine = x86_64_machine(16 * GiB, 1, 2); // 100000 x 64 KiB fit: no reclaim, only scheduling
+    c.thp = ThpMode::Never;
+    Phase sleep;
+    sleep.kind = Phase::Kind::Sleep;
+    sleep.duration_ns = 10'000'000'000;
+    Phase alloc;
+    alloc.kind = Phase::Kind::Alloc;
+    alloc.pages = forks ? pages_of(64ull << 20) : 16;
+    alloc.pages_per_sec = forks ? 1e12 : 100e6 / 4096;
+    if (forks) {
+        TaskSpec parent;
+        parent.name = "parent";
+        parent.phases = {alloc, sleep};
+        c.tasks.push_back(parent);
+    }
+    Phase touch;
+    touch.kind = Phase::Kind::Touch;
+    touch.pattern = Phase::Pattern::Random;
+    touch.pages_per_sec = 256;
+    touch.duration_ns = 1'000'000'000;
+    for (std::size_t i = 0; i < n; ++i) {
+        TaskSpec t;
+        t.name = (forks ? "f" : "t") + std::to_string(i);
+        if (forks) {
+            t.fork_of = "parent";
+            t.start_ns = 100'000'000;
+            t.phases = {touch, sleep};
+        } else {
+            t.phases = {alloc, sleep};
+        }
+        c.tasks.push_back(t);
+    }
+    std::vector<double> create_s, run_s;
+    for (int r = 0; r < g_repeat; ++r) {
+        const auto w0 = Clock::now();
+        auto e = Engine::create(c).value();
+        create_s.push_back(seconds_since(w0));
+        const auto w1 = Clock::now();
+        e->run_until(2'000'000'000);
+        run_s.push_back(seconds_since(w1));
+    }
+    const double create = median(create_s), run = median(run_s);
+    emit("{\"bench\":\"" + name + "\",\"processes\":" + std::to_string(n) + ",\"create_s_median\":" + num(create) +
+         ",\"run_2s_s_median\":" + num(run) + ",\"us_per_process\":" + num((create + run) * 1e6 / static_cast<double>(n)) + "}");
+    std::fprintf(stderr, "%-40s create %.3f s, 2 s run %.3f s, %.1f us per process\n", name.c_str(), create, run,
+                 (create + run) * 1e6 / static_cast<double>(n));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -406,6 +462,10 @@ int main(int argc, char** argv) {
     } else {
         for (double f : {1.0, 0.5, 0.25}) bench_replay(f, 20'000'000, 4'000'000);
     }
+    for (std::size_t n : g_smoke ? std::vector<std::size_t>{100, 1000} : std::vector<std::size_t>{1000, 10000, 100000})
+        bench_many(false, n);
+    for (std::size_t n : g_smoke ? std::vector<std::size_t>{50, 500} : std::vector<std::size_t>{500, 5000})
+        bench_many(true, n);
     bench_memory(g_smoke ? 1 : 64); // last: it sets the peak RSS
     return 0;
 }

@@ -340,27 +340,46 @@ int Engine::next_actor(std::int64_t& best) const {
                  m_kswapd_queued_at[n] != kNever ? m_kswapd_queued_at[n] : k.machine.nodes[n].kswapd.ready_at,
                  static_cast<int>(n));
     consider(k.wb.ready_at, k.wb.ready_at, static_cast<int>(nr_nodes));
-    if (!m_runq.empty()) {
-        const auto& [ready, queued, i] = *m_runq.begin();
-        consider(ready, queued, static_cast<int>(nr_nodes + 1 + i));
+    // The first task: the longest-waiting one of those waiting for a CPU (they run when the
+    // first CPU is free), or the first of the run queue, whichever comes first.
+    std::optional<RunqKey> task;
+    if (!m_runq.empty()) task = *m_runq.begin();
+    if (!m_cpuq.empty()) {
+        const std::int64_t cpu = *std::min_element(m_cpu_free_at.begin(), m_cpu_free_at.end());
+        const RunqKey waiting{cpu, m_cpuq.begin()->first, m_cpuq.begin()->second};
+        if (!task || waiting < *task) task = waiting;
     }
+    if (task) consider(std::get<0>(*task), std::get<1>(*task), static_cast<int>(nr_nodes + 1 + std::get<2>(*task)));
     return who;
 }
 
 void Engine::requeue(std::size_t i) {
-    if (m_runq_key.size() < m_tasks.size()) m_runq_key.resize(m_tasks.size());
-    auto& key = m_runq_key[i];
-    if (key) m_runq.erase(*key);
-    key.reset();
+    if (m_queued.size() < m_tasks.size()) {
+        m_queued.resize(m_tasks.size(), Queued::None);
+        m_queued_as.resize(m_tasks.size());
+    }
+    const auto& [ready, queued, index] = m_queued_as[i];
+    if (m_queued[i] == Queued::Runq) m_runq.erase(m_queued_as[i]);
+    if (m_queued[i] == Queued::Cpuq) m_cpuq.erase({queued, index});
+    m_queued[i] = Queued::None;
     const TaskState& ts = m_tasks[i];
     if (ts.done) return;
-    key = RunqKey{ts.ready_at, ts.queued_at, i};
-    m_runq.insert(*key);
+    m_queued_as[i] = RunqKey{ts.ready_at, ts.queued_at, i};
+    m_runq.insert(m_queued_as[i]);
+    m_queued[i] = Queued::Runq;
+}
+
+void Engine::wait_for_cpu(std::size_t i) {
+    m_runq.erase(m_queued_as[i]);
+    m_cpuq.insert({std::get<1>(m_queued_as[i]), i});
+    m_queued[i] = Queued::Cpuq;
 }
 
 void Engine::rebuild_runq() {
     m_runq.clear();
-    m_runq_key.assign(m_tasks.size(), std::nullopt);
+    m_cpuq.clear();
+    m_queued.assign(m_tasks.size(), Queued::None);
+    m_queued_as.assign(m_tasks.size(), RunqKey{});
     for (std::size_t i = 0; i < m_tasks.size(); ++i) requeue(i);
 }
 
@@ -380,6 +399,11 @@ void Engine::run_actor(int who, std::int64_t& cpu_free_at) {
         flusher_run(k);
     } else {
         const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
+        if (m_queued[ti] == Queued::Cpuq) {
+            // It waited from ready_at until this CPU became free.
+            m_stats[ti].runqueue_wait_ns += k.now - m_tasks[ti].ready_at;
+            m_tasks[ti].ready_at = k.now;
+        }
         cpu_free_at = k.now + run_task(ti);
         m_tasks[ti].queued_at = m_tasks[ti].ready_at;
         requeue(ti);
@@ -420,10 +444,7 @@ void Engine::run_until(std::int64_t t_end) {
                 if (queued == kNever) queued = best;
                 k.pgdat(who).kswapd.ready_at = *cpu;
             } else {
-                const std::size_t ti = static_cast<std::size_t>(who) - nr_nodes - 1;
-                m_stats[ti].runqueue_wait_ns += *cpu - best;
-                m_tasks[ti].ready_at = *cpu;
-                requeue(ti);
+                wait_for_cpu(static_cast<std::size_t>(who) - nr_nodes - 1);
             }
             continue;
         }
