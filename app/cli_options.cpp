@@ -67,6 +67,13 @@ void addCliOptions(QCommandLineParser& parser) {
     parser.addOption(opt({"print-events"},
                          "Print the event log: kswapd wake-ups, direct reclaim, OOM kills, sysctl "
                          "writes, swapon/swapoff (time in seconds, kind, text)."));
+    parser.addOption(opt({"print-dmesg"},
+                         "Print the simulated kernel's log as dmesg shows it: OOM reports (dump_header), "
+                         "swapon lines, with [seconds.micros] timestamps."));
+    parser.addOption(opt({"print-proc"},
+                         "Print /proc/PID/status of a simulated process (a pid, or a task's name) at the "
+                         "end of the run, with its faults and delay accounting (repeatable).",
+                         "pid|name"));
     parser.addOption(opt({"swap"},
                          "Add a swap device (repeatable): SIZE[,prio=N][,kind=hdd|ssd|zram[,ratio=R]], "
                          "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3 (name=NAME sets "
@@ -89,6 +96,10 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.print_meminfo = parser.isSet("print-meminfo");
     o.print_swaps = parser.isSet("print-swaps");
     o.print_events = parser.isSet("print-events");
+    o.print_dmesg = parser.isSet("print-dmesg");
+    o.print_procs = parser.values("print-proc");
+    for (const auto& v : o.print_procs)
+        if (v.trimmed().isEmpty()) return R::failure("--print-proc: give a pid or a task's name");
     o.list_scenarios = parser.isSet("list-scenarios");
     o.csv_path = parser.value("csv");
     o.export_path = parser.value("export");

@@ -15,6 +15,8 @@ struct CliOptions {
     bool print_meminfo = false;
     bool print_swaps = false;
     bool print_events = false;
+    bool print_dmesg = false;
+    QStringList print_procs; // --print-proc: pids or task names
     bool list_scenarios = false;
     bool verbose = false;
     std::int64_t duration_ns = 0;

@@ -2,7 +2,9 @@
 
 #include "run_progress.h"
 
+#include "mm/oom_kill.h"
 #include "procfs/meminfo.h"
+#include "procfs/pid_status.h"
 #include "procfs/swaps.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
@@ -73,6 +75,39 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         for (const auto& ev : e.kernel().events.items)
             std::fprintf(out, "%12.6f  %-14s %s\n", static_cast<double>(ev.t_ns) / 1e9, rs::event_type_name(ev.type),
                          ev.text.c_str());
+    }
+    if (o.print_dmesg) {
+        const std::string text = rs::format_dmesg(e.kernel());
+        std::fwrite(text.data(), 1, text.size(), out);
+    }
+    for (const auto& arg : o.print_procs) {
+        const rs::Kernel& k = e.kernel();
+        const rs::Process* p = rs::find_proc_by_pid_or_comm(k, arg.trimmed().toStdString());
+        if (!p) {
+            std::fprintf(err, "reclaimscope: --print-proc %s: no such process (pids and names: --print-dmesg "
+                              "after an OOM kill, or the scenario's task names)\n",
+                         arg.toLocal8Bit().constData());
+            return 1;
+        }
+        const std::string text = rs::format_pid_status(k, *p);
+        std::fwrite(text.data(), 1, text.size(), out);
+        // /proc/PID/stat's fault counts and vsize, and the task's delay accounting (taskstats, as
+        // getdelays -d reports it); balance_dirty_pages() pauses are not delay-accounted by the
+        // kernel and are shown apart. One task per process, at the same index.
+        const auto idx = static_cast<std::size_t>(p - k.procs.data());
+        const auto stats = e.task_stats();
+        const std::int64_t dirty_ns = idx < stats.size() ? stats[idx].dirty_throttle_ns : 0;
+        auto ms = [](std::int64_t ns) { return static_cast<double>(ns) / 1e6; };
+        std::fprintf(out, "stat:\tminflt %llu majflt %llu vsize %llu rss %llu\n",
+                     static_cast<unsigned long long>(p->min_flt), static_cast<unsigned long long>(p->maj_flt),
+                     static_cast<unsigned long long>(p->total_vm) * 4096,
+                     static_cast<unsigned long long>(p->alive ? rs::mm_rss(k, *p) : 0));
+        const auto& d = p->delays;
+        std::fprintf(out, "delayacct:\tRECLAIM %llu %.3fms\tSWAP %llu %.3fms\tTHRASHING %llu %.3fms\n",
+                     static_cast<unsigned long long>(d.freepages_count), ms(d.freepages_delay_ns),
+                     static_cast<unsigned long long>(d.swapin_count), ms(d.swapin_delay_ns),
+                     static_cast<unsigned long long>(d.thrashing_count), ms(d.thrashing_delay_ns));
+        std::fprintf(out, "dirty_throttle:\t%.3fms\n", ms(dirty_ns));
     }
     if (o.print_vmstat) {
         const std::string text = rs::format_vmstat(e.kernel());

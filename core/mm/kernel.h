@@ -47,7 +47,23 @@ struct Kernel {
     PageFrames frames;
     std::vector<ZoneId> zone_ids; // by global zone number: node * nr_zone_types + zone_idx
     std::vector<AddressSpace> spaces;
-    std::vector<Process> procs;
+    std::vector<Process> procs; // by creation order; find a pid with find_task()
+    // The pid allocator (alloc_pid(), kernel/pid.c): pids are handed out in order from 1 (init);
+    // the boot's kernel threads take theirs before any simulated task.
+    int last_pid = 0;
+    // Tasks the simulation does not run but that hold pids from boot: init, kthreadd and the
+    // kernel threads of mm (kswapdN, the flusher's kworker).
+    struct BootTask {
+        int pid = 0, ppid = 0;
+        std::string comm;
+    };
+    std::vector<BootTask> boot_tasks;
+    // The kernel log (printk's ring buffer): what dmesg shows, with the time of each line.
+    struct LogLine {
+        std::int64_t t_ns = 0;
+        std::string text;
+    };
+    std::vector<LogLine> printk_log;
     SwapSubsystem swap; // no area swapped on: no swap (total_swap_pages == 0)
     WritebackState wb;
     std::vector<SlabCache> slab; // per node
@@ -78,6 +94,17 @@ struct Kernel {
     Pgdat& pgdat(int nid) { return machine.nodes[static_cast<std::size_t>(nid)]; }
     const Pgdat& pgdat(int nid) const { return machine.nodes[static_cast<std::size_t>(nid)]; }
     Lruvec& lruvec(int nid) { return pgdat(nid).lruvec; }
+    // alloc_pid(): the next free pid.
+    int alloc_pid() { return ++last_pid; }
+    // find_task_by_vpid(): the process with that pid, or nothing.
+    Process* find_task(int pid) {
+        for (auto& p : procs)
+            if (p.pid == pid) return &p;
+        return nullptr;
+    }
+    const Process* find_task(int pid) const { return const_cast<Kernel*>(this)->find_task(pid); }
+    // printk(): a line in the kernel log at the current time.
+    void printk(std::string text) { printk_log.push_back(LogLine{now, std::move(text)}); }
 };
 
 // Builds the kernel of a booted machine: frames for every managed page, each zone's free list,

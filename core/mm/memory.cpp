@@ -22,16 +22,23 @@ void do_anonymous_page(Kernel& k, Process& p, frame_t f, std::uint32_t index) {
 
 // filemap_read() / generic_perform_write(): a new page-cache page, read from disk unless it
 // is about to be overwritten whole; over a shadow entry, workingset_refault().
-void filemap_add_page(Kernel& k, AddressSpace& as, frame_t f, std::uint32_t old, bool overwrite, std::int64_t& wait_ns) {
+void filemap_add_page(Kernel& k, Process& p, AddressSpace& as, frame_t f, std::uint32_t old, bool overwrite,
+                      std::int64_t& wait_ns) {
     k.frames.flags[f] = 0;
     k.pgdat(k.node_of_frame(f))[NR_FILE_PAGES] += 1;
-    if (!overwrite) {
-        wait_ns += k.cost.disk_read_ns_per_page;
-        k.vmstat.add(PGPGIN, 4);
-    }
     if (is_token(old)) {
         --as.nr_nonresident;
         workingset_refault(k, f, old);
+    }
+    if (!overwrite) {
+        wait_ns += k.cost.disk_read_ns_per_page;
+        k.vmstat.add(PGPGIN, 4);
+        // filemap_read_folio(): a folio of the workingset read again is thrashing
+        // (delayacct_thrashing_start()/end() around the read).
+        if (k.frames.test(f, PG_workingset)) {
+            ++p.delays.thrashing_count;
+            p.delays.thrashing_delay_ns += k.cost.disk_read_ns_per_page;
+        }
     }
 }
 
@@ -60,14 +67,21 @@ void finish_fault(Kernel& k, Process& p, Fault& fault, std::uint32_t space, std:
         map_swapped_page(k, space, index, f, fault.shared);
         k.vmstat.add(PGFAULT);
         if (fault.major) k.vmstat.add(PGMAJFAULT);
+        // mm_account_fault(): a fault that waited for I/O is the task's major fault.
+        if (fault.major) ++p.maj_flt;
+        else ++p.min_flt;
         return;
     }
     AddressSpace& as = k.spaces[space];
     k.frames.owner[f] = space;
     k.frames.index[f] = index;
     const std::uint32_t old = slot;
-    if (as.anon) do_anonymous_page(k, p, f, index);
-    else filemap_add_page(k, as, f, old, overwrite, wait_ns);
+    if (as.anon) {
+        do_anonymous_page(k, p, f, index);
+        ++p.min_flt; // mm_account_fault()
+    } else {
+        filemap_add_page(k, p, as, f, old, overwrite, wait_ns);
+    }
     slot = f;
     ++as.nr_resident;
     folio_add_lru(k, f);
@@ -75,7 +89,7 @@ void finish_fault(Kernel& k, Process& p, Fault& fault, std::uint32_t space, std:
 
 void map_swapped_page(Kernel& k, std::uint32_t space, std::uint32_t index, frame_t f, bool already_mapped) {
     AddressSpace& as = k.spaces[space];
-    Process& owner = k.procs[static_cast<std::size_t>(as.owner_pid)];
+    Process& owner = k.procs[static_cast<std::size_t>(as.owner)];
     if (vma_locked(owner, index) && !k.frames.test(f, PG_mlocked)) {
         lruvec_del_folio(k, f); // to the unevictable list
         mlock_folio(k, f);
@@ -93,6 +107,10 @@ std::pair<std::uint64_t, std::uint64_t> copy_page_range(Kernel& k, Process& chil
     const AddressSpace& from = k.spaces[static_cast<std::size_t>(parent.anon_space)];
     AddressSpace& to = k.spaces[static_cast<std::size_t>(child.anon_space)];
     std::uint64_t shared = 0, swapped = 0;
+    // dup_mmap(): the child's mm starts with the parent's mappings (total_vm, locked_vm is not
+    // inherited: VM_LOCKED is cleared in the child).
+    child.total_vm = parent.total_vm;
+    child.hiwater_vm = std::max(child.hiwater_vm, child.total_vm);
     for (std::size_t idx = 0; idx < from.pages.size(); ++idx) {
         const std::uint32_t e = from.pages[idx];
         if (e == kNoFrame) continue;
@@ -165,8 +183,17 @@ void zap_pte_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t end
 }
 
 void exit_mmap(Kernel& k, Process& p) {
+    // remove_vma() of every mapping: nothing is mapped any more.
+    p.total_vm = 0;
     if (p.anon_space < 0) return;
     zap_pte_range(k, p, 0, k.spaces[static_cast<std::size_t>(p.anon_space)].pages.size());
 }
+
+void vm_stat_account_mmap(Process& p, std::uint64_t pages) {
+    p.total_vm += pages;
+    p.hiwater_vm = std::max(p.hiwater_vm, p.total_vm);
+}
+
+void vm_stat_account_munmap(Process& p, std::uint64_t pages) { p.total_vm -= std::min(p.total_vm, pages); }
 
 } // namespace rs

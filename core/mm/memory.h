@@ -49,7 +49,12 @@ std::pair<std::uint64_t, std::uint64_t> copy_page_range(Kernel& k, Process& chil
 // only this process maps are freed, shared ones stay with the other processes, swap entries
 // are released.
 void zap_pte_range(Kernel& k, Process& p, std::uint64_t begin, std::uint64_t end);
-// exit_mmap(): frees a process's anonymous memory and swap entries.
+// exit_mmap(): frees a process's anonymous memory and swap entries; total_vm drops to 0.
 void exit_mmap(Kernel& k, Process& p);
+
+// vm_stat_account() of an anonymous mmap() of `pages` (mm->total_vm grows, hiwater_vm follows
+// it) and of a munmap() (total_vm shrinks). The pages themselves come later, one fault each.
+void vm_stat_account_mmap(Process& p, std::uint64_t pages);
+void vm_stat_account_munmap(Process& p, std::uint64_t pages);
 
 } // namespace rs

@@ -20,7 +20,7 @@ inline bool is_token(std::uint32_t e) { return e != kNoFrame && (e & kTokenBit);
 struct AddressSpace {
     std::string name;
     bool anon = false;
-    int owner_pid = -1; // anon: the process
+    int owner = -1; // anon: the process (its index in Kernel::procs, not its pid)
     huge_vector<std::uint32_t> pages;
     std::uint64_t nr_resident = 0;
     std::uint64_t nr_nonresident = 0; // shadow or swap entries
@@ -40,11 +40,32 @@ template <class Spaces, class Fn> void for_each_anon_mapper(Spaces& spaces, std:
     for (const std::uint32_t c : spaces[root].forks) fn(spaces[c], c);
 }
 
-// A process, for the fault path and the OOM killer: its anonymous memory, its mlock()ed range,
-// its badness adjustment.
+// TASK_COMM_LEN (include/linux/sched.h): comm holds 15 characters and the NUL.
+inline constexpr std::size_t TASK_COMM_LEN = 16;
+
+// The delay accounting of a task (struct task_delay_info, include/linux/delayacct.h): what
+// getdelays(8) shows as RECLAIM, SWAP and THRASHING. Times in ns, counts of episodes.
+struct TaskDelayInfo {
+    // delayacct_freepages_start()/end() around try_to_free_pages() in __perform_reclaim().
+    std::uint64_t freepages_count = 0;
+    std::int64_t freepages_delay_ns = 0;
+    // delayacct_swapin_start()/end() in swap_read_folio(): the wait for a swap-in read.
+    std::uint64_t swapin_count = 0;
+    std::int64_t swapin_delay_ns = 0;
+    // delayacct_thrashing_start()/end() in swap_read_folio() and filemap_read_folio(): the
+    // read of a folio that was part of the workingset (PG_workingset: a refault).
+    std::uint64_t thrashing_count = 0;
+    std::int64_t thrashing_delay_ns = 0;
+};
+
+// A process, for the fault path and the OOM killer: what task_struct and its mm_struct hold
+// for reclaim. Kernel::procs is indexed by creation order; `pid` is the pid it was given
+// (alloc_pid()), which is never an index.
 struct Process {
     int pid = 0;
-    std::string comm;
+    int ppid = 0;
+    std::string comm; // at most TASK_COMM_LEN - 1 characters (__set_task_comm())
+    unsigned uid = 0;
     int anon_space = -1;
     bool alive = true;
     int oom_score_adj = 0;
@@ -52,7 +73,17 @@ struct Process {
     bool oom_origin = false;    // set_current_oom_origin(): swapoff, the OOM killer's first pick
     bool exited = false;        // exit(): not alive, and not by the OOM killer
     int nid = 0;                // the node of its CPU: where its faults allocate first
-    std::uint64_t locked_pages = 0; // mlock(): the first pages of the anonymous region (VM_LOCKED)
+    std::uint64_t locked_pages = 0; // mlock(): the first pages of the anonymous region (VM_LOCKED); locked_vm
+    // mm->total_vm: pages mapped now (vm_stat_account() on mmap, munmap, exit), and its peak
+    // (hiwater_vm, VmPeak).
+    std::uint64_t total_vm = 0;
+    std::uint64_t hiwater_vm = 0;
+    // task->min_flt, maj_flt (mm_account_fault()).
+    std::uint64_t min_flt = 0, maj_flt = 0;
+    TaskDelayInfo delays;
 };
+
+// comm as __set_task_comm() stores it: truncated to TASK_COMM_LEN - 1 bytes.
+inline std::string task_comm(const std::string& name) { return name.substr(0, TASK_COMM_LEN - 1); }
 
 } // namespace rs

@@ -129,6 +129,12 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
     std::int64_t reclaim_ns = 0;
     const std::uint64_t progress = try_to_free_pages(k, gfp, order, preferred_nid, reclaim_ns);
     r.stall_ns += reclaim_ns;
+    if (ac.proc >= 0) {
+        // __perform_reclaim(): delayacct_freepages_start()/end() around try_to_free_pages().
+        TaskDelayInfo& d = k.procs[static_cast<std::size_t>(ac.proc)].delays;
+        ++d.freepages_count;
+        d.freepages_delay_ns += reclaim_ns;
+    }
     Pgdat& ns = k.pgdat(preferred_nid);
     ++ns.direct_reclaims;
     ns.direct_reclaim_ns += reclaim_ns;
@@ -159,7 +165,7 @@ AllocResult __alloc_pages(Kernel& k, gfp_t gfp, int order, int preferred_nid, Al
     const bool may_oom = order <= PAGE_ALLOC_COSTLY_ORDER && !(gfp & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE)) &&
                          k.machine.zone_types[static_cast<std::size_t>(highest_zoneidx)] >= ZoneType::Normal;
     const std::uint64_t kills_before = k.vmstat[OOM_KILL];
-    if (may_oom && out_of_memory(k, gfp, order, ac.pid)) {
+    if (may_oom && out_of_memory(k, gfp, order, ac.proc)) {
         r.oom_kill = k.vmstat[OOM_KILL] != kills_before;
         ac.no_progress_loops = 0;
         r.status = AllocResult::Status::Retry;

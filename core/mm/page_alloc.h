@@ -20,7 +20,7 @@ struct AllocContext {
     bool in_slowpath = false;
     int no_progress_loops = 0;
     std::int64_t started_ns = 0;
-    int pid = -1; // the allocating process (OOM victim selection may pick it)
+    int proc = -1; // the allocating process: its index in Kernel::procs (current)
     bool throttled = false; // asleep on pfmemalloc_wait (counted once per episode)
 };
 

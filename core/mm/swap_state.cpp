@@ -251,7 +251,19 @@ frame_t SwapSubsystem::do_swap_page(Kernel& k, std::uint32_t token, std::uint32_
         s.shadow = kNoFrame;
         folio_add_lru(k, f);
         k.vmstat.add(PSWPIN);
-        wait_ns += si ? swap_costs(si->kind).read_ns : 0; // one request: readahead rides along
+        const std::int64_t read_ns = si ? swap_costs(si->kind).read_ns : 0;
+        wait_ns += read_ns; // one request: readahead rides along
+        if (ac.proc >= 0) {
+            // swap_read_folio(): delayacct_swapin_start()/end() around the read, and
+            // delayacct_thrashing_start()/end() as well for a folio of the workingset.
+            TaskDelayInfo& d = k.procs[static_cast<std::size_t>(ac.proc)].delays;
+            ++d.swapin_count;
+            d.swapin_delay_ns += read_ns;
+            if (fr.test(f, PG_workingset)) {
+                ++d.thrashing_count;
+                d.thrashing_delay_ns += read_ns;
+            }
+        }
         (void)nr_read;
         major = true;
     }

@@ -27,7 +27,7 @@ UnusePte unuse_pte(Kernel& k, SwapSubsystem& swapsys, SwapEntry e, AllocContext&
     if (holder == kNoFrame)
         throw std::logic_error("swapoff: slot " + std::to_string(e.offset) + " of " + space.swap_info(e.type)->name +
                                " is in use but no PTE holds it");
-    const Process& owner = k.procs[static_cast<std::size_t>(k.spaces[holder].owner_pid)];
+    const Process& owner = k.procs[static_cast<std::size_t>(k.spaces[holder].owner)];
     AllocResult r;
     bool major = false, shared = false;
     const frame_t f = swapsys.do_swap_page(k, token & ~kTokenBit, holder, index, owner.nid, ac, r, b.wait_ns, major, shared);

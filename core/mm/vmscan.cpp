@@ -190,7 +190,7 @@ void remove_mapping(Kernel& k, frame_t f, std::uint32_t token) {
         --as.nr_resident;
         if (token == kNoFrame) return;
         ++as.nr_nonresident;
-        if (as.owner_pid >= 0) ++k.procs[static_cast<std::size_t>(as.owner_pid)].swapents;
+        if (as.owner >= 0) ++k.procs[static_cast<std::size_t>(as.owner)].swapents;
     });
     pg[NR_ANON_MAPPED] -= 1;
 }

@@ -53,6 +53,7 @@ std::optional<std::string> boot_sysctls_and_swap(Kernel& k, const EngineConfig& 
         auto r = k.swap.space().swapon(d);
         if (!r) return "swap device " + d.name + ": " + r.error();
         log.push_back(swapon_message(*k.swap.space().swap_info(*r)));
+        k.printk(log.back());
     }
     return std::nullopt;
 }
@@ -114,7 +115,31 @@ Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
     k.slab.resize(k.machine.nodes.size());
     std::map<std::string, int> files;
     for (std::size_t ti = 0; ti < e->m_config.tasks.size(); ++ti) e->add_task(ti, files);
+    e->assign_pids();
     return e;
+}
+
+void Engine::assign_pids() {
+    // A boot's pids: init is 1 and kthreadd 2 (rest_init()); kthreadd starts the kernel threads,
+    // among them kswapd for each node (kswapd_run(), "kswapd%d") and the flusher's kworker of
+    // the writeback workqueue. kcompactd is not started: compaction is not modelled. Then the
+    // simulated tasks, in the order they start (ties: the order the scenario lists them); a
+    // fork()'s parent is the task it forks from.
+    Kernel& k = m_k;
+    k.boot_tasks.push_back({k.alloc_pid(), 0, "systemd"});
+    k.boot_tasks.push_back({k.alloc_pid(), 0, "kthreadd"});
+    for (int n = 0; n < k.nr_nodes(); ++n) k.boot_tasks.push_back({k.alloc_pid(), 2, "kswapd" + std::to_string(n)});
+    k.boot_tasks.push_back({k.alloc_pid(), 2, "kworker/u" + std::to_string(2 * m_config.machine.cpus) + ":0"});
+    std::vector<std::size_t> order(m_tasks.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return m_config.tasks[a].start_ns < m_config.tasks[b].start_ns;
+    });
+    for (const std::size_t i : order) k.procs[static_cast<std::size_t>(m_tasks[i].proc)].pid = k.alloc_pid();
+    for (const std::size_t i : order)
+        if (m_tasks[i].parent >= 0)
+            k.procs[static_cast<std::size_t>(m_tasks[i].proc)].ppid =
+                k.procs[static_cast<std::size_t>(m_tasks[static_cast<std::size_t>(m_tasks[i].parent)].proc)].pid;
 }
 
 void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
@@ -124,12 +149,14 @@ void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
     const TaskSpec& t = m_config.tasks[ti];
     TaskState ts;
     Process p;
-    p.pid = static_cast<int>(k.procs.size());
-    p.comm = t.name;
+    // The pid is given in start order (assign_pids(), after every task is added).
+    const int index = static_cast<int>(k.procs.size());
+    p.comm = task_comm(t.name);
+    p.ppid = 1; // started by init (a shell's children are re-parented the same way)
     p.oom_score_adj = t.oom_score_adj;
     p.nid = t.node;
-    ts.pid = p.pid;
-    ts.ac.pid = p.pid;
+    ts.proc = index;
+    ts.ac.proc = index;
     std::uint64_t extent = 0, peak = 0;
     bool anon = !t.fork_of.empty();
     for (const Phase& ph : t.phases) {
@@ -141,7 +168,7 @@ void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
         AddressSpace as;
         as.name = t.name;
         as.anon = true;
-        as.owner_pid = p.pid;
+        as.owner = index;
         ts.anon_space = p.anon_space = static_cast<int>(k.spaces.size());
         if (!t.fork_of.empty()) {
             for (std::size_t j = 0; j < ti; ++j)
@@ -169,8 +196,8 @@ void Engine::add_task(std::size_t ti, std::map<std::string, int>& files) {
 std::vector<TaskStats> Engine::task_stats() const {
     std::vector<TaskStats> out = m_stats;
     for (std::size_t i = 0; i < out.size(); ++i)
-        if (m_tasks[i].pid >= 0) {
-            const Process& p = m_k.procs[static_cast<std::size_t>(m_tasks[i].pid)];
+        if (m_tasks[i].proc >= 0) {
+            const Process& p = m_k.procs[static_cast<std::size_t>(m_tasks[i].proc)];
             out[i].oom_killed = !p.alive && !p.exited;
         }
     for (std::size_t i = 0; i < out.size(); ++i)
@@ -196,6 +223,7 @@ Result<int> Engine::swapon(const SwapDeviceSpec& spec) {
         return r;
     }
     m_k.events.add(m_k.now, EventType::Swap, -1, swapon_message(*m_k.swap.space().swap_info(*r)));
+    m_k.printk(swapon_message(*m_k.swap.space().swap_info(*r))); // sys_swapon()'s pr_info()
     take_sample();
     return r;
 }
@@ -235,11 +263,12 @@ Result<int> Engine::swapoff(const std::string& name) {
     spec.pages = 1;
     spec.pages_per_sec = 1e12;
     Process p;
-    p.pid = static_cast<int>(m_k.procs.size());
+    p.pid = m_k.alloc_pid(); // the next free pid when it starts
+    p.ppid = 1;
     p.comm = "swapoff";
     p.oom_origin = true;
     TaskState ts;
-    ts.pid = ts.ac.pid = p.pid;
+    ts.proc = ts.ac.proc = static_cast<int>(m_k.procs.size());
     ts.swap_type = type;
     ts.ready_at = ts.queued_at = m_k.now;
     m_k.procs.push_back(std::move(p));
@@ -249,7 +278,7 @@ Result<int> Engine::swapoff(const std::string& name) {
     m_k.events.add(m_k.now, EventType::Swap, -1,
                    "swapoff " + name + ": started, " + std::to_string(inuse) + " slots in use (try_to_unuse)");
     take_sample();
-    return ts.pid;
+    return m_k.procs.back().pid;
 }
 
 void Engine::run_timeline_action(const TimelineAction& a) {
@@ -267,7 +296,7 @@ std::int64_t Engine::run_swapoff(std::size_t i) {
     TaskStats& st = m_stats[i];
     SwapSubsystem& swapsys = k.swap;
     SwapSpace& space = swapsys.space();
-    Process& proc = k.procs[static_cast<std::size_t>(ts.pid)];
+    Process& proc = k.procs[static_cast<std::size_t>(ts.proc)];
     const std::string name = space.swap_info(ts.swap_type)->name;
     auto finish = [&](std::string text) {
         proc.oom_origin = false; // clear_current_oom_origin()

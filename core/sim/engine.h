@@ -72,6 +72,8 @@ private:
     explicit Engine(EngineConfig config);
     // Engine::create(): task ti's process, its anonymous region and the files its phases use.
     void add_task(std::size_t ti, std::map<std::string, int>& files);
+    // Engine::create(): the boot's pids (init, kthreadd, the kernel threads), then the tasks'.
+    void assign_pids();
     void take_sample();
     // run_until()'s next actor (see there) and the time it is ready (best).
     int next_actor(std::int64_t& best) const;
@@ -96,13 +98,14 @@ private:
         int space = -1;      // the current phase's address space: a file, or the anonymous region
         int anon_space = -1; // the process's anonymous memory (-1: none)
         std::vector<int> phase_space; // per phase
-        int pid = -1;
+        int proc = -1;       // its process: the index in Kernel::procs (not its pid)
         std::size_t phase = 0;        // the current phase
         bool phase_entered = false;
         std::int64_t phase_start_ns = 0;
         std::uint64_t cursor = 0;     // progress in the phase (pages allocated, accesses made)
         std::uint64_t pos = 0;        // the page being accessed (index in `space`)
         std::uint64_t extent = 0;     // pages of the anonymous region in use
+        std::uint64_t alloc_mapped = 0; // Alloc: pages the phase's mmap() mapped (total_vm)
         std::optional<ZipfSampler> zipf;
         // Random and Zipf picks made ahead of use, so their page-table entries and page flags
         // can be prefetched (the accesses are cache misses on large machines).
@@ -134,6 +137,7 @@ private:
     void slab_batch(std::size_t i, const Phase& ph, Batch& b);
     void alloc_batch(std::size_t i, const Phase& ph, Batch& b);
     void access_batch(std::size_t i, const Phase& ph, Batch& b);
+    Process& k_proc(std::size_t i) { return m_k.procs[static_cast<std::size_t>(m_tasks[i].proc)]; }
     const Phase& phase_of(std::size_t i) const { return m_config.tasks[i].phases[m_tasks[i].phase]; }
     // A fault of task i on `slot` (mm/memory.cpp's fault_alloc() and finish_fault()), charged to it.
     bool fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, std::int64_t& wait_ns, bool& stalled);

@@ -51,10 +51,10 @@ void Engine::fork_anon(std::size_t i) {
     TaskState& ts = m_tasks[i];
     ts.forked = true;
     const TaskState& parent = m_tasks[static_cast<std::size_t>(ts.parent)];
-    const Process& pp = k.procs[static_cast<std::size_t>(parent.pid)];
+    const Process& pp = k.procs[static_cast<std::size_t>(parent.proc)];
     if (!pp.alive) return; // nothing left to share
     ts.extent = parent.extent;
-    const auto [shared, swapped] = copy_page_range(k, k.procs[static_cast<std::size_t>(ts.pid)], pp);
+    const auto [shared, swapped] = copy_page_range(k, k.procs[static_cast<std::size_t>(ts.proc)], pp);
     k.events.add(k.now, EventType::Note, -1,
                  m_config.tasks[i].name + ": fork() of " + m_config.tasks[i].fork_of + ", " + std::to_string(shared) +
                      " pages shared, " + std::to_string(swapped) + " swap entries duplicated");
@@ -63,7 +63,7 @@ void Engine::fork_anon(std::size_t i) {
 void Engine::exit_task(std::size_t i) {
     Kernel& k = m_k;
     TaskState& ts = m_tasks[i];
-    Process& p = k.procs[static_cast<std::size_t>(ts.pid)];
+    Process& p = k.procs[static_cast<std::size_t>(ts.proc)];
     exit_mmap(k, p);
     p.alive = false;
     p.exited = true;
@@ -86,7 +86,7 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
         return false;
     }
     const bool file = !k.spaces[space].anon;
-    finish_fault(k, k.procs[static_cast<std::size_t>(ts.pid)], fault, space, index, slot,
+    finish_fault(k, k.procs[static_cast<std::size_t>(ts.proc)], fault, space, index, slot,
                  phase_of(i).kind == Phase::Kind::Write, wait_ns);
     if (fault.major) ++st.major_faults;
     if (file) ++st.page_cache_misses;
@@ -97,6 +97,13 @@ bool Engine::fault_in(std::size_t i, std::uint32_t& slot, std::int64_t& cpu_ns, 
 
 void Engine::next_phase(std::size_t i) {
     TaskState& ts = m_tasks[i];
+    const auto& phases = m_config.tasks[i].phases;
+    if (ts.phase_entered && ts.phase < phases.size() && phases[ts.phase].kind == Phase::Kind::Alloc) {
+        // An alloc phase cut short (its duration, the end of the region) gives back what it
+        // mapped and never touched, so that the next one maps on from the end of the region.
+        vm_stat_account_munmap(k_proc(i), ts.alloc_mapped - std::min(ts.alloc_mapped, ts.cursor));
+        ts.alloc_mapped = 0;
+    }
     ++ts.phase;
     ts.phase_entered = false;
 }
@@ -116,6 +123,13 @@ bool Engine::enter_phase(std::size_t i) {
             ts.zipf.reset();
             ts.ahead_n = ts.ahead_head = 0;
             ts.replay = ph.kind == Phase::Kind::Replay ? ph.trace->open() : nullptr;
+            if (ph.kind == Phase::Kind::Alloc && ts.anon_space >= 0) {
+                // malloc() of the phase's size: an anonymous mmap(), counted in total_vm at
+                // once (vm_stat_account()); its pages are faulted in by the batches.
+                const auto size = k.spaces[static_cast<std::size_t>(ts.anon_space)].pages.size();
+                ts.alloc_mapped = std::min<std::uint64_t>(ph.pages, size - std::min<std::uint64_t>(size, ts.extent));
+                vm_stat_account_mmap(k_proc(i), ts.alloc_mapped);
+            }
             if (ph.pattern == Phase::Pattern::Zipf) {
                 const std::uint64_t n = ph.kind == Phase::Kind::Touch ? ts.extent : ph.pages;
                 const std::uint64_t hot = ph.hot_pages ? std::min(ph.hot_pages, n) : n;
@@ -125,12 +139,13 @@ bool Engine::enter_phase(std::size_t i) {
         switch (ph.kind) {
         case Phase::Kind::Mlock:
             // mlock(): the range becomes unevictable, pages already present move to that list.
-            do_mlock(k, k.procs[static_cast<std::size_t>(ts.pid)], ph.pages);
+            do_mlock(k, k.procs[static_cast<std::size_t>(ts.proc)], ph.pages);
             next_phase(i);
             continue;
         case Phase::Kind::Free: {
             const std::uint64_t n = std::min(ph.pages, ts.extent);
-            zap_pte_range(k, k.procs[static_cast<std::size_t>(ts.pid)], ts.extent - n, ts.extent); // munmap()
+            zap_pte_range(k, k.procs[static_cast<std::size_t>(ts.proc)], ts.extent - n, ts.extent); // munmap()
+            vm_stat_account_munmap(k_proc(i), n);
             ts.extent -= n;
             next_phase(i);
             continue;
@@ -216,7 +231,7 @@ std::int64_t Engine::run_task(std::size_t i) {
     TaskStats& st = m_stats[i];
     Kernel& k = m_k;
     if (spec.kind == TaskSpec::Kind::Swapoff) return run_swapoff(i); // it handles its own death
-    if (ts.pid >= 0 && !k.procs[static_cast<std::size_t>(ts.pid)].alive) {
+    if (ts.proc >= 0 && !k.procs[static_cast<std::size_t>(ts.proc)].alive) {
         ts.done = true; // OOM-killed
         st.oom_killed = true;
         ts.ready_at = kNever;
@@ -237,7 +252,7 @@ std::int64_t Engine::run_task(std::size_t i) {
     };
     if (!enter_phase(i)) {
         // No phase left: the process holds its memory (or has exited).
-        if (!k.procs[static_cast<std::size_t>(ts.pid)].alive) return 0;
+        if (!k.procs[static_cast<std::size_t>(ts.proc)].alive) return 0;
         ts.done = true;
         finish(kNever);
         return 0;

@@ -278,6 +278,47 @@ JSON
   # An area of 16 x MemTotal (a swap_map of MemTotal / 256) is within the budget and runs.
   "$bin" --headless --ram 1G --swap "$((mem_kb * 16))K" --duration 1s > /dev/null || fail "--swap $((mem_kb * 16))K: exit $?"
   ;;
+processes)
+  # Issue 15's case: 512 MiB of RAM, 256 MiB of swap, a task that maps 32 MiB at a time in sixty
+  # alloc phases. The kill line names a real pid and the total-vm mapped at the kill.
+  {
+    printf '{"reclaimscope_scenario": 1, "title": "memhog", "machine": {"ram": "512M", "cpus": 2},\n'
+    printf ' "swap": [{"name": "/dev/sdb1", "size": "256M", "kind": "ssd"}],\n'
+    printf ' "tasks": [{"name": "memhog", "phases": ['
+    for i in $(seq 60); do ((i > 1)) && printf ', '; printf '{"alloc": "32M", "rate": "400M/s"}'; done
+    printf ']}]}\n'
+  } > "$tmp/memhog.json"
+  "$bin" --headless --scenario "$tmp/memhog.json" --duration 10s --print-events --print-dmesg \
+      --print-proc memhog --print-proc 5 > "$tmp/out" 2> "$tmp/err" || fail "exit $?: $(cat "$tmp/err")"
+  kill=$(grep -m1 'Out of memory: Killed process' "$tmp/out")
+  [[ $kill == *"Killed process 5 (memhog) total-vm:"* ]] || fail "kill line: $kill"
+  [[ $kill != *"total-vm:1966080kB"* ]] || fail "total-vm of the whole plan: $kill"
+  vm=${kill#*total-vm:}; vm=${vm%%kB*}
+  (( vm % 32768 == 0 && vm < 1966080 )) || fail "total-vm $vm is not whole phases mapped so far"
+  # --print-dmesg: timestamps as dmesg prints them, the report in dump_header()'s order.
+  grep -qE '^\[ +[0-9]+\.[0-9]{6}\] Adding 262140k swap on /dev/sdb1\.  Priority:-2 extents:1 across:262140k SS$' "$tmp/out" \
+    || fail "swapon line: $(grep Adding "$tmp/out")"
+  grep -qE '^\[ +[0-9]+\.[0-9]{6}\] memhog invoked oom-killer: gfp_mask=0x100cca\(GFP_HIGHUSER_MOVABLE\), order=0, oom_score_adj=0$' "$tmp/out" \
+    || fail "invoked line"
+  for l in 'Mem-Info:' 'Tasks state (memory values in pages):' 'oom-kill:constraint=CONSTRAINT_NONE'; do
+    grep -q "\] $l" "$tmp/out" || fail "no '$l' in the dmesg text"
+  done
+  grep -qE '^\[ +[0-9.]+\] \[      5\]     0     5 +[0-9]+ .* memhog$' "$tmp/out" || fail "no task row for pid 5"
+  # In the event log and the kernel log: the same kill line (the one-line summary stays).
+  [[ $(grep -c "Out of memory: Killed process 5 (memhog) total-vm:${vm}kB" "$tmp/out") == 2 ]] || fail "kill line count"
+  # --print-proc by name and by pid: the same status (the victim has no mm left).
+  [[ $(grep -c $'^Name:\tmemhog$' "$tmp/out") == 2 ]] || fail "--print-proc name/pid"
+  grep -q $'^PPid:\t1$' "$tmp/out" || fail "PPid"
+  grep -q $'^delayacct:\tRECLAIM [1-9]' "$tmp/out" || fail "no direct-reclaim delay: $(grep delayacct "$tmp/out")"
+  # A live process: its memory as task_mem() prints it.
+  "$bin" --headless --ram 1G --scenario "$tmp/memhog.json" --duration 200ms --print-proc memhog > "$tmp/live" \
+      || fail "live exit $?"
+  grep -qE $'^VmSize:\t +[0-9]+ kB$' "$tmp/live" || fail "VmSize: $(cat "$tmp/live")"
+  grep -qE $'^VmRSS:\t +[0-9]+ kB$' "$tmp/live" || fail "VmRSS"
+  grep -qE $'^VmSwap:\t +0 kB$' "$tmp/live" || fail "VmSwap"
+  out=$("$bin" --headless --scenario "$tmp/memhog.json" --duration 10ms --print-proc nobody 2>&1); rc=$?
+  [[ $rc == 1 && $out == *"--print-proc nobody: no such process"* ]] || fail "unknown process: $rc $out"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"

@@ -202,7 +202,8 @@ TEST_CASE("swapoff without the memory to hold the pages is OOM-killed and the ar
     CHECK(k.vmstat[OOM_KILL] == 1);
     CHECK(events_of(*e, EventType::OomKill).find("(swapoff)") != std::string::npos);
     CHECK(k.procs[0].alive);
-    CHECK_FALSE(k.procs[static_cast<std::size_t>(*pid)].alive);
+    REQUIRE(k.find_task(*pid));
+    CHECK_FALSE(k.find_task(*pid)->alive);
     // Back in use: every slot counted again; swapoff had moved least_priority up to -1, so the
     // area is -2 again.
     CHECK(k.swap.total_slots() == total);
