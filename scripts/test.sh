@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian/Ubuntu machine, build, and run every test.
-# Usage: scripts/test.sh [preset]   (dev by default; asan for the sanitizer build)
+# Usage: scripts/test.sh [preset]   (dev by default; asan or tsan for the sanitizer builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-dev}
