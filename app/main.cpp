@@ -5,9 +5,11 @@
 
 #include "MainWindow.h"
 #include "scenario/builtin.h"
+#include "util/build_info.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 #include "TransportBar.h"
 
@@ -38,10 +40,15 @@ int main(int argc, char** argv) {
     const bool noDisplay = !exporting && needsNoDisplay(argc, argv);
     std::unique_ptr<QCoreApplication> app;
     if (noDisplay) app = std::make_unique<QCoreApplication>(argc, argv);
-    else app = std::make_unique<QApplication>(argc, argv);
+    else {
+        app = std::make_unique<QApplication>(argc, argv);
+        // The installed .desktop entry's name (Wayland matches the window to it) and the icon.
+        QGuiApplication::setDesktopFileName(RECLAIMSCOPE_APP_ID);
+        QGuiApplication::setWindowIcon(QIcon(":/icons/reclaimscope.svg"));
+    }
     QCoreApplication::setOrganizationName("ReclaimScope");
     QCoreApplication::setApplicationName("reclaimscope");
-    QCoreApplication::setApplicationVersion(RECLAIMSCOPE_VERSION);
+    QCoreApplication::setApplicationVersion(rs::build_version());
 
     QCommandLineParser parser;
     addCliOptions(parser);
@@ -54,7 +61,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (parser.isSet("version")) {
-        std::printf("reclaimscope %s\n", RECLAIMSCOPE_VERSION);
+        // The same two facts as Help > About, so a bug report can name the exact build.
+        std::printf("reclaimscope %s (commit %s)\n", rs::build_version(), rs::build_commit());
         return 0;
     }
     auto options = cliOptionsFrom(parser);

@@ -10,6 +10,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   catch2 nlohmann-json3-dev libzstd-dev clang
   xvfb xauth x11-apps imagemagick xdotool fonts-dejavu-core
+  librsvg2-bin appstream desktop-file-utils man-db file
 )
 
 missing=()

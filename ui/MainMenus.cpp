@@ -1,5 +1,7 @@
 #include "MainMenus.h"
 
+#include "AboutDialog.h"
+#include "Guide.h"
 #include "MainWindow.h"
 #include "TransportBar.h"
 #include "ViewList.h"
@@ -156,6 +158,10 @@ void MainMenus::createChartOptions(QMenu* viewMenu) {
 void MainMenus::createHelpMenu() {
     MainWindow* w = m_window;
     auto* help = w->menuBar()->addMenu("&Help");
+    auto* guide = help->addAction(tr("&Guide"), w, [w] { Guide::open(w); });
+    guide->setObjectName("guideAction");
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setToolTip(tr("Open the user's guide (the README: command line, views, scenarios) (F1)"));
     help->addAction("&Keyboard Shortcuts", w, [w] {
         QMessageBox::information(
             w, "Keyboard shortcuts",
@@ -176,11 +182,7 @@ void MainMenus::createHelpMenu() {
             "<tr><td><b>Ctrl+O</b></td><td>open a scenario file</td></tr>"
             "</table>");
     });
-    help->addAction("&About ReclaimScope", w, [w] {
-        QMessageBox::about(w, "About ReclaimScope",
-                           QString("<b>ReclaimScope %1</b><p>Simulates the Linux kernel's memory reclaim "
-                                   "and shows it live. Watermarks follow mm/page_alloc.c "
-                                   "(__setup_per_zone_wmarks), kswapd follows mm/vmscan.c.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    auto* about = help->addAction(tr("&About ReclaimScope"), w, [w] { AboutDialog::show(w); });
+    about->setObjectName("aboutAction");
+    about->setMenuRole(QAction::AboutRole);
 }
