@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
-  catch2 nlohmann-json3-dev libzstd-dev clang
+  catch2 nlohmann-json3-dev libzstd-dev zstd clang
   xvfb xauth x11-apps imagemagick xdotool fonts-dejavu-core
   librsvg2-bin appstream desktop-file-utils man-db file
 )
