@@ -35,11 +35,17 @@ struct ZoneinfoNode {
 struct Zoneinfo {
     std::vector<ZoneinfoZone> zones; // in file order
     std::vector<ZoneinfoNode> nodes;
+    // The text has lines only a whole file has (per-node stats, pagesets, start_pfn), not just
+    // the lines a grep excerpt keeps; a whole file is checked for being cut short.
+    bool whole = false;
 
     const ZoneinfoZone* find(int node, std::string_view zone) const;
 };
 
-// Parses zoneinfo text. `source` names the text in error messages ("file.txt:12: ...").
+// Parses zoneinfo text. `source` names the text in error messages ("file.txt:12: ..."). A
+// whole file that was cut short (a populated zone without its last line, start_pfn; an empty
+// zone without its protection line; a node without ZONE_MOVABLE, which every kernel has) is
+// refused rather than booted as a smaller machine.
 Result<Zoneinfo> parse_zoneinfo(std::string_view text, std::string_view source);
 
 // A machine description cloned from parsed zoneinfo: nodes, zones (spanned, present, managed,

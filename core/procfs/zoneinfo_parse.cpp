@@ -125,6 +125,7 @@ Error ZoneinfoParser::line(std::string_view line) {
     if (m_zi.zones.empty()) return std::nullopt;
     ZoneinfoZone& zone = m_zi.zones.back();
     if (line == "per-node stats" || line == "pagesets") {
+        m_zi.whole = true;
         m_section = line == "pagesets" ? Section::Pagesets : Section::NodeStats;
         return std::nullopt;
     }
@@ -143,10 +144,32 @@ Error ZoneinfoParser::line(std::string_view line) {
         if (!parse_i64(line.substr(colon + 1), v))
             return "expected a number after '" + std::string(line.substr(0, colon)) + ":'";
         if (!starts_with(line, "vm stats")) zone.fields[std::string(line.substr(0, colon))] = v;
+        m_zi.whole |= starts_with(line, "start_pfn:");
         return std::nullopt;
     }
     if (m_section == Section::Pagesets) return std::nullopt; // per-cpu lists: not simulated
     return key_value(line, zone);
+}
+
+// A whole file ends each zone with the last line zoneinfo_show_print() writes for it: start_pfn
+// for a populated zone, protection for an empty one (it returns after that line). Every node
+// has a ZONE_MOVABLE (the one zone type of enum zone_type that no config option removes), and
+// the kernel prints every zone of every online node (walk_zones_in_node, populated or not).
+Error check_not_cut_short(const Zoneinfo& zi) {
+    if (!zi.whole) return std::nullopt; // a grep excerpt: whatever lines were kept
+    const std::string advice = ": the text looks cut short (give the whole /proc/zoneinfo, or an excerpt "
+                               "of the lines to keep, without per-node stats, pagesets and start_pfn lines)";
+    for (const auto& z : zi.zones) {
+        const bool populated = z.get("present").value_or(z.get("managed").value_or(0)) > 0;
+        const std::string where = std::to_string(z.line) + ": node " + std::to_string(z.node) + ", zone " + z.name;
+        if (populated && !z.get("start_pfn")) return where + " has no start_pfn line, its last one" + advice;
+        if (!populated && z.protection.empty()) return where + " has no protection line, its last one" + advice;
+    }
+    for (const auto& n : zi.nodes)
+        if (!zi.find(n.node, "Movable"))
+            return std::to_string(zi.zones.back().line) + ": node " + std::to_string(n.node) +
+                   " has no Movable zone, which every kernel prints" + advice;
+    return std::nullopt;
 }
 
 } // namespace
@@ -170,6 +193,7 @@ Result<Zoneinfo> parse_zoneinfo(std::string_view text, std::string_view source) 
     if (zi.zones.empty())
         return Result<Zoneinfo>::failure(std::string(source) +
                                          ": no 'Node <n>, zone <name>' header found; is this /proc/zoneinfo text?");
+    if (Error e = check_not_cut_short(zi)) return Result<Zoneinfo>::failure(std::string(source) + ":" + *e);
     return zi;
 }
 

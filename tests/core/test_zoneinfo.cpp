@@ -139,3 +139,59 @@ TEST_CASE("zoneinfo node numbers beyond the simulator's 64 nodes are refused") {
     REQUIRE_FALSE(big);
     CHECK(big.error().find("f.txt:1: node 2147483647 is beyond") == 0);
 }
+
+namespace {
+std::uint64_t managed_pages(const MachineSpec& m) {
+    std::uint64_t n = 0;
+    for (const auto& node : m.nodes)
+        for (const auto& z : node.zones) n += z.managed;
+    return n;
+}
+
+// Cuts a whole zoneinfo text after every line: each prefix is refused (as cut short, or as a
+// zone without managed pages), or (cut after the last zone that holds pages had ended) gives
+// the same machine as the whole text.
+void check_every_prefix(const std::string& text, const std::string& name) {
+    const auto whole = parse_zoneinfo(text, name);
+    REQUIRE(whole);
+    const auto full = machine_from_zoneinfo(*whole, name);
+    REQUIRE(full);
+    int refused = 0, same = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos && nl + 1 < text.size(); nl = text.find('\n', nl + 1)) {
+        const auto cut = parse_zoneinfo(std::string_view(text).substr(0, nl + 1), name);
+        if (!cut) {
+            INFO(cut.error());
+            CHECK(cut.error().find("the text looks cut short") != std::string::npos);
+            ++refused;
+            continue;
+        }
+        const auto spec = machine_from_zoneinfo(*cut, name);
+        if (!spec) { // the first zone's header alone: no managed line, refused as such
+            CHECK(spec.error().find("no 'managed' line") != std::string::npos);
+            ++refused;
+            continue;
+        }
+        CHECK(managed_pages(*spec) == managed_pages(*full));
+        ++same;
+    }
+    // Only the cuts inside the last, empty zones (Movable's tail, Device) keep the machine.
+    CHECK(refused > 100);
+    CHECK(same < 20);
+}
+} // namespace
+
+TEST_CASE("a whole zoneinfo cut short anywhere is refused instead of booting a smaller machine") {
+    check_every_prefix(read_text_file(test_data("zoneinfo-this-vm-6.18.txt")), "zoneinfo-this-vm-6.18.txt");
+    // This machine's own file, as the kernel prints it now.
+    check_every_prefix(read_text_file("/proc/zoneinfo"), "/proc/zoneinfo");
+    // The message names the zone that was cut and its line.
+    const std::string text = read_text_file(test_data("zoneinfo-this-vm-6.18.txt"));
+    const auto dma32 = text.find("Node 0, zone    DMA32");
+    REQUIRE(dma32 != std::string::npos);
+    const auto cut = parse_zoneinfo(std::string_view(text).substr(0, text.find("pagesets", dma32)), "z.txt");
+    REQUIRE_FALSE(cut);
+    CHECK(cut.error().find("z.txt:99: node 0, zone DMA32 has no start_pfn line, its last one: the text looks cut short") == 0);
+    // A grep excerpt keeps only some lines and is not checked for an end.
+    const auto excerpt = parse_zoneinfo("Node 0, zone DMA32\n  min 100\n  low 200\n  high 300\n  managed 5000\n", "g.txt");
+    CHECK(excerpt);
+}
