@@ -129,6 +129,9 @@ void Engine::assign_pids() {
     k.boot_tasks.push_back({k.alloc_pid(), 0, "systemd"});
     k.boot_tasks.push_back({k.alloc_pid(), 0, "kthreadd"});
     for (int n = 0; n < k.nr_nodes(); ++n) k.boot_tasks.push_back({k.alloc_pid(), 2, "kswapd" + std::to_string(n)});
+    // "kworker/u%d:%d" names the unbound pool by its id (create_worker()); workqueue_init_early()
+    // gives the per-CPU pools (NR_STD_WORKER_POOLS = 2 a CPU) their ids first, so the first
+    // unbound pool is 2 * CPUs (6.9's BH pools shift it; not modelled).
     k.boot_tasks.push_back({k.alloc_pid(), 2, "kworker/u" + std::to_string(2 * m_config.machine.cpus) + ":0"});
     std::vector<std::size_t> order(m_tasks.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
