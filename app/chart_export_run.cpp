@@ -7,6 +7,7 @@
 #include "SwapView.h"
 #include "LruView.h"
 #include "BigPictureView.h"
+#include "ProcessesView.h"
 #include "WatermarkView.h"
 
 #include <qcustomplot.h>
@@ -31,6 +32,9 @@ int runExport(const CliOptions& o, std::FILE* err) {
     SwapView swap;
     LruView lru;
     BigPictureView bigPicture;
+    ProcessesView processes; // selects the process with the most memory by itself
+    controller.setProcsWanted(true);
+    QObject::connect(&controller, &SimulationController::frameReady, &processes, &ProcessesView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &bigPicture, &BigPictureView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &lru, &LruView::onFrame);
     QObject::connect(&controller, &SimulationController::frameReady, &watermarks, &WatermarkView::onFrame);
@@ -54,7 +58,7 @@ int runExport(const CliOptions& o, std::FILE* err) {
     const ViewId view = viewFromCliName(o.export_view).value_or(ViewId::Watermarks);
     showWholeRun(view, watermarks, lru, o.duration_ns);
     BigPictureCanvas standalone; // outside any layout, so it takes the export's size
-    const ExportSources sources{&watermarks, &swap, &lru, &bigPicture, &standalone};
+    const ExportSources sources{&watermarks, &swap, &lru, &bigPicture, &standalone, &processes};
     // The call graph's rates are those of the last simulated second of the run.
     const QList<ExportPage> pages = exportPagesOf(
         view, sources, ExportStamp{QString::fromStdString(o.config.title), o.duration_ns}, QSize(1600, 1100));

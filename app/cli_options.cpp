@@ -35,7 +35,7 @@ void addCliOptions(QCommandLineParser& parser) {
                          "file"));
     parser.addOption(opt({"view"},
                          "The view --export draws, or the window shows first: watermarks (default), swap, lru, "
-                         "callgraph (the Big Picture) or counters (window only).",
+                         "callgraph (the Big Picture), processes (the largest process's memory and stalls) or counters (window only).",
                          "name"));
     parser.addOption(opt({"speed"}, "Window: simulated seconds per wall second (1, 2, 5, 10, 50) or max.", "x"));
     parser.addOption(opt({"pause-at"}, "Window: run until this simulated time, then pause (e.g. 25s).", "time"));
@@ -111,12 +111,14 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         o.export_view = parser.value("view");
         o.view_set = true;
         const bool windowOnly = o.export_view == "counters";
-        if (o.export_view != "watermarks" && o.export_view != "swap" && o.export_view != "lru" && o.export_view != "callgraph" &&
-            !windowOnly)
+        // The --view names of ui/ViewList.cpp (this library does not link the UI).
+        static const QStringList views = {"watermarks", "swap", "lru", "callgraph", "processes", "counters"};
+        if (!views.contains(o.export_view))
             return R::failure("--view: '" + o.export_view.toStdString() +
-                              "' is not a view (expected watermarks, swap, lru, callgraph or counters)");
+                              "' is not a view (expected watermarks, swap, lru, callgraph, processes or counters)");
         if (windowOnly && !o.export_path.isEmpty())
-            return R::failure("--view counters: the counters view is text; --export draws watermarks, swap, lru or callgraph");
+            return R::failure("--view counters: the counters view is text; --export draws watermarks, swap, lru, callgraph "
+                              "or processes");
     }
     if (!o.export_path.isEmpty()) {
         const QString ext = o.export_path.section('.', -1).toLower();

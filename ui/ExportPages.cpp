@@ -2,6 +2,7 @@
 
 #include "BigPictureView.h"
 #include "LruView.h"
+#include "ProcessesView.h"
 #include "SwapView.h"
 #include "WatermarkPlot.h"
 #include "WatermarkView.h"
@@ -33,6 +34,10 @@ const PageSpec kPages[] = {
     {ViewId::Swap, "swap usage and traffic", [](const ExportSources& s) { return QList<QCustomPlot*>{s.swap->plot()}; }},
     {ViewId::Lru, "LRU list sizes", [](const ExportSources& s) { return QList<QCustomPlot*>{s.lru->plot()}; }},
     {ViewId::BigPicture, "the reclaim call graph, calls per second", nullptr},
+    {ViewId::Processes, "memory and stalls of the selected process",
+     [](const ExportSources& s) {
+         return s.processes && s.processes->selectedPid() > 0 ? QList<QCustomPlot*>{s.processes->memoryPlot(), s.processes->stallPlot()} : QList<QCustomPlot*>{};
+     }},
 };
 
 QString pageTitle(const char* subject, const std::optional<ExportStamp>& stamp) {
@@ -53,6 +58,7 @@ QList<ExportPage> exportPagesOf(ViewId v, const ExportSources& from, const std::
         page.title = pageTitle(spec.subject, stamp);
         if (spec.plots) {
             page.plots = spec.plots(from);
+            if (page.plots.isEmpty()) return {};
         } else {
             BigPictureCanvas* canvas = from.exportCanvas;
             canvas->setRates(from.bigPicture->canvas()->rates(), from.bigPicture->canvas()->totals());

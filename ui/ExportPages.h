@@ -9,6 +9,7 @@
 class BigPictureCanvas;
 class BigPictureView;
 class LruView;
+class ProcessesView;
 class SwapView;
 class WatermarkView;
 
@@ -20,6 +21,7 @@ struct ExportSources {
     LruView* lru = nullptr;
     BigPictureView* bigPicture = nullptr;
     BigPictureCanvas* exportCanvas = nullptr;
+    ProcessesView* processes = nullptr;
 };
 
 // The run the pages show: its scenario's title and the simulated time.

@@ -172,7 +172,7 @@ void MainMenus::createHelpMenu() {
             "<tr><td><b>Ctrl+Left / Ctrl+Right</b></td><td>review one second back / forward</td></tr>"
             "<tr><td><b>End</b></td><td>back to live</td></tr>"
             "<tr><td><b>Ctrl+R</b></td><td>reset the scenario</td></tr>"
-            "<tr><td><b>Ctrl+1 \u2026 Ctrl+5</b></td><td>Watermarks, Swap, LRU, Big Picture, Counters</td></tr>"
+            "<tr><td><b>Ctrl+1 \u2026 Ctrl+6</b></td><td>Watermarks, Swap, LRU, Big Picture, Counters, Processes</td></tr>"
             "<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>undo / redo a sysctl change</td></tr>"
             "<tr><td><b>Ctrl+E</b></td><td>export the current view's charts</td></tr>"
             "<tr><td><b>Ctrl+Shift+E</b></td><td>export all views</td></tr>"

@@ -6,6 +6,7 @@
 #include "BigPictureView.h"
 #include "ExportPages.h"
 #include "CountersView.h"
+#include "ProcessesView.h"
 #include "ExportDialog.h"
 #include "LruView.h"
 #include "MainMenus.h"
@@ -121,7 +122,14 @@ void MainWindow::createDocks() {
     m_lruView = new LruView(this);
     m_bigPicture = new BigPictureView(this);
     m_counters = new CountersView(this);
-    QWidget* widgets[kViewCount] = {m_view, m_swapView, m_lruView, m_bigPicture, m_counters};
+    m_processes = new ProcessesView(this);
+    QWidget* widgets[kViewCount] = {m_view, m_swapView, m_lruView, m_bigPicture, m_counters, m_processes};
+    connect(m_processes, &ProcessesView::processSelected, this, [this](int pid, int nid, const QString& name) {
+        m_selectedPid = pid;
+        m_view->setHighlightedProcess(pid, nid, name);
+        m_swapView->setHighlightedProcess(pid);
+        updateProcsWanted();
+    });
     for (int i = 0; i < kViewCount; ++i) {
         auto* dock = new QDockWidget(viewInfo(i).name, this);
         dock->setObjectName(QString("view.%1").arg(viewInfo(i).fileName));
@@ -136,6 +144,10 @@ void MainWindow::createDocks() {
         connect(dock, &QDockWidget::visibilityChanged, this, [this, v](bool visible) {
             if (visible && m_layoutSettled) m_current = v; // a tab the user chose
             if (v == View::Counters && m_controller) m_controller->setProcTextsWanted(visible);
+            if (v == View::Processes) {
+                m_processesShown = visible;
+                updateProcsWanted();
+            }
         });
     }
     m_viewDocks[0]->raise();
@@ -178,6 +190,11 @@ QDockWidget* MainWindow::addPanel(const QString& title, const QString& objectNam
     dock->setWidget(widget);
     addDockWidget(area, dock);
     return dock;
+}
+
+void MainWindow::updateProcsWanted() {
+    // The table while the view is shown; the slot owners as long as a process is selected.
+    if (m_controller) m_controller->setProcsWanted(m_processesShown || m_selectedPid > 0);
 }
 
 void MainWindow::showView(View v) {
@@ -358,6 +375,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_lruView->onFrame(frame);
     m_bigPicture->onFrame(frame);
     m_counters->onFrame(frame);
+    m_processes->onFrame(frame);
     m_tuning->onFrame(frame);
     m_transport->setSimTime(frame->sim_time_ns);
     for (const auto& e : frame->events) {
@@ -418,7 +436,7 @@ ExportSources MainWindow::exportSources() {
         canvas->setObjectName("exportCanvas");
         canvas->hide();
     }
-    return {m_view, m_swapView, m_lruView, m_bigPicture, canvas};
+    return {m_view, m_swapView, m_lruView, m_bigPicture, canvas, m_processes};
 }
 
 std::optional<ExportStamp> MainWindow::exportStamp() const {

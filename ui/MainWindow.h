@@ -24,6 +24,7 @@ class SwapView;
 class LruView;
 class BigPictureView;
 class CountersView;
+class ProcessesView;
 class MainMenus;
 struct ExportSources;
 struct ExportStamp;
@@ -45,6 +46,7 @@ public:
     LruView* lruView() const { return m_lruView; }
     BigPictureView* bigPictureView() const { return m_bigPicture; }
     CountersView* countersView() const { return m_counters; }
+    ProcessesView* processesView() const { return m_processes; }
     QDockWidget* viewDock(View v) const { return m_viewDocks[static_cast<int>(v)]; }
     // Shows and raises a view (as Ctrl+1..5 do); it becomes the current view for export.
     void showView(View v);
@@ -102,6 +104,7 @@ private slots:
     void onError(const QString& message);
 
 private:
+    void updateProcsWanted();
     void createDocks();
     QDockWidget* addPanel(const QString& title, const QString& objectName, QWidget* widget, Qt::DockWidgetArea area);
     void createActions();
@@ -119,6 +122,9 @@ private:
     LruView* m_lruView = nullptr;
     BigPictureView* m_bigPicture = nullptr;
     CountersView* m_counters = nullptr;
+    ProcessesView* m_processes = nullptr;
+    bool m_processesShown = false;
+    int m_selectedPid = 0;
     SwapView* m_swapView = nullptr;
     QDockWidget* m_viewDocks[kViewCount] = {};
     View m_current = View::Watermarks;

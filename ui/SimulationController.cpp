@@ -244,7 +244,8 @@ void SimulationController::tick() {
 void SimulationController::publish() {
     if (!m_engine) return;
     auto f = std::make_shared<Frame>();
-    m_frameBuilder.build(m_engine->kernel(), m_engine->recorder(), m_procTextsWanted.load(), *f);
+    m_frameBuilder.build(m_engine->kernel(), m_engine->recorder(),
+                         rs::FrameWants{m_procTextsWanted.load(), m_procsWanted.load()}, *f);
     f->generation = m_generation;
     f->title = m_config.title;
     f->explanation = m_explanation.toStdString();

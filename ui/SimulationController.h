@@ -60,6 +60,9 @@ public:
     // Whether frames carry the /proc texts (formatting them every frame costs the worker time
     // nobody needs unless the counters view is shown). Thread-safe.
     void setProcTextsWanted(bool wanted) { m_procTextsWanted.store(wanted); }
+    // Whether frames carry the process table and the slot owners (the Processes view is shown,
+    // or a process is selected). Thread-safe.
+    void setProcsWanted(bool wanted) { m_procsWanted.store(wanted); }
 
 signals:
     void frameReady(FramePtr frame);
@@ -75,6 +78,7 @@ private:
 
     std::atomic<int> m_framesInFlight{0};
     std::atomic<bool> m_procTextsWanted{false};
+    std::atomic<bool> m_procsWanted{false};
     rs::EngineConfig m_config;
     QString m_explanation;
     std::unique_ptr<rs::Engine> m_engine;

@@ -72,6 +72,17 @@ void SlotMapWidget::paintEvent(QPaintEvent*) {
         }
         p.fillRect(r, c);
     }
+    if (perSlot && m_highlightPid > 0 && m_snap.slot_owner.size() == m_snap.slot_states.size()) {
+        // The selected process's slots: a dark outline with a light one inside reads on every colour.
+        for (int i = 0; i < n; ++i) {
+            if (m_snap.slot_owner[static_cast<std::size_t>(i)] != m_highlightPid) continue;
+            const QRect r((i % cols) * kCell, (i / cols) * kCell, kCell - 2, kCell - 2);
+            p.setPen(QPen(QColor(20, 20, 20), 1));
+            p.drawRect(r);
+            p.setPen(QPen(QColor(255, 230, 80), 1));
+            p.drawRect(r.adjusted(1, 1, -1, -1));
+        }
+    }
     if (perSlot) {
         // Cluster borders: every SWAPFILE_CLUSTER slots is 8 rows of 64.
         p.setPen(QPen(palette().text().color(), 1));
@@ -79,6 +90,17 @@ void SlotMapWidget::paintEvent(QPaintEvent*) {
         const int rows = (n + cols - 1) / cols;
         for (int r = 0; r <= rows; r += rowsPerCluster) p.drawLine(0, r * kCell - 1, cols * kCell, r * kCell - 1);
     }
+}
+
+void SlotMapWidget::setHighlightPid(int pid) {
+    if (pid == m_highlightPid) return;
+    m_highlightPid = pid;
+    update();
+}
+
+int SlotMapWidget::highlightedCells() const {
+    if (m_highlightPid <= 0) return 0;
+    return static_cast<int>(std::count(m_snap.slot_owner.begin(), m_snap.slot_owner.end(), m_highlightPid));
 }
 
 void SlotMapWidget::mouseMoveEvent(QMouseEvent* e) {
@@ -106,6 +128,8 @@ QString SlotMapWidget::cellText(int i) const {
                         .arg(v == rs::SWAP_MAP_BAD ? 0 : (v & ~rs::SWAP_HAS_CACHE))
                         .arg((v & rs::SWAP_HAS_CACHE) && v != rs::SWAP_MAP_BAD ? "SWAP_HAS_CACHE set" : "not in the swap cache");
         }
+        if (static_cast<std::size_t>(i) < m_snap.slot_owner.size() && m_snap.slot_owner[static_cast<std::size_t>(i)] > 0)
+            text += QString("\nheld by the page table of pid %1").arg(m_snap.slot_owner[static_cast<std::size_t>(i)]);
     } else {
         const auto& u = m_snap.clusters[static_cast<std::size_t>(i)];
         text = QString("%1, cluster %2 (slots %3-%4): %5 free, %6 in use, %7 cache only, %8 bad")

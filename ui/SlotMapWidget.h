@@ -10,6 +10,12 @@ class SlotMapWidget : public QWidget {
 public:
     explicit SlotMapWidget(QWidget* parent = nullptr);
     void setSnapshot(const rs::SwapDeviceSnapshot& s);
+    // Outline the slots whose entry a page table of this process holds (the snapshot's
+    // slot_owner); 0: none.
+    void setHighlightPid(int pid);
+    int highlightPid() const { return m_highlightPid; }
+    // Slots outlined now (for tests).
+    int highlightedCells() const;
     const rs::SwapDeviceSnapshot& snapshot() const { return m_snap; }
     // Number of cells drawn and how many show a used slot (for tests).
     int cellCount() const;
@@ -26,4 +32,5 @@ private:
     int columns() const;
     int cellAt(QPoint p) const;
     rs::SwapDeviceSnapshot m_snap;
+    int m_highlightPid = 0;
 };

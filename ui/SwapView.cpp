@@ -83,6 +83,11 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
 
 SwapView::~SwapView() = default;
 
+void SwapView::setHighlightedProcess(int pid) {
+    m_highlightPid = pid;
+    for (auto* m : m_maps) m->setHighlightPid(pid);
+}
+
 void SwapView::onFrame(const FramePtr& frame) {
     if (!frame) return;
     if (frame->generation != m_generation) {
@@ -102,6 +107,7 @@ void SwapView::onFrame(const FramePtr& frame) {
         for (std::size_t i = 0; i < frame->swap.size(); ++i) {
             auto* title = new QLabel(this);
             auto* map = new SlotMapWidget(this);
+            map->setHighlightPid(m_highlightPid);
             m_mapsLayout->insertWidget(m_mapsLayout->count() - 1, title);
             m_mapsLayout->insertWidget(m_mapsLayout->count() - 1, map);
             m_titles.push_back(title);
@@ -128,7 +134,8 @@ void SwapView::onFrame(const FramePtr& frame) {
         m_titles[i]->setText(QString("<b>%1</b> (%2, priority %3): %4 of %5 slots in use%6")
                                  .arg(QString::fromStdString(s.name), QString::fromStdString(std::string(rs::swap_kind_name(s.kind))))
                                  .arg(s.prio).arg(s.inuse_pages).arg(s.pages)
-                                 .arg(QString(s.slot_states.empty() ? " (a cell per 512-slot cluster)" : " (a cell per slot, lines between clusters)") +
+                                 .arg(QString(s.slot_states.empty() ? " (a cell per 512-slot cluster; a process's slots are outlined only on areas of up to 65 536 slots)"
+                                                                    : " (a cell per slot, lines between clusters)") +
                                       ((s.flags & rs::SWP_WRITEOK) ? "" : " <b>swapoff in progress</b>")));
     }
     for (int r = 0; r < frame->thin_rounds; ++r)

@@ -28,6 +28,8 @@ public slots:
     // A recorded moment (the chart centred on it; the slot maps stay "now": they are not
     // recorded), or nullptr for live.
     void setMoment(const MomentPtr& moment);
+    // The process chosen in the Processes view: its slots are outlined in the maps (0: none).
+    void setHighlightedProcess(int pid);
 
 signals:
     // sys_swapon with a --swap style spec ("1G,kind=ssd,name=/dev/sdc1"); sys_swapoff by name.
@@ -42,6 +44,7 @@ private:
     QLabel* m_empty;
     std::vector<SlotMapWidget*> m_maps;
     std::vector<QLabel*> m_titles;
+    int m_highlightPid = 0;
     QCustomPlot* m_plot;
     QCPGraph* m_used;
     QCPGraph* m_cache;

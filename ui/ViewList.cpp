@@ -13,6 +13,9 @@ const std::array<ViewInfo, kViewCount> kViews = {{
      "The reclaim call graph, lit by each kernel function's call rate (Ctrl+4)"},
     {ViewId::Counters, "Counters", "counters", "counters",
      "Live /proc/zoneinfo, vmstat, meminfo and swaps of the simulated kernel (Ctrl+5)"},
+    {ViewId::Processes, "Processes", "processes", "processes",
+     "Every process: pid, RSS, swap, faults, reclaim stalls and OOM score, live and sortable, and the selected "
+     "one's memory and stalls over time (Ctrl+6)"},
 }};
 
 } // namespace

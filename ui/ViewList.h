@@ -5,8 +5,8 @@
 
 #include <optional>
 
-enum class ViewId { Watermarks, Swap, Lru, BigPicture, Counters };
-inline constexpr int kViewCount = 5;
+enum class ViewId { Watermarks, Swap, Lru, BigPicture, Counters, Processes };
+inline constexpr int kViewCount = 6;
 
 struct ViewInfo {
     ViewId id;

@@ -54,6 +54,12 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     m_direct->setLineStyle(QCPGraph::lsNone);
     m_direct->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(200, 30, 30), QColor(200, 30, 30), 7));
 
+    // The selected process's direct reclaims (the Processes view): over the others, outlined.
+    m_procDirect = addGraph(xAxis, yAxis2);
+    m_procDirect->setLineStyle(QCPGraph::lsNone);
+    m_procDirect->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QPen(QColor(20, 20, 20), 1.5), QColor(255, 200, 0), 11));
+    m_procDirect->removeFromLegend();
+
     m_free = makeLine(this, "free", QColor(31, 119, 180), Qt::SolidLine, 1.6);
     m_freeLod = std::make_unique<LodGraph>(m_free);
     connect(this, &QCustomPlot::beforeReplot, this, [this] { m_freeLod->refresh(); });
@@ -117,6 +123,15 @@ void WatermarkPlot::appendSamples(const std::vector<rs::Sample>& samples) {
         }
         m_lastT = t;
     }
+}
+
+void WatermarkPlot::setProcessMarks(const QVector<double>& times, const QString& name) {
+    m_procDirect->data()->clear();
+    m_procDirect->removeFromLegend();
+    if (name.isEmpty()) return;
+    m_procDirect->setName(name);
+    m_procDirect->addToLegend();
+    for (const double t : times) m_procDirect->addData(t, 0.06);
 }
 
 void WatermarkPlot::addEventMarker(double t, const QString& label, const QColor& color) {

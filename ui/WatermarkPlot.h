@@ -43,6 +43,10 @@ public:
     SpanBands* kswapdSpans() const { return m_kswapd; }
     SpanBands* kswapdNapSpans() const { return m_nap; }
     QCPGraph* directReclaimGraph() const { return m_direct; }
+    // One process's direct reclaims (times in s), drawn larger over the others; an empty name
+    // removes them.
+    void setProcessMarks(const QVector<double>& times, const QString& name);
+    QCPGraph* processReclaimGraph() const { return m_procDirect; }
     double lastTime() const { return m_lastT; }
 
 private:
@@ -55,6 +59,7 @@ private:
     SpanBands* m_kswapd = nullptr;
     SpanBands* m_nap = nullptr;
     QCPGraph* m_direct = nullptr;
+    QCPGraph* m_procDirect = nullptr;
     std::uint64_t m_lastDirect = 0;
     double m_lastT = -1;
     double m_scale = 1.0; // y units per page

@@ -47,6 +47,8 @@ void WatermarkView::rebuild(const Frame& frame) {
         m_layout->addWidget(plot, z.managed < 65536 ? 1 : 3);
         m_plots.push_back(plot);
     }
+    m_procReclaims.clear();
+    m_procReclaimCount.clear();
     m_title = QString::fromStdString(frame.title);
     m_explanation = QString::fromStdString(frame.explanation);
     m_generation = frame.generation;
@@ -68,11 +70,44 @@ void WatermarkView::onFrame(const FramePtr& frame) {
     if (frame->thin_rounds > 0)
         for (auto* p : m_plots) p->thin(frame->thin_rounds, static_cast<double>(frame->thin_before_ns) / 1e9);
     for (auto* p : m_plots) p->appendSamples(frame->samples);
+    collectProcessReclaims(frame->samples);
     for (const auto& e : frame->events)
         if (const auto m = eventMarker(e))
             for (auto* p : m_plots) p->addEventMarker(static_cast<double>(e.t_ns) / 1e9, m->label, m->color);
     if (m_follow && !m_moment) refit();
     for (auto* p : m_plots) replotWhenShown(p);
+}
+
+void WatermarkView::collectProcessReclaims(const std::vector<rs::Sample>& samples) {
+    bool grew = false;
+    for (const auto& s : samples)
+        for (const auto& p : s.procs) {
+            auto& count = m_procReclaimCount[p.pid];
+            if (p.reclaim_count > count) {
+                m_procReclaims[p.pid].append(static_cast<double>(s.t_ns) / 1e9);
+                grew |= p.pid == m_highlightPid;
+            }
+            count = p.reclaim_count;
+        }
+    if (grew) showProcessMarks();
+}
+
+void WatermarkView::showProcessMarks() {
+    static const QVector<double> none;
+    const auto it = m_procReclaims.find(m_highlightPid);
+    for (auto* p : m_plots) {
+        const bool mine = m_highlightPid > 0 && p->zone().node == m_highlightNid;
+        p->setProcessMarks(mine && it != m_procReclaims.end() ? it->second : none,
+                           mine ? QString("direct reclaim by %1").arg(m_highlightName) : QString());
+        p->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void WatermarkView::setHighlightedProcess(int pid, int nid, const QString& name) {
+    m_highlightPid = pid;
+    m_highlightNid = nid;
+    m_highlightName = name;
+    showProcessMarks();
 }
 
 void WatermarkView::refit() {

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 #include <QWidget>
 
+#include <map>
 #include <vector>
 
 class WatermarkPlot;
@@ -32,6 +33,9 @@ public slots:
     // A recorded moment to show, or nullptr to follow the newest data again.
     void setMoment(const MomentPtr& moment);
     void followLatest();
+    // The process chosen in the Processes view: its direct reclaims are marked on the charts of
+    // its node (pid 0: none).
+    void setHighlightedProcess(int pid, int nid, const QString& name);
 
 signals:
     // The user panned or zoomed: the charts stopped following the newest data.
@@ -41,6 +45,8 @@ private:
     void rebuild(const Frame& frame);
     void refit();
     void updateHeader();
+    void collectProcessReclaims(const std::vector<rs::Sample>& samples);
+    void showProcessMarks();
 
     QVBoxLayout* m_layout = nullptr;
     QLabel* m_header = nullptr;
@@ -51,5 +57,10 @@ private:
     bool m_mib = false;
     bool m_follow = true;
     MomentPtr m_moment;
+    // Per pid: the sample times at which its direct-reclaim count grew, and that count.
+    std::map<int, QVector<double>> m_procReclaims;
+    std::map<int, std::uint64_t> m_procReclaimCount;
+    int m_highlightPid = 0, m_highlightNid = 0;
+    QString m_highlightName;
     QString m_title, m_explanation, m_momentText;
 };

@@ -76,6 +76,13 @@ public:
 
     // The PTE that holds a swapped-out entry (its rmap: address space and page index).
     std::pair<std::uint32_t, std::uint32_t> swap_pte(SwapEntry e) { return {slot(e).space, slot(e).index}; }
+    // The address space of that PTE without creating slot state (the UI's slot owners); -1 when
+    // the area has none. Meaningful only while the slot's swap_map count is non-zero.
+    int pte_space(SwapEntry e) const {
+        const auto type = static_cast<std::size_t>(e.type);
+        if (type >= m_slots.size() || e.offset >= m_slots[type].size()) return -1;
+        return static_cast<int>(m_slots[type][e.offset].space);
+    }
     // A fault on `entry` is near: start loading its slot and swap_map byte (random reads).
     void prefetch(std::uint32_t entry) const {
         const SwapEntry e = swp_entry(entry);

@@ -11,11 +11,11 @@
 
 namespace rs {
 
-void FrameBuilder::build(const Kernel& k, const Recorder& rec, bool proc_texts, FrameData& out) {
+void FrameBuilder::build(const Kernel& k, const Recorder& rec, FrameWants wants, FrameData& out) {
     out.zones = rec.zones;
     out.kfunc_calls = k.trace.calls;
     out.kfunc_last = k.trace.last;
-    if (proc_texts) {
+    if (wants.proc_texts) {
         out.proc_zoneinfo = format_zoneinfo(k.machine);
         out.proc_vmstat = format_vmstat(k);
         out.proc_meminfo = format_meminfo(k);
@@ -24,6 +24,10 @@ void FrameBuilder::build(const Kernel& k, const Recorder& rec, bool proc_texts, 
     take_new(rec, k.events.items, out);
     out.sysctl = k.sysctl;
     out.swap = swap_snapshot(k.swap.space());
+    if (wants.procs) {
+        out.procs = proc_table(k, kFrameProcs, out.nr_procs);
+        add_slot_owners(k, out.swap);
+    }
     out.totalram_pages = k.machine.totalram_pages();
     out.nr_zone_types = k.nr_zone_types();
     out.sim_time_ns = k.now;

@@ -2,6 +2,7 @@
 // Frames: what the views get from the simulation, built without Qt. A frame carries the samples
 // and events recorded since the previous frame and the kernel's state now; FrameBuilder keeps
 // count of what it has handed out, across the recorder's thinnings.
+#include "record/proc_sample.h"
 #include "record/swap_snapshot.h"
 #include "mm/sysctl.h"
 #include "mm/trace.h"
@@ -34,15 +35,27 @@ struct FrameData {
     std::array<std::uint64_t, NR_KFUNCS> kfunc_last{};  // order of each one's latest call (KFuncCounters::last)
     // The simulated kernel's /proc files now, in the kernel's formats (empty unless asked for).
     std::string proc_zoneinfo, proc_vmstat, proc_meminfo, proc_swaps;
+    // The processes now (empty unless asked for): at most kFrameProcs rows, of nr_procs; with
+    // them each small swap area's slot owners (SwapDeviceSnapshot::slot_owner).
+    std::vector<ProcRow> procs;
+    std::size_t nr_procs = 0;
 };
+
+// What a frame carries beyond the samples, events and small state: each costs the worker time
+// nobody needs unless a view that shows it is visible.
+struct FrameWants {
+    bool proc_texts = false; // the /proc texts (the Counters view)
+    bool procs = false;      // the process table and slot owners (the Processes view)
+};
+inline constexpr std::size_t kFrameProcs = 2000;
 
 class FrameBuilder {
 public:
     // A new simulation: the next frame starts from its first sample and its first event.
     void restart() { *this = FrameBuilder(); }
     // The frame of now: what take_new() gives, and the kernel's state (sysctls, swap maps,
-    // traced calls, time; the /proc texts only when proc_texts is set).
-    void build(const Kernel& k, const Recorder& rec, bool proc_texts, FrameData& out);
+    // traced calls, time; the /proc texts and the processes only when wanted).
+    void build(const Kernel& k, const Recorder& rec, FrameWants wants, FrameData& out);
     // The samples and events since the previous call, and the thinnings in between. New samples
     // are chosen by index (two samples may share a time: a sysctl write samples at once); a
     // thinning moves indices, so then the index is found again from the last time sent.

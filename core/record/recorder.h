@@ -2,8 +2,10 @@
 // Samples of the simulated kernel's state over time, for the views, exports and tests.
 #include "mm/event_log.h"
 #include "mm/mmzone.h" // KswapdPhase
+#include "record/proc_sample.h"
 
 #include <array>
+#include <map>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -46,6 +48,8 @@ struct Sample {
     std::uint64_t refault_anon = 0, refault_file = 0;
     // Node-wide sums.
     std::int64_t nr_dirty = 0, nr_writeback = 0, nr_slab_reclaimable = 0;
+    // Per process (record/proc_sample.h): the live ones, at most kSampledProcs, by pid.
+    std::vector<ProcSample> procs;
 };
 
 struct ZoneLabel {
@@ -60,6 +64,7 @@ class Recorder {
 public:
     std::vector<ZoneLabel> zones;
     std::vector<Sample> samples;
+    std::map<int, std::string> comms; // the comm of every pid a sample holds
     std::size_t max_samples = 2'000'000; // the oldest half is thinned out beyond this
     // Each thinning halves the resolution of the samples older than thinned_before_ns (the
     // newer half stays at full resolution); views thin their copies the same way.

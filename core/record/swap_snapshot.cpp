@@ -1,5 +1,7 @@
 #include "record/swap_snapshot.h"
 
+#include "mm/kernel.h"
+
 #include <algorithm>
 
 namespace rs {
@@ -49,6 +51,21 @@ std::vector<SwapDeviceSnapshot> swap_snapshot(const SwapSpace& space) {
         out.push_back(std::move(s));
     }
     return out;
+}
+
+void add_slot_owners(const Kernel& k, std::vector<SwapDeviceSnapshot>& areas) {
+    for (SwapDeviceSnapshot& a : areas) {
+        if (a.slot_states.empty()) continue;
+        a.slot_owner.assign(a.slot_states.size(), -1);
+        for (std::uint32_t off = 0; off < a.slot_states.size(); ++off) {
+            const SlotState st = a.slot_states[off];
+            if (st != SlotState::InUse && st != SlotState::InUseCached) continue;
+            const int space = k.swap.pte_space(SwapEntry{a.type, off});
+            if (space < 0 || static_cast<std::size_t>(space) >= k.spaces.size()) continue;
+            const int owner = k.spaces[static_cast<std::size_t>(space)].owner;
+            if (owner >= 0) a.slot_owner[off] = k.procs[static_cast<std::size_t>(owner)].pid;
+        }
+    }
 }
 
 } // namespace rs

@@ -31,6 +31,9 @@ struct SwapDeviceSnapshot {
     std::vector<std::uint8_t> swap_map;          // the raw swap_map bytes, with slot_states (count | SWAP_HAS_CACHE)
     std::vector<ClusterUsage> clusters;    // per cluster when max > kSnapshotSlotLimit, else empty
     std::vector<std::uint8_t> cluster_list; // ClusterFlag of every cluster
+    // With slot_states, when asked for (FrameWants::procs): the pid whose page table holds each
+    // slot's entry (the swap cache's rmap), -1 for a free or cache-only slot.
+    std::vector<std::int32_t> slot_owner;
 };
 inline constexpr std::uint32_t kSnapshotSlotLimit = 65536;
 
@@ -39,5 +42,8 @@ SlotState slot_state(std::uint8_t swap_map_byte);
 
 // Every area in use (SWP_USED), by type.
 std::vector<SwapDeviceSnapshot> swap_snapshot(const SwapSpace& space);
+struct Kernel;
+// Fills slot_owner of the areas that have slot_states.
+void add_slot_owners(const Kernel& k, std::vector<SwapDeviceSnapshot>& areas);
 
 } // namespace rs

@@ -64,7 +64,8 @@ RunCost estimate_run_cost(const EngineConfig& c, std::int64_t duration_ns) {
                 std::min(slots, anon) * SwapSubsystem::bytes_per_slot_in_use();
     std::size_t zones = 0;
     for (const auto& n : c.machine.nodes) zones += n.zones.size();
-    const std::uint64_t per_sample = sizeof(Sample) + zones * sizeof(ZoneSample) + c.machine.nodes.size() * sizeof(NodeSample);
+    const std::uint64_t per_sample = sizeof(Sample) + zones * sizeof(ZoneSample) + c.machine.nodes.size() * sizeof(NodeSample) +
+                                    std::min(c.tasks.size(), kSampledProcs) * sizeof(ProcSample);
     std::uint64_t n = c.max_samples;
     if (duration_ns >= 0 && c.sample_interval_ns > 0)
         n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>(duration_ns / c.sample_interval_ns) + 1);

@@ -24,6 +24,9 @@ void Engine::take_sample() {
         s.nodes.push_back(ns);
     }
     read_sample_fields(m_k, s);
+    s.procs = sample_procs(m_k);
+    for (const ProcSample& ps : s.procs)
+        if (!m_recorder.comms.count(ps.pid)) m_recorder.comms[ps.pid] = m_k.find_task(ps.pid)->comm;
     m_recorder.add(std::move(s));
 }
 

@@ -157,7 +157,7 @@ TEST_CASE("a frame built from an engine holds the kernel's state of the moment")
     FrameBuilder fb;
     e.run_until(0);
     FrameData first;
-    fb.build(e.kernel(), e.recorder(), false, first);
+    fb.build(e.kernel(), e.recorder(), FrameWants{}, first);
     CHECK(times_of(first) == Times{0});
     CHECK(first.sim_time_ns == 0);
     CHECK(first.totalram_pages == 3976 + 200000 + 300000); // managed pages of the zones
@@ -175,7 +175,7 @@ TEST_CASE("a frame built from an engine holds the kernel's state of the moment")
 
     e.run_until(50'000'000);
     FrameData second;
-    fb.build(e.kernel(), e.recorder(), true, second);
+    fb.build(e.kernel(), e.recorder(), FrameWants{.proc_texts = true}, second);
     CHECK(times_of(second) == Times{10'000'000, 20'000'000, 30'000'000, 40'000'000, 50'000'000});
     CHECK(second.sim_time_ns == 50'000'000);
     CHECK(second.proc_zoneinfo == format_zoneinfo(e.kernel().machine));
@@ -188,7 +188,7 @@ TEST_CASE("a frame built from an engine holds the kernel's state of the moment")
     const std::size_t events_before = e.kernel().events.items.size();
     e.write_sysctl(SysctlWrite{"vm.min_free_kbytes", {20000}});
     FrameData third;
-    fb.build(e.kernel(), e.recorder(), false, third);
+    fb.build(e.kernel(), e.recorder(), FrameWants{}, third);
     CHECK(times_of(third) == Times{50'000'000});
     REQUIRE(third.events.size() == 1);
     CHECK(e.kernel().events.items.size() == events_before + 1);

@@ -1,7 +1,10 @@
 // Processes as the kernel sees them (issue 15): pids, mm_struct counters (total_vm, RSS, swap
 // entries), delay accounting, and the OOM report against the kernel's format strings.
 #include "mm/oom_kill.h"
+#include "procfs/meminfo.h"
 #include "procfs/pid_status.h"
+#include "record/csv.h"
+#include "record/frame_builder.h"
 #include "reclaim_helpers.h"
 
 #include <cstdio>
@@ -335,4 +338,157 @@ TEST_CASE("dmesg prints the swapon line with a timestamp as printk does") {
     CHECK(text.rfind("[    0.000000] Adding ", 0) == 0);
     const std::string line = text.substr(15, text.find('\n') - 15);
     CHECK(matches(line, "Adding %uk swap on %s.  Priority:%d extents:%d across:%lluk SS"));
+}
+
+// The per-process series (record/proc_sample.h) that the Processes view and the CSV use.
+
+namespace {
+// A "Key:\t   123 kB" line of /proc/PID/status, in pages.
+std::int64_t status_pages(const std::string& status, const std::string& key) {
+    const auto at = status.find(key + ":");
+    if (at == std::string::npos) return -1;
+    return std::stoll(status.substr(at + key.size() + 1)) / 4;
+}
+} // namespace
+
+TEST_CASE("Samples hold each live process RSS and swap and VmSize as /proc/PID/status prints them") {
+    EngineConfig c = machine_config(512);
+    c.tasks.push_back(anon_task("a", 300, true, 200));
+    c.tasks.push_back(anon_task("b", 250, true, 200));
+    auto e = make_engine(c, MiB_pages(512));
+    const Kernel& k = e->kernel();
+    bool swapped = false;
+    for (std::int64_t t = 1; t <= 6; ++t) {
+        e->run_until(t * 500'000'000);
+        REQUIRE(e->recorder().samples.back().procs.size() == 2);
+        const std::vector<ProcSample> now = sample_procs(k); // what take_sample() records
+        for (const ProcSample& ps : now) {
+            const std::string status = format_pid_status(k, *k.find_task(ps.pid));
+            INFO(status);
+            CHECK(static_cast<std::int64_t>(ps.rss) == status_pages(status, "VmRSS"));
+            CHECK(static_cast<std::int64_t>(ps.swap) == status_pages(status, "VmSwap"));
+            CHECK(static_cast<std::int64_t>(ps.vm) == status_pages(status, "VmSize"));
+            swapped |= ps.swap > 0;
+        }
+        CHECK(std::is_sorted(now.begin(), now.end(), [](auto& x, auto& y) { return x.pid < y.pid; }));
+    }
+    CHECK(swapped);
+}
+
+TEST_CASE("A sample keeps the kSampledProcs processes with the most memory") {
+    EngineConfig c = machine_config(512);
+    for (int i = 0; i < 12; ++i) c.tasks.push_back(anon_task("t" + std::to_string(i), 4 + 4 * i, false, 200));
+    auto e = make_engine(c);
+    e->run_until(2'000'000'000);
+    const Kernel& k = e->kernel();
+    const Sample& s = e->recorder().samples.back();
+    REQUIRE(s.procs.size() == kSampledProcs);
+    // The 8 largest of 12 tasks of 4, 8, ... 48 MiB: the last eight started.
+    std::uint64_t smallest_kept = ~0ull;
+    for (const ProcSample& ps : s.procs) smallest_kept = std::min<std::uint64_t>(smallest_kept, ps.rss);
+    for (const Process& p : k.procs) {
+        const bool kept = std::any_of(s.procs.begin(), s.procs.end(), [&](const ProcSample& ps) { return ps.pid == p.pid; });
+        if (!kept) CHECK(mm_rss(k, p) <= smallest_kept);
+    }
+}
+
+TEST_CASE("/proc/PID/oom_score follows proc_oom_score() from the status and meminfo texts") {
+    EngineConfig c = machine_config(512);
+    c.tasks.push_back(anon_task("big", 350, true, 200));
+    c.tasks.push_back(anon_task("adj", 100, true, 200));
+    c.tasks.back().oom_score_adj = 500;
+    c.tasks.push_back(anon_task("immune", 50, true, 200));
+    c.tasks.back().oom_score_adj = -1000;
+    auto e = make_engine(c, MiB_pages(256));
+    e->run_until(3'000'000'000);
+    const Kernel& k = e->kernel();
+    const std::string meminfo = format_meminfo(k);
+    // totalpages = totalram_pages() + total_swap_pages: MemTotal and SwapTotal in pages.
+    const std::int64_t totalpages = status_pages(meminfo, "MemTotal") + status_pages(meminfo, "SwapTotal");
+    for (const Process& p : k.procs) {
+        const std::string st = format_pid_status(k, p);
+        INFO(st);
+        if (p.oom_score_adj == -1000) {
+            CHECK(proc_oom_score(k, p) == 0); // LONG_MIN: unkillable
+            continue;
+        }
+        // oom_badness(): rss + swapents + pgtables pages, then adj * (totalpages / 1000).
+        const std::int64_t points = status_pages(st, "VmRSS") + status_pages(st, "VmSwap") + status_pages(st, "VmPTE") +
+                                    p.oom_score_adj * (totalpages / 1000);
+        CHECK(proc_oom_score(k, p) == (1000 + points * 1000 / totalpages) * 2 / 3);
+    }
+}
+
+TEST_CASE("The slot map's owners: a process's slots are its swap entries") {
+    EngineConfig c = machine_config(512);
+    c.tasks.push_back(anon_task("a", 350, true, 200));
+    c.tasks.push_back(anon_task("b", 300, true, 200));
+    auto e = make_engine(c, MiB_pages(200));
+    e->run_until(4'000'000'000);
+    const Kernel& k = e->kernel();
+    FrameBuilder fb;
+    FrameData f;
+    fb.build(k, e->recorder(), FrameWants{.procs = true}, f);
+    REQUIRE(f.swap.size() == 1);
+    REQUIRE(f.swap[0].slot_owner.size() == f.swap[0].slot_states.size());
+    std::uint64_t total = 0;
+    for (const Process& p : k.procs) {
+        const auto owned = std::count(f.swap[0].slot_owner.begin(), f.swap[0].slot_owner.end(), p.pid);
+        INFO(p.comm);
+        CHECK(static_cast<std::uint64_t>(owned) == p.swapents); // no forks: one PTE per entry
+        total += p.swapents;
+    }
+    CHECK(total > 0);
+    // The table: kernel threads first by pid, then the tasks, each with its oom_score.
+    REQUIRE(f.nr_procs == k.boot_tasks.size() + k.procs.size());
+    CHECK(f.procs.front().pid == 1);
+    CHECK(f.procs.back().comm == k.procs.back().comm);
+    CHECK(f.procs.back().oom_score == proc_oom_score(k, k.procs.back()));
+}
+
+TEST_CASE("The CSV has per-process columns that are empty once the process is gone") {
+    EngineConfig c = machine_config(256);
+    c.tasks.push_back(anon_task("hog", 1024, false, 400)); // more than RAM and swap: OOM-killed
+    c.tasks.push_back(phased_task("small", {alloc_phase(16), sleep_phase(60'000'000'000)}));
+    auto e = make_engine(c, MiB_pages(64));
+    e->run_until(6'000'000'000);
+    const Kernel& k = e->kernel();
+    REQUIRE(k.vmstat[OOM_KILL] == 1);
+    std::ostringstream out;
+    write_csv(out, e->recorder());
+    std::istringstream lines(out.str());
+    std::string header;
+    std::getline(lines, header);
+    const int hog = k.procs[0].pid, small = k.procs[1].pid;
+    const std::string hog_col = "hog_" + std::to_string(hog) + "_rss_kb";
+    const std::string small_col = "small_" + std::to_string(small) + "_rss_kb";
+    const std::string small_swap = "small_" + std::to_string(small) + "_swap_kb";
+    std::vector<std::string> names;
+    {
+        std::istringstream h(header);
+        for (std::string cell; std::getline(h, cell, ',');) names.push_back(cell);
+    }
+    const auto col = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) - names.begin(); };
+    REQUIRE(static_cast<std::size_t>(col(hog_col)) < names.size());
+    REQUIRE(static_cast<std::size_t>(col(small_col)) < names.size());
+    bool was_there = false, gone = false;
+    for (std::string row; std::getline(lines, row);) {
+        std::vector<std::string> cells;
+        std::istringstream r(row + ",");
+        for (std::string cell; std::getline(r, cell, ',');) cells.push_back(cell);
+        REQUIRE(cells.size() == names.size());
+        const std::string& h = cells[static_cast<std::size_t>(col(hog_col))];
+        if (!h.empty()) {
+            CHECK_FALSE(gone); // once killed, never back
+            was_there |= std::stoll(h) > 0;
+        } else if (was_there) {
+            gone = true;
+        }
+        // 16 MiB after its alloc, resident or swapped out by the hog's pressure.
+        const std::string& rss = cells[static_cast<std::size_t>(col(small_col))];
+        const std::string& swp = cells[static_cast<std::size_t>(col(small_swap))];
+        if (std::stod(cells[0]) >= 1.0) CHECK(std::stoll(rss) + std::stoll(swp) == 16384);
+    }
+    CHECK(was_there);
+    CHECK(gone);
 }

@@ -115,12 +115,17 @@ TEST_CASE("the field tables drive the CSV's columns and the counters text's line
     std::size_t zone_cols = 0;
     for (const auto& f : zone_sample_fields()) zone_cols += !f.csv_suffix.empty();
     const std::size_t nodes = rec.samples.front().nodes.size();
-    // time_s, the zones' columns, per node the five LRU lists and kswapd's state, then the table.
-    CHECK(static_cast<std::size_t>(commas(header)) == zones * zone_cols + nodes * 6 + csv_global);
+    // time_s, the zones' columns, per node the five LRU lists and kswapd's state, the table, then
+    // the per-process table's columns for the (at most kCsvProcs) processes sampled.
+    const std::size_t procs = std::min(rec.comms.size(), kCsvProcs);
+    REQUIRE(procs > 0);
+    CHECK(static_cast<std::size_t>(commas(header)) ==
+          zones * zone_cols + nodes * 6 + csv_global + procs * proc_csv_fields().size());
     CHECK(commas(row) == commas(header));
     CHECK(header.find(",node0_DMA32_free_pages,node0_DMA32_min_pages,") != std::string::npos);
     CHECK(header.find(",pgscan_kswapd_per_s,") != std::string::npos);
-    CHECK(header.ends_with(",pswpin_per_s,pswpout_per_s"));
+    const auto& [pid, comm] = *rec.comms.begin();
+    CHECK(header.find(",pswpin_per_s,pswpout_per_s," + comm + "_" + std::to_string(pid) + "_rss_kb,") != std::string::npos);
 
     const std::string text = format_sample(rec.samples.back(), rec.zones);
     std::size_t counted = 0;

@@ -191,7 +191,7 @@ TEST_CASE("exports: all views as one PDF or a file each at chosen sizes and CSV 
     REQUIRE(runTo(w, 6'000'000'000));
     REQUIRE(waitForReplot(w.watermarkView()->plots().at(1)));
     QTemporaryDir dir;
-    // One PDF, a page per view with a chart (watermarks, swap, LRU, Big Picture).
+    // One PDF, a page per view with a chart (watermarks, swap, LRU, Big Picture, Processes).
     const QString pdf = dir.filePath("all.pdf");
     CHECK(w.exportAllViews(pdf).isEmpty());
     QFile f(pdf);
@@ -202,10 +202,10 @@ TEST_CASE("exports: all views as one PDF or a file each at chosen sizes and CSV 
     int pages = 0;
     for (qsizetype at = bytes.indexOf("/Type /Page"); at >= 0; at = bytes.indexOf("/Type /Page", at + 1))
         pages += bytes.mid(at + 11, 1) != "s";
-    CHECK(pages == 4);
+    CHECK(pages == 5);
     // PNG: one file per view, at the chosen width.
     CHECK(w.exportAllViews(dir.filePath("run.png"), QSize(1200, 300)).isEmpty());
-    for (const char* v : {"watermarks", "swap", "lru", "big-picture"}) {
+    for (const char* v : {"watermarks", "swap", "lru", "big-picture", "processes"}) {
         INFO(v);
         QImage img(dir.filePath(QString("run-%1.png").arg(v)));
         REQUIRE_FALSE(img.isNull());

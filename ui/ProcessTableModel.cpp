@@ -1,0 +1,154 @@
+#include "ProcessTableModel.h"
+
+#include <QColor>
+
+#include <algorithm>
+#include <array>
+
+namespace {
+
+using Row = ProcessTableModel::Row;
+constexpr double kMiB = 4096.0 / (1 << 20);
+
+const char* stateName(rs::ProcRow::State s) {
+    switch (s) {
+    case rs::ProcRow::State::Running: return "running";
+    case rs::ProcRow::State::Exited: return "exited";
+    case rs::ProcRow::State::OomKilled: return "OOM-killed";
+    case rs::ProcRow::State::KernelThread: return "kernel thread";
+    }
+    return "";
+}
+
+struct Column {
+    const char* header;
+    const char* tip;
+    bool live; // blank without an mm (kernel threads, dead processes, init): no figures, no rates
+    int decimals;
+    double (*value)(const Row&);
+};
+
+// The columns, in order. PID, name and state are text columns handled apart (value nullptr).
+const std::array<Column, 13> kColumns{{
+    {"PID", "The pid (alloc_pid() order: init 1, kthreadd 2, the kernel threads, then the tasks in start order)", false, 0,
+     [](const Row& r) { return double(r.proc.pid); }},
+    {"Name", "comm: the task's name, at most 15 characters (TASK_COMM_LEN)", false, 0, nullptr},
+    {"State", "running, exited, OOM-killed (by oom_kill_process()) or a kernel thread", false, 0, nullptr},
+    {"Anon MiB", "RssAnon in /proc/PID/status (MM_ANONPAGES): resident anonymous pages, MiB", true, 1,
+     [](const Row& r) { return r.proc.now.rss * kMiB; }},
+    {"File MiB", "RssFile (MM_FILEPAGES): 0, the simulated tasks map no file pages (their page-cache reads are "
+                       "not mapped)", true, 1, [](const Row&) { return 0.0; }},
+    {"Swap MiB", "VmSwap (MM_SWAPENTS): the process's pages that are out on swap", true, 1,
+     [](const Row& r) { return r.proc.now.swap * kMiB; }},
+    {"VmSize MiB", "VmSize (mm->total_vm): what the process has mapped now", true, 1,
+     [](const Row& r) { return r.proc.now.vm * kMiB; }},
+    {"Faults/s", "Page faults per simulated second (minflt + majflt of /proc/PID/stat)", true, 0,
+     [](const Row& r) { return r.minflt + r.majflt; }},
+    {"Major/s", "majflt per second: faults that read from the swap device", true, 0,
+     [](const Row& r) { return r.majflt; }},
+    {"Reclaim ms/s", "Milliseconds per second spent in direct reclaim (delay accounting's RECLAIM: "
+                             "try_to_free_pages() in __perform_reclaim())", true, 1,
+     [](const Row& r) { return r.reclaimMs; }},
+    {"Swap-in ms/s", "Milliseconds per second waiting for swap-in reads (delay accounting's SWAP: "
+                            "swap_read_folio())", true, 1, [](const Row& r) { return r.swapinMs; }},
+    {"OOM score", "/proc/PID/oom_score: (1000 + oom_badness() * 1000 / totalpages) * 2 / 3, totalpages = RAM + swap; "
+                  "0 for a task the OOM killer may not kill", true, 0, [](const Row& r) { return double(r.proc.oom_score); }},
+    {"oom_score_adj", "/proc/PID/oom_score_adj: -1000 (never kill) .. 1000 (kill first)", true, 0,
+     [](const Row& r) { return double(r.proc.oom_score_adj); }},
+}};
+
+double perSecond(std::uint64_t now, std::uint64_t then, double dt) {
+    return now >= then && dt > 0 ? static_cast<double>(now - then) / dt : 0.0;
+}
+
+} // namespace
+
+int ProcessTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ProcessTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(kColumns.size());
+}
+
+QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const Row& r = m_rows[static_cast<std::size_t>(index.row())];
+    const Column& c = kColumns[static_cast<std::size_t>(index.column())];
+    if (role == PidRole) return r.proc.pid;
+    const bool blank = c.live && !r.proc.has_mm;
+    if (role == Qt::DisplayRole) {
+        if (index.column() == 1) return QString::fromStdString(r.proc.comm);
+        if (index.column() == 2) return stateName(r.proc.state);
+        if (blank) return QString("\u2014");
+        return QString::number(c.value(r), 'f', c.decimals);
+    }
+    if (role == SortRole) {
+        if (index.column() == 1) return QString::fromStdString(r.proc.comm);
+        if (index.column() == 2) return static_cast<int>(r.proc.state);
+        return blank ? -1.0 : c.value(r);
+    }
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == 1 || index.column() == 2 ? int(Qt::AlignLeft | Qt::AlignVCenter)
+                                                          : int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && r.proc.state != rs::ProcRow::State::Running) return QColor(130, 130, 130);
+    if (role == Qt::ToolTipRole) return QString(c.tip);
+    return {};
+}
+
+QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal || section < 0 || section >= columnCount()) return {};
+    if (role == Qt::DisplayRole) return kColumns[static_cast<std::size_t>(section)].header;
+    if (role == Qt::ToolTipRole) return kColumns[static_cast<std::size_t>(section)].tip;
+    return {};
+}
+
+void ProcessTableModel::update(const std::vector<rs::ProcRow>& procs, std::int64_t t_ns) {
+    bool same = procs.size() == m_rows.size();
+    for (std::size_t i = 0; same && i < procs.size(); ++i) same = procs[i].pid == m_rows[i].proc.pid;
+    std::vector<Row> rows(procs.size());
+    for (std::size_t i = 0; i < procs.size(); ++i) {
+        Row& r = rows[i];
+        r.proc = procs[i];
+        const auto old = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row& o) { return o.proc.pid == r.proc.pid; });
+        if (same) {
+            r.minflt = m_rows[i].minflt;
+            r.majflt = m_rows[i].majflt;
+            r.reclaimMs = m_rows[i].reclaimMs;
+            r.swapinMs = m_rows[i].swapinMs;
+        } else if (old != m_rows.end()) {
+            r.minflt = old->minflt, r.majflt = old->majflt, r.reclaimMs = old->reclaimMs, r.swapinMs = old->swapinMs;
+        }
+        auto [it, fresh] = m_base.try_emplace(r.proc.pid, Base{t_ns, r.proc.now});
+        const double dt = static_cast<double>(t_ns - it->second.t_ns) / 1e9;
+        if (!fresh && dt >= 1.0) {
+            const rs::ProcSample& b = it->second.s;
+            r.minflt = perSecond(r.proc.now.min_flt, b.min_flt, dt);
+            r.majflt = perSecond(r.proc.now.maj_flt, b.maj_flt, dt);
+            r.reclaimMs = static_cast<double>(r.proc.now.reclaim_ns - b.reclaim_ns) / 1e6 / dt;
+            r.swapinMs = static_cast<double>(r.proc.now.swapin_ns - b.swapin_ns) / 1e6 / dt;
+            it->second = Base{t_ns, r.proc.now};
+        }
+    }
+    if (same) {
+        m_rows = std::move(rows);
+        if (!m_rows.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    } else {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+}
+
+void ProcessTableModel::clear() {
+    beginResetModel();
+    m_rows.clear();
+    m_base.clear();
+    endResetModel();
+}
+
+const ProcessTableModel::Row* ProcessTableModel::rowOfPid(int pid) const {
+    for (const Row& r : m_rows)
+        if (r.proc.pid == pid) return &r;
+    return nullptr;
+}
