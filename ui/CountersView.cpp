@@ -1,5 +1,8 @@
 #include "CountersView.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -36,6 +39,28 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
         m_pages[static_cast<std::size_t>(i)] = page;
         m_tabs->addTab(page, names[i]);
     }
+    // The process list: a page with a chooser over the /proc/PID/status text.
+    auto* statusTab = new QWidget(m_tabs);
+    auto* statusLayout = new QVBoxLayout(statusTab);
+    statusLayout->setContentsMargins(0, 4, 0, 0);
+    auto* chooser = new QHBoxLayout;
+    chooser->addWidget(new QLabel("Process:", statusTab));
+    m_procList = new QComboBox(statusTab);
+    m_procList->setToolTip("The simulated processes (pid and comm), the ones with the most memory first when there are "
+                           "more than 64; kernel threads have no status of their own here");
+    m_procList->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    chooser->addWidget(m_procList);
+    chooser->addStretch(1);
+    statusLayout->addLayout(chooser);
+    m_status = new QTextBrowser(statusTab);
+    m_status->setFont(QFont("DejaVu Sans Mono", 9));
+    m_status->setLineWrapMode(QTextEdit::NoWrap);
+    m_status->setToolTip("proc_pid_status() with task_mem(): the lines the simulator models (Name, Pid, PPid, Uid, "
+                         "VmPeak, VmSize, VmLck, VmRSS, RssAnon, RssFile, RssShmem, VmPTE, VmSwap); a dead process "
+                         "has no Vm lines, as for a zombie");
+    statusLayout->addWidget(m_status, 1);
+    m_tabs->addTab(statusTab, "/proc/PID/status");
+    connect(m_procList, &QComboBox::currentIndexChanged, this, [this] { showStatus(); });
     m_momentPage = new QTextBrowser(m_tabs);
     m_momentPage->setFont(QFont("DejaVu Sans Mono", 9));
     m_momentPage->setLineWrapMode(QTextEdit::NoWrap);
@@ -54,6 +79,21 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
 void CountersView::onFrame(const FramePtr& frame) {
     if (!frame) return;
     if (frame->proc_zoneinfo.empty()) return; // not asked for: the view is hidden
+    m_frame = frame;
+    // The list, kept on the chosen pid when the processes change.
+    QStringList items;
+    for (const auto& s : frame->proc_status) items << QString("%1 %2").arg(s.pid).arg(QString::fromStdString(s.comm));
+    QStringList current;
+    for (int i = 0; i < m_procList->count(); ++i) current << m_procList->itemText(i);
+    if (items != current) {
+        const int keep = m_procList->currentData().toInt();
+        QSignalBlocker block(m_procList);
+        m_procList->clear();
+        for (qsizetype i = 0; i < items.size(); ++i) m_procList->addItem(items[i], frame->proc_status[static_cast<std::size_t>(i)].pid);
+        const int at = m_procList->findData(keep);
+        m_procList->setCurrentIndex(at >= 0 ? at : 0);
+    }
+    showStatus();
     const std::array<const std::string*, 4> texts = {&frame->proc_zoneinfo, &frame->proc_vmstat, &frame->proc_meminfo,
                                                      &frame->proc_swaps};
     for (std::size_t i = 0; i < 4; ++i) {
@@ -84,6 +124,18 @@ void CountersView::onFrame(const FramePtr& frame) {
             m_pages[i]->setHtml(html);
         }
     }
+}
+
+void CountersView::showStatus() {
+    if (!m_frame) return;
+    const int pid = m_procList->currentData().toInt();
+    for (const auto& s : m_frame->proc_status)
+        if (s.pid == pid) {
+            const QString text = QString::fromStdString(s.text);
+            if (text != m_status->toPlainText()) m_status->setPlainText(text);
+            return;
+        }
+    m_status->clear();
 }
 
 void CountersView::setMoment(const MomentPtr& moment) {

@@ -7,6 +7,7 @@
 
 #include <array>
 
+class QComboBox;
 class QTabWidget;
 class QTextBrowser;
 
@@ -20,6 +21,9 @@ public:
 
     // The text of the recorded-moment page (empty when live).
     QString momentText() const;
+    // The process list: /proc/PID/status of the process chosen in it.
+    QComboBox* processList() const { return m_procList; }
+    QTextBrowser* statusPage() const { return m_status; }
 
 public slots:
     void onFrame(const FramePtr& frame);
@@ -31,6 +35,10 @@ private:
     std::array<QTextBrowser*, 4> m_pages{};
     std::array<std::string, 4> m_last;
     std::array<int, 4> m_changed{};
+    void showStatus();
     QTextBrowser* m_momentPage = nullptr;
+    QComboBox* m_procList = nullptr;
+    QTextBrowser* m_status = nullptr;
+    FramePtr m_frame; // the last frame with /proc texts
     int m_momentTab = -1;
 };

@@ -2,6 +2,7 @@
 
 #include "mm/swap_state.h"
 #include "procfs/meminfo.h"
+#include "procfs/pid_status.h"
 #include "procfs/swaps.h"
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
@@ -20,6 +21,10 @@ void FrameBuilder::build(const Kernel& k, const Recorder& rec, FrameWants wants,
         out.proc_vmstat = format_vmstat(k);
         out.proc_meminfo = format_meminfo(k);
         out.proc_swaps = format_swaps(k);
+        std::size_t total = 0;
+        for (const ProcRow& r : proc_table(k, kFrameStatusProcs + k.boot_tasks.size(), total))
+            if (const Process* p = r.state != ProcRow::State::KernelThread ? k.find_task(r.pid) : nullptr)
+                out.proc_status.push_back({p->pid, p->comm, format_pid_status(k, *p)});
     }
     take_new(rec, k.events.items, out);
     out.sysctl = k.sysctl;

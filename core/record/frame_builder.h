@@ -35,6 +35,13 @@ struct FrameData {
     std::array<std::uint64_t, NR_KFUNCS> kfunc_last{};  // order of each one's latest call (KFuncCounters::last)
     // The simulated kernel's /proc files now, in the kernel's formats (empty unless asked for).
     std::string proc_zoneinfo, proc_vmstat, proc_meminfo, proc_swaps;
+    // With them, /proc/PID/status of the processes (by pid; at most kFrameStatusProcs, those
+    // with the most memory): the Counters view's process list.
+    struct PidStatus {
+        int pid = 0;
+        std::string comm, text;
+    };
+    std::vector<PidStatus> proc_status;
     // The processes now (empty unless asked for): at most kFrameProcs rows, of nr_procs; with
     // them each small swap area's slot owners (SwapDeviceSnapshot::slot_owner).
     std::vector<ProcRow> procs;
@@ -48,6 +55,7 @@ struct FrameWants {
     bool procs = false;      // the process table and slot owners (the Processes view)
 };
 inline constexpr std::size_t kFrameProcs = 2000;
+inline constexpr std::size_t kFrameStatusProcs = 64;
 
 class FrameBuilder {
 public:

@@ -1,5 +1,6 @@
 // The Processes view (issue 15): the table live from the frames, sorting, and the selection
 // marking the process on the Watermarks charts and in the slot maps.
+#include "CountersView.h"
 #include "ProcessTableModel.h"
 #include "ProcessesView.h"
 #include "SlotMapWidget.h"
@@ -11,7 +12,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QComboBox>
 #include <QTableView>
+#include <QTextBrowser>
 
 using namespace uitest;
 
@@ -52,6 +55,18 @@ TEST_CASE("Processes view: a live sortable table whose selection marks reclaims 
     CHECK(map->highlightPid() == hog.pid);
     const rs::ProcRow& last = w.lastFrame()->procs.back();
     CHECK(static_cast<std::uint64_t>(map->highlightedCells()) == last.now.swap);
+
+    // The Counters view's process list: the task's /proc/PID/status, as format_pid_status prints it.
+    w.showView(MainWindow::View::Counters);
+    REQUIRE(runTo(w, 6'100'000'000)); // a frame with the /proc texts
+    QComboBox* list = w.countersView()->processList();
+    REQUIRE(waitFor([&] { return list->count() > 0; }));
+    CHECK(list->findText(QString("%1 hog").arg(hog.pid)) >= 0);
+    list->setCurrentIndex(list->findText(QString("%1 hog").arg(hog.pid)));
+    const QString status = w.countersView()->statusPage()->toPlainText();
+    CHECK(status.startsWith("Name:\thog\n"));
+    CHECK(status.contains(QString("Pid:\t%1\n").arg(hog.pid)));
+    CHECK(status.contains("VmSwap:"));
 
     // After the kill: the row says so, with no figures; its slots are gone.
     REQUIRE(runTo(w, 8'000'000'000));
