@@ -59,8 +59,8 @@ QString bigTraceScenario() {
 }
 
 // How long the whole load of bigTraceScenario() takes here, through the loader, uncancelled. A
-// cancel must answer in a small part of it: one that only took effect after the scan (at the
-// engine's creation) would take about all of it.
+// cancel must answer in under half of it (it takes a few ms): one that only took effect after
+// the scan (at the engine's creation) would take about all of it.
 qint64 fullLoadMs() {
     static const qint64 ms = [] {
         ScenarioLoader loader;
@@ -184,7 +184,7 @@ TEST_CASE("Cancel in the progress dialog stops a long load and the run stays") {
     CHECK_FALSE(spy.front().at(1).toBool());
     CHECK(spy.front().at(2).toString() == "Loading cancelled");
     INFO("cancelled in " << clock.elapsed() << " ms; the whole load takes " << full << " ms");
-    CHECK(clock.elapsed() < full / 3); // the scan stopped within a block, not at its end
+    CHECK(clock.elapsed() < full / 2); // the scan stopped within a block, not at its end
     CHECK(w->statusBar()->currentMessage() == "Loading cancelled");
     CHECK(w->lastError().isEmpty()); // a cancel is no error: no message box
     CHECK(visibleMessageBoxes(*w) == 0);
@@ -237,7 +237,7 @@ TEST_CASE("closing the window during a load stops the load") {
     clock.start();
     w.reset(); // cancels and waits for the load: within one 1 MiB block
     INFO("closed in " << clock.elapsed() << " ms; the whole load takes " << full << " ms");
-    CHECK(clock.elapsed() < full / 3);
+    CHECK(clock.elapsed() < full / 2);
     QTest::qWait(50); // a queued answer of the dead window's load would run here
 }
 
