@@ -8,6 +8,7 @@
 #include "CountersView.h"
 #include "ProcessesView.h"
 #include "ExportDialog.h"
+#include "LoadProgress.h"
 #include "LruView.h"
 #include "MainMenus.h"
 #include "ScenarioBrowser.h"
@@ -53,6 +54,9 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     setWindowTitle("ReclaimScope");
     setTheme(themeFromString(QSettings().value("view/theme", "system").toString()));
     m_undo = new QUndoStack(this);
+    m_loader = new ScenarioLoader(this);
+    m_loadProgress = new LoadProgress(m_loader, this);
+    connect(m_loader, &ScenarioLoader::finished, this, &MainWindow::onScenarioLoaded);
 
     createDocks();
 
@@ -104,6 +108,9 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
 }
 
 MainWindow::~MainWindow() {
+    // A load in flight: cancelled and waited for (within one trace block), its result dropped.
+    m_loader->disconnect(this);
+    delete m_loader;
     m_thread.quit();
     m_thread.wait();
     // ~QWidget hides the docks, which emit visibilityChanged into lambdas of a MainWindow that is
@@ -232,13 +239,41 @@ void MainWindow::startScenario(const rs::EngineConfig& config, const QString& ti
     if (m_running) QMetaObject::invokeMethod(m_controller, &SimulationController::play, Qt::QueuedConnection);
 }
 
-bool MainWindow::openScenario(const QString& path) {
-    // Parsed and validated here, before anything reaches the running simulation.
-    const auto sc = rs::load_scenario_file(path.toStdString());
-    if (!sc) {
-        onError(QString::fromStdString(sc.error()));
-        return false;
+void MainWindow::openScenario(const QString& path) {
+    // Read, parsed and validated off the UI thread, before anything reaches the running
+    // simulation; the answer comes back in onScenarioLoaded. A load in flight is cancelled:
+    // the dialog is window-modal, so only a program (or a click in the first 300 ms) can open
+    // another, and the newer request is the one wanted.
+    if (m_loader->busy()) emit scenarioOpened(m_loader->path(), false, "Loading cancelled");
+    m_loader->start(path);
+    m_loadProgress->begin();
+}
+
+void MainWindow::cancelLoading() { m_loader->cancel(); }
+
+bool MainWindow::isLoading() const { return m_loader->busy(); }
+
+void MainWindow::onScenarioLoaded(const QString& path, const ScenarioResultPtr& result, bool cancelled) {
+    m_loadProgress->end();
+    if (cancelled) {
+        statusBar()->showMessage("Loading cancelled", 5000);
+        emit scenarioOpened(path, false, "Loading cancelled");
+        return;
     }
+    if (!*result) {
+        const QString message = QString::fromStdString(result->error());
+        onError(message);
+        emit scenarioOpened(path, false, message);
+        return;
+    }
+    const rs::Scenario& sc = result->value();
+    rememberRecent(path);
+    startScenario(sc.config, QString::fromStdString(sc.title), QString::fromStdString(sc.explanation));
+    statusBar()->showMessage("Loaded " + path, 5000);
+    emit scenarioOpened(path, true, QString());
+}
+
+void MainWindow::rememberRecent(const QString& path) {
     QSettings settings;
     settings.setValue("scenarios/dir", QFileInfo(path).absolutePath());
     QStringList recent = settings.value("scenarios/recent").toStringList();
@@ -247,9 +282,6 @@ bool MainWindow::openScenario(const QString& path) {
     while (recent.size() > 8) recent.removeLast();
     settings.setValue("scenarios/recent", recent);
     rebuildRecentMenu();
-    startScenario(sc->config, QString::fromStdString(sc->title), QString::fromStdString(sc->explanation));
-    statusBar()->showMessage("Loaded " + path, 5000);
-    return true;
 }
 
 void MainWindow::loadBuiltin(const QString& name) {

@@ -2,6 +2,7 @@
 // The main window: the views as dock widgets (tabbed by default, any layout remembered), the
 // tuning panel with undo, the transport with the history slider, and the event log.
 #include "Frame.h"
+#include "ScenarioLoader.h"
 #include "Theme.h"
 #include "ViewList.h"
 #include "sim/engine.h"
@@ -26,6 +27,7 @@ class BigPictureView;
 class CountersView;
 class ProcessesView;
 class MainMenus;
+class LoadProgress;
 struct ExportSources;
 struct ExportStamp;
 
@@ -70,8 +72,14 @@ public:
     // the simulation thread, atomically; the result comes back through the status bar and
     // lastError().
     void exportCsv(const QString& path, qint64 fromNs = 0, qint64 toNs = -1);
-    // Loads a scenario file; a file that fails validation is reported and changes nothing.
-    bool openScenario(const QString& path);
+    // Loads a scenario file off the UI thread (ScenarioLoader) and answers with scenarioOpened.
+    // A file that fails validation is reported and changes nothing; so does a cancelled load.
+    // An open while another is in flight cancels that one (the newer choice wins).
+    void openScenario(const QString& path);
+    // Stops the load in flight, as the progress dialog's Cancel does.
+    void cancelLoading();
+    bool isLoading() const;
+    LoadProgress* loadProgress() const { return m_loadProgress; }
     // Switches to a built-in scenario.
     void loadBuiltin(const QString& name);
     // Sets the sysctl through the undo stack, as the tuning panel does.
@@ -92,6 +100,9 @@ public slots:
 
 signals:
     void csvExported(const QString& path, const QString& error);
+    // An openScenario() ended: ok, or the message the window showed (the loader's error, or
+    // "Loading cancelled").
+    void scenarioOpened(const QString& path, bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -111,6 +122,8 @@ private:
     void createTransport();
     void rebuildRecentMenu();
     void startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation);
+    void onScenarioLoaded(const QString& path, const ScenarioResultPtr& result, bool cancelled);
+    void rememberRecent(const QString& path);
     void restoreSettings();
     void setRunning(bool running);
     ExportSources exportSources();
@@ -133,6 +146,8 @@ private:
     MainMenus* m_menus = nullptr;
     TransportBar* m_transport = nullptr;
     QUndoStack* m_undo = nullptr;
+    ScenarioLoader* m_loader = nullptr;
+    LoadProgress* m_loadProgress = nullptr;
     QListWidget* m_eventLog = nullptr;
     QLabel* m_timeLabel = nullptr;
     QLabel* m_speedLabel = nullptr;

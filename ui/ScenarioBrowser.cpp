@@ -1,6 +1,5 @@
 #include "ScenarioBrowser.h"
 
-#include "scenario/loader.h"
 #include "scenario/builtin.h"
 
 #include <QFileInfo>
@@ -36,6 +35,11 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(open);
     buttons->addStretch(1);
     layout->addLayout(buttons);
+    m_preview = new ScenarioLoader(this);
+    connect(m_preview, &ScenarioLoader::finished, this,
+            [this](const QString& path, const ScenarioResultPtr& result, bool cancelled) {
+                if (!cancelled) showPreview(path, result);
+            });
 
     for (const auto& b : rs::builtin_scenarios()) {
         auto* item = new QListWidgetItem(QString::fromStdString(b.title), m_list);
@@ -85,6 +89,7 @@ void ScenarioBrowser::setCurrent(const QString& title) {
 QString ScenarioBrowser::details() const { return m_details->toPlainText(); }
 
 void ScenarioBrowser::showDetails(QListWidgetItem* item) {
+    m_preview->cancel(); // the preview of the item left, if it is still being read
     m_load->setEnabled(item && item->data(KindRole).toInt() != Header);
     if (!item) {
         m_details->clear();
@@ -97,19 +102,28 @@ void ScenarioBrowser::showDetails(QListWidgetItem* item) {
                                     item->data(KeyRole).toString()));
         return;
     }
-    // A recent file: read it now, so a file that changed or vanished says so before loading.
+    // A recent file: read it now, so a file that changed or vanished says so before loading;
+    // off the UI thread (it may scan a large trace). Choosing another item cancels this read.
     const QString path = item->data(KeyRole).toString();
-    const auto sc = rs::load_scenario_file(path.toStdString());
-    if (!sc) {
+    m_details->setHtml(QString("<h3>%1</h3><p><i>Reading\u2026</i></p>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
+    m_preview->start(path);
+}
+
+void ScenarioBrowser::showPreview(const QString& path, const ScenarioResultPtr& result) {
+    // A late answer for an item that is no longer the chosen one is dropped.
+    QListWidgetItem* item = m_list->currentItem();
+    if (!item || item->data(KindRole).toInt() != Recent || item->data(KeyRole).toString() != path) return;
+    if (!*result) {
         m_details->setHtml(QString("<h3>%1</h3><p style='color:#c0392b'>%2</p>")
                                .arg(QFileInfo(path).fileName().toHtmlEscaped(),
-                                    QString::fromStdString(sc.error()).toHtmlEscaped()));
+                                    QString::fromStdString(result->error()).toHtmlEscaped()));
         return;
     }
-    item->setData(TitleRole, QString::fromStdString(sc->title));
+    const rs::Scenario& sc = result->value();
+    item->setData(TitleRole, QString::fromStdString(sc.title));
     m_details->setHtml(QString("<h3>%1</h3><p>%2</p><p><i>%3</i></p>")
-                           .arg(QString::fromStdString(sc->title).toHtmlEscaped(),
-                                QString::fromStdString(sc->explanation).toHtmlEscaped(), path.toHtmlEscaped()));
+                           .arg(QString::fromStdString(sc.title).toHtmlEscaped(),
+                                QString::fromStdString(sc.explanation).toHtmlEscaped(), path.toHtmlEscaped()));
 }
 
 void ScenarioBrowser::activate(QListWidgetItem* item) {

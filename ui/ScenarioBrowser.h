@@ -1,6 +1,8 @@
 #pragma once
 // The scenario browser: the built-in library and the recent files in one list, with the
 // chosen scenario's title and explanation; Load (or a double click) starts it.
+#include "ScenarioLoader.h"
+
 #include <QWidget>
 
 class QListWidget;
@@ -14,6 +16,8 @@ public:
     explicit ScenarioBrowser(QWidget* parent = nullptr);
     QListWidget* list() const { return m_list; }
     QString details() const;
+    // The preview of a recent file is read off the UI thread; true while it is.
+    bool isReading() const { return m_preview->busy(); }
 
 public slots:
     // Re-reads the recent files (QSettings scenarios/recent).
@@ -28,9 +32,11 @@ signals:
 
 private:
     void showDetails(QListWidgetItem* item);
+    void showPreview(const QString& path, const ScenarioResultPtr& result);
     void activate(QListWidgetItem* item);
     QListWidget* m_list;
     QTextBrowser* m_details;
     QPushButton* m_load;
+    ScenarioLoader* m_preview;
     int m_builtinCount = 0;
 };

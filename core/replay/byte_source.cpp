@@ -1,6 +1,7 @@
 #include "replay/byte_source.h"
 
 #include "util/file_io.h"
+#include "util/load_control.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,7 +16,8 @@ namespace {
 
 class FileSource final : public ByteSource {
 public:
-    FileSource(std::string path, std::string display) : m_path(std::move(path)), m_display(std::move(display)) {
+    FileSource(std::string path, std::string display, LoadControl* control)
+        : m_path(std::move(path)), m_display(std::move(display)), m_control(control) {
         // Streamed, so no size limit; but only a regular file (a FIFO would block the loader).
         if (auto bad = check_input_file(m_path)) throw TraceError(*bad);
         m_fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -23,26 +25,35 @@ public:
         struct stat st {};
         if (::fstat(m_fd, &st) == 0 && S_ISREG(st.st_mode)) m_size = static_cast<std::uint64_t>(st.st_size);
         ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+        if (m_control) m_control->start_file("trace " + m_display, m_size == kUnknownSize ? 0 : m_size);
     }
     ~FileSource() override { ::close(m_fd); }
     FileSource(const FileSource&) = delete;
     FileSource& operator=(const FileSource&) = delete;
 
     std::size_t read(char* buf, std::size_t n) override {
+        // Checked per read: the scan reads a block (1 MiB) at a time, so a cancel stops it
+        // within one block's parsing.
+        if (m_control && m_control->cancelled()) throw TraceError(m_display + ": cancelled");
         for (;;) {
             const ssize_t r = ::read(m_fd, buf, n);
-            if (r >= 0) return static_cast<std::size_t>(r);
+            if (r >= 0) {
+                if (m_control) m_control->add_bytes(static_cast<std::uint64_t>(r));
+                return static_cast<std::size_t>(r);
+            }
             if (errno != EINTR) throw TraceError(m_display + ": read error: " + std::strerror(errno));
         }
     }
     void rewind() override {
         if (::lseek(m_fd, 0, SEEK_SET) != 0) throw TraceError(m_display + ": cannot seek: " + std::strerror(errno));
     }
-    std::unique_ptr<ByteSource> reopen() const override { return std::make_unique<FileSource>(m_path, m_display); }
+    // Without the control: the copies outlive the load that passed it.
+    std::unique_ptr<ByteSource> reopen() const override { return std::make_unique<FileSource>(m_path, m_display, nullptr); }
     std::uint64_t size() const override { return m_size; }
 
 private:
     std::string m_path, m_display;
+    LoadControl* m_control; // null except in the source a load opened
     int m_fd = -1;
     std::uint64_t m_size = kUnknownSize;
 };
@@ -67,8 +78,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<ByteSource> open_file(const std::string& path, const std::string& display) {
-    return std::make_unique<FileSource>(path, display);
+std::unique_ptr<ByteSource> open_file(const std::string& path, const std::string& display, LoadControl* control) {
+    return std::make_unique<FileSource>(path, display, control);
 }
 
 std::unique_ptr<ByteSource> memory_source(std::shared_ptr<const std::string> bytes) {

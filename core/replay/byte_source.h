@@ -7,6 +7,10 @@
 #include <stdexcept>
 #include <string>
 
+namespace rs {
+class LoadControl;
+}
+
 namespace rs::replay {
 
 // A trace that cannot be read or does not fit its format. The message names the file and the
@@ -31,7 +35,11 @@ public:
 
 // A file, read with read(2) (the caller's buffer is the only copy; the kernel is told the
 // access is sequential). Throws TraceError naming `display` (the name the user wrote).
-std::unique_ptr<ByteSource> open_file(const std::string& path, const std::string& display);
+// With a `control` (a load on another thread), every read adds to its progress and, once it is
+// cancelled, throws TraceError "DISPLAY: cancelled". Only this source keeps the pointer: its
+// reopen() copies, which the replay reads long after the load, read without it.
+std::unique_ptr<ByteSource> open_file(const std::string& path, const std::string& display,
+                                      LoadControl* control = nullptr);
 // Bytes held in memory, shared by the reopened copies.
 std::unique_ptr<ByteSource> memory_source(std::shared_ptr<const std::string> bytes);
 

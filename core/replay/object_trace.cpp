@@ -86,9 +86,11 @@ class ObjectTrace final : public Trace {
 public:
     ObjectTrace(std::unique_ptr<ByteSource> bytes, std::string display, const TraceOptions& o, bool compressed,
                 Format format, DecoderFactory make)
-        : m_proto(std::move(bytes)), m_display(std::move(display)), m_one_page(o.one_page_per_request), m_make(make) {
+        : m_proto(bytes->reopen()), m_display(std::move(display)), m_one_page(o.one_page_per_request), m_make(make) {
         auto map = std::make_shared<ObjectMap>();
-        auto dec = make(m_proto->reopen(), m_display);
+        // The scan reads `bytes` itself, the cursors copies of m_proto: a load's control (on the
+        // source the loader opened) reaches the scan only.
+        auto dec = make(std::move(bytes), m_display);
         std::array<Request, 1024> req{};
         std::uint64_t refs = 0, requests = 0;
         while (const std::size_t n = dec->next(req.data(), req.size())) {

@@ -78,8 +78,10 @@ private:
 class TextTrace final : public Trace {
 public:
     TextTrace(std::unique_ptr<ByteSource> bytes, std::string display, std::string task, bool compressed)
-        : m_proto(std::move(bytes)), m_display(std::move(display)), m_task(std::move(task)) {
-        BlockReader r(m_proto->reopen());
+        : m_proto(bytes->reopen()), m_display(std::move(display)), m_task(std::move(task)) {
+        // The scan reads `bytes` itself, the cursors copies of m_proto: a load's control (the
+        // cancel and the progress, on the source the loader opened) reaches the scan only.
+        BlockReader r(std::move(bytes));
         TextParseState st{&m_display, m_task, 0};
         std::uint64_t n = 0;
         std::uint32_t top = 0;
@@ -102,7 +104,7 @@ public:
     }
 
 private:
-    std::unique_ptr<ByteSource> m_proto; // never read: the scan and each cursor read a reopened copy
+    std::unique_ptr<ByteSource> m_proto; // never read: each cursor reads a reopened copy
     std::string m_display, m_task;
 };
 

@@ -71,6 +71,9 @@ struct Context {
     ScenarioFileReader read_file;
     bool check_engine = true;
     bool stream_files = true; // the default reader: traces are read from disk as they replay
+    // A load on another thread: its progress and cancel reach the trace scans (replay::open_file
+    // gives it to the scanned source only, never to the copies the replay reads later).
+    LoadControl* control = nullptr;
     // Traces opened so far, by path, format and (text) task: tasks replaying the same one share
     // its scan and object map, each reading it from its own cursor.
     mutable std::map<std::string, std::shared_ptr<const replay::Trace>> traces;

@@ -36,7 +36,7 @@ std::shared_ptr<const replay::Trace> open_cached(const Context& ctx, const std::
     try {
         std::unique_ptr<replay::ByteSource> bytes;
         if (ctx.stream_files) {
-            bytes = replay::open_file(full, path);
+            bytes = replay::open_file(full, path, ctx.control);
         } else {
             auto r = ctx.read_file(full);
             if (!r) fail(ptr, r.error());

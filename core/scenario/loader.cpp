@@ -72,6 +72,8 @@ Scenario parse(const json& root, const std::string& source, const Context& ctx) 
     // What only the engine can judge (forks, swap names over time, impossible sizes) is checked
     // by creating it once, here, so a bad file never reaches a running simulation.
     // The host's memory first: creating the engine would allocate what the budget refuses.
+    // A cancel that came after the last trace block: the engine's creation is the last long step.
+    if (ctx.control && ctx.control->cancelled()) fail("", "cancelled");
     if (auto over = check_run_budget(c, sc.duration_ns, host_memory_budget())) fail("", *over);
     if (ctx.check_engine)
         if (auto e = Engine::create(c); !e) fail("", e.error());
@@ -83,7 +85,7 @@ Result<std::string> read_named_file(const std::string& path) { return read_text_
 } // namespace
 
 Result<Scenario> load_scenario_text(std::string_view text, const std::string& source, const std::string& base_dir,
-                                    const ScenarioFileReader& read_file, bool check_engine) {
+                                    const ScenarioFileReader& read_file, bool check_engine, LoadControl* control) {
     using R = Result<Scenario>;
     const auto scan = scan_json(text);
     if (!scan) return R::failure(source + ":" + scan.error());
@@ -113,7 +115,7 @@ Result<Scenario> load_scenario_text(std::string_view text, const std::string& so
         if (bracket != std::string::npos) what = what.substr(bracket + 2);
         return R::failure(source + ": " + what);
     }
-    Context ctx{base_dir, read_file ? read_file : ScenarioFileReader(read_named_file), check_engine, !read_file, {}};
+    Context ctx{base_dir, read_file ? read_file : ScenarioFileReader(read_named_file), check_engine, !read_file, control, {}};
     try {
         return parse(root, source, ctx);
     } catch (const LoadError& e) {
@@ -123,10 +125,12 @@ Result<Scenario> load_scenario_text(std::string_view text, const std::string& so
     }
 }
 
-Result<Scenario> load_scenario_file(const std::string& path) {
+Result<Scenario> load_scenario_file(const std::string& path, LoadControl* control) {
+    if (control) control->start_file("scenario " + std::filesystem::path(path).filename().string(), 0);
     auto text = read_text_file(path, kScenarioFileLimit);
     if (!text) return Result<Scenario>::failure(text.error());
-    return load_scenario_text(*text, path, std::filesystem::path(path).parent_path().string());
+    if (control) control->add_bytes(text->size());
+    return load_scenario_text(*text, path, std::filesystem::path(path).parent_path().string(), {}, true, control);
 }
 
 } // namespace rs

@@ -3,6 +3,7 @@
 // parsed and validated into an engine configuration. Every error names the file and the place
 // (line:column for malformed JSON, a JSON pointer otherwise) and what was expected.
 #include "sim/engine.h"
+#include "util/load_control.h"
 #include "util/result.h"
 
 #include <cstdint>
@@ -29,10 +30,14 @@ using ScenarioFileReader = std::function<Result<std::string>(const std::string& 
 // against `base_dir`.
 // check_engine: also create the engine once (the checks only it can make: forks, swap names
 // over time); the built-ins skip it because their tests create them.
+// control: a load on another thread (the window's); the trace scans report their progress to
+// it and, once it is cancelled, the load fails with "...: cancelled" (the caller tells a cancel
+// by control->cancelled(), not by the message). Nothing returned keeps the pointer.
 Result<Scenario> load_scenario_text(std::string_view text, const std::string& source, const std::string& base_dir,
-                                    const ScenarioFileReader& read_file = {}, bool check_engine = true);
+                                    const ScenarioFileReader& read_file = {}, bool check_engine = true,
+                                    LoadControl* control = nullptr);
 // Reads and parses a scenario file.
-Result<Scenario> load_scenario_file(const std::string& path);
+Result<Scenario> load_scenario_file(const std::string& path, LoadControl* control = nullptr);
 
 // A trace: one access per line, "PAGE" or "TASK PAGE"; blank lines and '#' comments ignored.
 // Keeps the lines without a task column and those of `task`.

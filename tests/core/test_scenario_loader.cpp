@@ -74,6 +74,32 @@ TEST_CASE("a replayed trace misses once per distinct page and hits after") {
     CHECK(st.page_cache_hits == 900);
 }
 
+TEST_CASE("a load's control sees the trace read and its cancel stops the load but not the replay") {
+    const std::string path = (kDir / "good" / "replay.json").string();
+    const auto trace_size = fs::file_size(kDir / "good" / "trace-100-pages.txt");
+    {
+        LoadControl control;
+        const auto sc = load_scenario_file(path, &control);
+        REQUIRE(sc);
+        const auto p = control.progress();
+        CHECK(p.file == "trace trace-100-pages.txt");
+        CHECK(p.size == trace_size);
+        CHECK(p.bytes >= trace_size); // the scan (and the 4 bytes of the zstd check)
+        // The replay's cursors read copies without the control: a cancel after the load stops
+        // nothing (with the pointer kept, the first read would throw "cancelled").
+        control.cancel();
+        auto e = Engine::create(sc->config);
+        REQUIRE(e);
+        e.value()->run_until(sc->duration_ns);
+        CHECK(e.value()->task_stats()[0].accesses == 1000);
+    }
+    LoadControl cancelled;
+    cancelled.cancel();
+    const auto r = load_scenario_file(path, &cancelled);
+    REQUIRE_FALSE(r);
+    CHECK_THAT(r.error(), Catch::Contains("/tasks/0/phases/0/replay: trace-100-pages.txt: cancelled"));
+}
+
 TEST_CASE("a scenario can clone the seed chapter's machine from its zoneinfo") {
     const auto sc = load_scenario_file((kDir / "good" / "chapter-machine.json").string());
     REQUIRE(sc);

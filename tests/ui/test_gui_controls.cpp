@@ -415,13 +415,16 @@ TEST_CASE("the scenario browser explains a scenario and loads it") {
     const QString path = dir.filePath("mine.json");
     QFile::copy(QString(RS_TEST_DATA) + "/scenarios/good/explicit-zones.json", path);
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    REQUIRE(w.openScenario(path));
+    REQUIRE(uitest::openScenario(w, path).ok);
     REQUIRE(list->count() == static_cast<int>(rs::builtin_scenarios().size()) + 2);
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write("{ \"reclaimscope_scenario\": 1, ");
     f.close();
     list->setCurrentRow(list->count() - 1);
+    // Read off the UI thread: "Reading…" until the answer comes.
+    CHECK(browser->details().contains("Reading"));
+    REQUIRE(waitFor([&] { return !browser->isReading(); }));
     CHECK(browser->details().contains("mine.json"));
     CHECK(browser->details().contains("1:"));
     QSettings().remove("scenarios/recent");

@@ -242,14 +242,17 @@ TEST_CASE("a malformed scenario file is refused and the running simulation stays
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= 2'000'000'000; }));
     const auto generation = w.lastFrame()->generation;
     const QString bad = QString(RS_TEST_DATA) + "/scenarios/bad/15-bad-rate.json";
-    CHECK_FALSE(w.openScenario(bad));
-    CHECK(w.lastError().startsWith(bad + ": /tasks/0/phases/0/rate: "));
+    const auto refused = uitest::openScenario(w, bad);
+    REQUIRE(refused.answered);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.message.startsWith(bad + ": /tasks/0/phases/0/rate: "));
+    CHECK(w.lastError() == refused.message);
     advance(w, 100'000'000);
     REQUIRE(waitFor([&] { return w.lastFrame()->sim_time_ns == 2'100'000'000; })); // the run went on
     CHECK(w.lastFrame()->generation == generation); // still the same run
     // A valid file replaces it: a new run from time 0 with the file's title.
     const QString good = QString(RS_TEST_DATA) + "/scenarios/good/replay.json";
-    CHECK(w.openScenario(good));
+    CHECK(uitest::openScenario(w, good).ok);
     REQUIRE(waitFor([&] { return w.lastFrame() && w.lastFrame()->generation != generation; }));
     CHECK(w.lastFrame()->title == "Replay a page-access trace");
     REQUIRE(waitFor([&] { return w.windowTitle().endsWith("Replay a page-access trace"); }));

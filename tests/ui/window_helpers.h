@@ -38,6 +38,23 @@ inline bool runTo(MainWindow& w, qint64 t_ns) {
     return waitFor([&] { return w.lastFrame() && w.lastFrame()->sim_time_ns >= t_ns; });
 }
 
+// What the window answered to an openScenario() (its scenarioOpened signal).
+struct Opened {
+    bool answered = false; // false: no answer within the time allowed
+    bool ok = false;
+    QString message;
+};
+
+// Opens a scenario file through the window's loader (off the UI thread) and waits for the
+// answer, running the event loop meanwhile (as the user's window would).
+inline Opened openScenario(MainWindow& w, const QString& path, int ms = 20000) {
+    QSignalSpy spy(&w, &MainWindow::scenarioOpened);
+    w.openScenario(path);
+    if (spy.isEmpty() && !spy.wait(ms)) return {};
+    const QList<QVariant> args = spy.takeFirst();
+    return {args.at(0).toString() == path, args.at(1).toBool(), args.at(2).toString()};
+}
+
 inline int countColor(const QImage& img, QColor c, int tol = 30) {
     int n = 0;
     for (int y = 0; y < img.height(); ++y)
