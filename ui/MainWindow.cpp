@@ -247,7 +247,7 @@ bool MainWindow::openScenario(const QString& path) {
     while (recent.size() > 8) recent.removeLast();
     settings.setValue("scenarios/recent", recent);
     rebuildRecentMenu();
-    startScenario(sc->config, QString::fromStdString(sc->title), QString::fromStdString(sc->explanation));
+    startScenario(sc->config, QString::fromStdString(sc->title.en), QString::fromStdString(sc->explanation.en));
     statusBar()->showMessage("Loaded " + path, 5000);
     return true;
 }
@@ -258,7 +258,7 @@ void MainWindow::loadBuiltin(const QString& name) {
         onError("No built-in scenario named " + name);
         return;
     }
-    startScenario(b->config, QString::fromStdString(b->title), QString::fromStdString(b->explanation));
+    startScenario(b->config, QString::fromStdString(b->title.en), QString::fromStdString(b->explanation.en));
 }
 
 void MainWindow::rebuildRecentMenu() {
