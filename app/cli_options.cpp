@@ -139,13 +139,13 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         const std::string value = o.scenario_name.toStdString();
         if (const auto* s = rs::find_builtin_scenario(value)) {
             o.config = s->make();
-            o.explanation = QString::fromStdString(s->explanation);
+            o.explanation = QString::fromStdString(s->explanation.en);
             o.duration_ns = s->duration_ns;
         } else if (value.find('/') != std::string::npos || value.find('.') != std::string::npos) {
             auto sc = rs::load_scenario_file(value);
             if (!sc) return R::failure(sc.error());
             o.config = sc->config;
-            o.explanation = QString::fromStdString(sc->explanation);
+            o.explanation = QString::fromStdString(sc->explanation.en);
             o.duration_ns = sc->duration_ns;
             o.scenario_name = QString::fromStdString(sc->name);
         } else {
@@ -160,7 +160,7 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     } else {
         o.config = rs::default_scenario();
         o.scenario_name = QString::fromStdString(rs::builtin_scenarios().front().name);
-        o.explanation = QString::fromStdString(rs::builtin_scenarios().front().explanation);
+        o.explanation = QString::fromStdString(rs::builtin_scenarios().front().explanation.en);
     }
 
     if (parser.isSet("ram")) {

@@ -20,7 +20,7 @@
 int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     if (o.list_scenarios) {
         for (const auto& s : rs::builtin_scenarios())
-            std::fprintf(out, "%-24s %s\n", s.name.c_str(), s.title.c_str());
+            std::fprintf(out, "%-24s %s\n", s.name.c_str(), s.title.en.c_str());
         return 0;
     }
     auto engine = rs::Engine::create(o.config);

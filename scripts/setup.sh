@@ -9,7 +9,7 @@ packages=(
   qt6-l10n-tools qt6-translations-l10n libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   catch2 nlohmann-json3-dev libzstd-dev zstd clang
-  xvfb xauth x11-apps imagemagick xdotool fonts-dejavu-core
+  xvfb xauth x11-apps imagemagick xdotool fonts-dejavu-core fonts-noto-cjk python3-jsonschema
   librsvg2-bin appstream desktop-file-utils man-db file
 )
 

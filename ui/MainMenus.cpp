@@ -75,8 +75,8 @@ void MainMenus::createScenarioMenu() {
     rebuildRecentMenu();
     scenarioMenu->addSeparator();
     for (const auto& b : rs::builtin_scenarios()) {
-        auto* a = scenarioMenu->addAction(QString::fromStdString(b.title));
-        a->setToolTip(QString::fromStdString(b.explanation));
+        auto* a = scenarioMenu->addAction(QString::fromStdString(b.title.en));
+        a->setToolTip(QString::fromStdString(b.explanation.en));
         a->setStatusTip(QString::fromStdString(b.name));
         const QString name = QString::fromStdString(b.name);
         connect(a, &QAction::triggered, w, [w, name] { w->loadBuiltin(name); });

@@ -268,7 +268,7 @@ void MainWindow::onScenarioLoaded(const QString& path, const ScenarioResultPtr& 
     }
     const rs::Scenario& sc = result->value();
     rememberRecent(path);
-    startScenario(sc.config, QString::fromStdString(sc.title), QString::fromStdString(sc.explanation));
+    startScenario(sc.config, QString::fromStdString(sc.title.en), QString::fromStdString(sc.explanation.en));
     statusBar()->showMessage("Loaded " + path, 5000);
     emit scenarioOpened(path, true, QString());
 }
@@ -290,7 +290,7 @@ void MainWindow::loadBuiltin(const QString& name) {
         onError("No built-in scenario named " + name);
         return;
     }
-    startScenario(b->config, QString::fromStdString(b->title), QString::fromStdString(b->explanation));
+    startScenario(b->config, QString::fromStdString(b->title.en), QString::fromStdString(b->explanation.en));
 }
 
 void MainWindow::rebuildRecentMenu() {

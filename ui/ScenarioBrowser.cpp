@@ -42,11 +42,11 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
             });
 
     for (const auto& b : rs::builtin_scenarios()) {
-        auto* item = new QListWidgetItem(QString::fromStdString(b.title), m_list);
+        auto* item = new QListWidgetItem(QString::fromStdString(b.title.en), m_list);
         item->setData(KindRole, Builtin);
         item->setData(KeyRole, QString::fromStdString(b.name));
-        item->setData(TitleRole, QString::fromStdString(b.title));
-        item->setData(TextRole, QString::fromStdString(b.explanation));
+        item->setData(TitleRole, QString::fromStdString(b.title.en));
+        item->setData(TextRole, QString::fromStdString(b.explanation.en));
         item->setToolTip(QString::fromStdString(b.name));
         ++m_builtinCount;
     }
@@ -120,10 +120,10 @@ void ScenarioBrowser::showPreview(const QString& path, const ScenarioResultPtr& 
         return;
     }
     const rs::Scenario& sc = result->value();
-    item->setData(TitleRole, QString::fromStdString(sc.title));
+    item->setData(TitleRole, QString::fromStdString(sc.title.en));
     m_details->setHtml(QString("<h3>%1</h3><p>%2</p><p><i>%3</i></p>")
-                           .arg(QString::fromStdString(sc.title).toHtmlEscaped(),
-                                QString::fromStdString(sc.explanation).toHtmlEscaped(), path.toHtmlEscaped()));
+                           .arg(QString::fromStdString(sc.title.en).toHtmlEscaped(),
+                                QString::fromStdString(sc.explanation.en).toHtmlEscaped(), path.toHtmlEscaped()));
 }
 
 void ScenarioBrowser::activate(QListWidgetItem* item) {

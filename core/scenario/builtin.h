@@ -11,8 +11,8 @@ namespace rs {
 
 struct BuiltinScenario {
     std::string name;
-    std::string title;
-    std::string explanation; // the teaching point, shown in the UI
+    LocalizedText title;
+    LocalizedText explanation; // the teaching point, shown in the UI
     std::int64_t duration_ns = 60'000'000'000;
     EngineConfig config;
     EngineConfig make() const { return config; }

@@ -54,6 +54,11 @@ void check_keys(const json& obj, const std::string& ptr, std::initializer_list<c
 const json& need_object(const json& v, const std::string& ptr);
 const json& need_array(const json& v, const std::string& ptr);
 std::string need_string(const json& v, const std::string& ptr);
+// TEXT: "text", or translations {"en": "text", "zh_CN": "文本"} with the keys of kTextLanguages
+// ("en" required).
+LocalizedText need_text(const json& v, const std::string& ptr);
+// The length of UTF-8 text in characters (code points), as JSON Schema's maxLength counts.
+std::size_t utf8_length(std::string_view s);
 bool need_bool(const json& v, const std::string& ptr);
 std::int64_t need_int(const json& v, const std::string& ptr, std::int64_t lo, std::int64_t hi);
 double need_number(const json& v, const std::string& ptr, double lo, double hi);

@@ -2,6 +2,7 @@
 
 #include "util/units.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <filesystem>
@@ -71,6 +72,47 @@ const json& need_array(const json& v, const std::string& ptr) {
 std::string need_string(const json& v, const std::string& ptr) {
     if (!v.is_string()) fail(ptr, "expected a string, got " + type_name(v) + " " + show(v));
     return v.get<std::string>();
+}
+
+namespace {
+// "en, zh_CN": the allowed keys, as messages list them.
+std::string language_list() {
+    std::string list;
+    for (const auto lang : kTextLanguages) list += (list.empty() ? "" : ", ") + std::string(lang);
+    return list;
+}
+// {"en": ..., "zh_CN": ...}: the object form, as messages show it.
+std::string object_form() {
+    std::string form;
+    for (const auto lang : kTextLanguages) form += (form.empty() ? "{\"" : ", \"") + std::string(lang) + "\": ...";
+    return form + "}";
+}
+} // namespace
+
+LocalizedText need_text(const json& v, const std::string& ptr) {
+    if (v.is_string()) return LocalizedText{v.get<std::string>(), {}};
+    if (!v.is_object())
+        fail(ptr, "expected a string or an object of translations " + object_form() + ", got " + type_name(v) + " " +
+                      show(v));
+    LocalizedText t;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        std::string* text = t.field(it.key());
+        if (!text)
+            fail(ptr + "/" + it.key(), "unknown language \"" + it.key() + "\" (the languages are: " + language_list() + ")");
+        *text = need_string(it.value(), ptr + "/" + it.key());
+    }
+    // English is the text every other language falls back to.
+    if (!v.contains("en"))
+        fail(ptr, "the translations need \"en\", the English text (the languages are: " + language_list() + ")");
+    return t;
+}
+
+std::size_t utf8_length(std::string_view s) {
+    // Every byte but a continuation byte (10xxxxxx) starts a character; the file is valid UTF-8
+    // (scan_json() checked it).
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 bool need_bool(const json& v, const std::string& ptr) {

@@ -20,6 +20,12 @@ namespace {
 
 using namespace load;
 
+// One line in every language: a title is also a chart's and the window's title.
+void check_title_length(const std::string& title, const std::string& ptr) {
+    const std::size_t n = utf8_length(title);
+    if (n < 1 || n > 120) fail(ptr, "the title must have 1 to 120 characters");
+}
+
 // "name", "title", "explanation" and the format version.
 void parse_header(const json& root, const std::string& source, Scenario& sc) {
     check_keys(root, "", {"$schema", "reclaimscope_scenario", "name", "title", "explanation", "machine", "sysctl", "swap",
@@ -41,9 +47,10 @@ void parse_header(const json& root, const std::string& source, Scenario& sc) {
         sc.name = std::filesystem::path(source).stem().string();
     }
     if (!root.contains("title")) fail("", "the scenario needs a \"title\"");
-    sc.title = need_string(root["title"], "/title");
-    if (sc.title.empty() || sc.title.size() > 120) fail("/title", "the title must have 1 to 120 characters");
-    if (root.contains("explanation")) sc.explanation = need_string(root["explanation"], "/explanation");
+    sc.title = need_text(root["title"], "/title");
+    check_title_length(sc.title.en, root["title"].is_object() ? "/title/en" : "/title");
+    if (root["title"].contains("zh_CN")) check_title_length(sc.title.zh_CN, "/title/zh_CN");
+    if (root.contains("explanation")) sc.explanation = need_text(root["explanation"], "/explanation");
 }
 
 Scenario parse(const json& root, const std::string& source, const Context& ctx) {
@@ -51,7 +58,7 @@ Scenario parse(const json& root, const std::string& source, const Context& ctx) 
     Scenario sc;
     parse_header(root, source, sc);
     EngineConfig& c = sc.config;
-    c.title = sc.title;
+    c.title = sc.title.en; // frames, charts and exports carry the English title
     if (!root.contains("machine")) fail("", "the scenario needs a \"machine\" (e.g. {\"ram\": \"4G\"})");
     parse_machine(root["machine"], source, ctx, c);
     const int nr_zone_types = c.machine.nr_zone_types();

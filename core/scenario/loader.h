@@ -2,6 +2,7 @@
 // Scenario files (JSON, format version 1; docs/scenario-format.md, resources/scenario.schema.json):
 // parsed and validated into an engine configuration. Every error names the file and the place
 // (line:column for malformed JSON, a JSON pointer otherwise) and what was expected.
+#include "scenario/localized_text.h"
 #include "sim/engine.h"
 #include "util/load_control.h"
 #include "util/result.h"
@@ -15,8 +16,8 @@ namespace rs {
 
 struct Scenario {
     std::string name;        // short identifier (file name without .json by default)
-    std::string title;
-    std::string explanation; // the teaching text
+    LocalizedText title;       // one line; title.en is what charts and the CLI show
+    LocalizedText explanation; // the teaching text
     EngineConfig config;
     std::int64_t duration_ns = 60'000'000'000;
     std::string source;      // where it came from: a path, or "built-in NAME"

@@ -1,12 +1,14 @@
 // The scenario loader: a corpus of malformed files, each refused with its message; traces;
-// files that refer to other files.
+// files that refer to other files; titles and explanations in two languages.
 #include "scenario/loader.h"
 #include "scenario/builtin.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace rs;
@@ -20,6 +22,12 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 const fs::path kDir = fs::path(RS_TEST_DATA) / "scenarios";
+
+Result<Scenario> load_with_texts(const std::string& title, const std::string& explanation) {
+    const std::string text = R"({"reclaimscope_scenario": 1, "title": )" + title + R"(, "explanation": )" + explanation +
+                             R"(, "machine": {"ram": "1G"}, "tasks": []})";
+    return load_scenario_text(text, "t.json", "", {}, false);
+}
 } // namespace
 
 TEST_CASE("every malformed scenario in the corpus is refused with its message") {
@@ -143,4 +151,81 @@ TEST_CASE("a scenario can give nodes and zones explicitly") {
     // leave 424 MiB free in the 1 GiB zone, far above it. So all 600 MiB came from there.
     CHECK(e.value()->kernel().machine.nodes[1].zones[2].nr_free_pages == (1024 - 600) * 256);
     CHECK(e.value()->kernel().vmstat[PGALLOC_NORMAL] == 600 * 256);
+}
+
+TEST_CASE("a scenario text is a string or an object of translations") {
+    const auto plain = load_with_texts(R"("Watermarks")", R"("kswapd wakes at low.")");
+    REQUIRE(plain);
+    CHECK(plain->title.en == "Watermarks");
+    CHECK(plain->title.zh_CN.empty());
+    CHECK(plain->title.in("zh_CN") == "Watermarks"); // no translation: English
+    CHECK(plain->explanation.in("en") == "kswapd wakes at low.");
+
+    const auto both = load_with_texts(R"({"en": "Watermarks", "zh_CN": "水线"})",
+                                      R"({"zh_CN": "kswapd 在低水线醒来。", "en": "kswapd wakes at low."})");
+    REQUIRE(both);
+    CHECK(both->title.in("en") == "Watermarks");
+    CHECK(both->title.in("zh_CN") == "水线");
+    CHECK(both->title.in("zh-CN") == "水线");
+    CHECK(both->explanation.in("zh_CN") == "kswapd 在低水线醒来。");
+    // Languages without a translation fall back to English.
+    for (const char* other : {"", "de", "zh_TW", "zh", "fr_FR"}) {
+        INFO(other);
+        CHECK(both->title.in(other) == "Watermarks");
+        CHECK(both->explanation.in(other) == "kswapd wakes at low.");
+    }
+    // The engine's (and so the charts') title is the English one.
+    CHECK(both->config.title == "Watermarks");
+
+    const auto en_only = load_with_texts(R"({"en": "Watermarks"})", R"({"en": ""})");
+    REQUIRE(en_only);
+    CHECK(en_only->title.in("zh_CN") == "Watermarks");
+    CHECK(en_only->explanation.en.empty());
+}
+
+TEST_CASE("a title has at most 120 characters in each language - not bytes") {
+    std::string zh;
+    for (int i = 0; i < 120; ++i) zh += "水"; // 360 bytes
+    const auto ok = load_with_texts(R"({"en": "x", "zh_CN": ")" + zh + R"("})", R"("")");
+    REQUIRE(ok);
+    CHECK(ok->title.zh_CN == zh);
+    const auto too_long = load_with_texts(R"({"en": "x", "zh_CN": ")" + zh + "水" + R"("})", R"("")");
+    REQUIRE_FALSE(too_long);
+    CHECK_THAT(too_long.error(), Catch::Contains("/title/zh_CN: the title must have 1 to 120 characters"));
+    const auto empty = load_with_texts(R"({"en": "", "zh_CN": "水线"})", R"("")");
+    REQUIRE_FALSE(empty);
+    CHECK_THAT(empty.error(), Catch::Contains("/title/en: the title must have 1 to 120 characters"));
+}
+
+TEST_CASE("the schema allows exactly the loader's languages for title and explanation") {
+    std::ifstream in(fs::path(RS_TEST_DATA) / ".." / ".." / "resources" / "scenario.schema.json");
+    REQUIRE(in);
+    const auto schema = nlohmann::json::parse(in);
+    const std::set<std::string> languages(kTextLanguages.begin(), kTextLanguages.end());
+    for (const char* key : {"title", "explanation"}) {
+        INFO(key);
+        const auto& forms = schema.at("properties").at(key).at("oneOf");
+        REQUIRE(forms.size() == 2);
+        CHECK(forms[0].at("type") == "string");
+        const auto& object = forms[1];
+        CHECK(object.at("additionalProperties") == false);
+        CHECK(object.at("required") == nlohmann::json::array({"en"}));
+        std::set<std::string> keys;
+        for (auto it = object.at("properties").begin(); it != object.at("properties").end(); ++it) keys.insert(it.key());
+        CHECK(keys == languages);
+    }
+}
+
+TEST_CASE("every language of a scenario text has its own field") {
+    LocalizedText t;
+    std::set<const std::string*> fields;
+    for (const auto lang : kTextLanguages) {
+        INFO(lang);
+        REQUIRE(t.field(lang));
+        fields.insert(t.field(lang));
+    }
+    CHECK(fields.size() == kTextLanguages.size());
+    CHECK(t.field("en") == &t.en);
+    CHECK(t.field("zh_CN") == &t.zh_CN);
+    CHECK(t.field("fr") == nullptr);
 }

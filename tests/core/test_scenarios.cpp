@@ -65,8 +65,8 @@ TEST_CASE("the library has at least 12 scenarios and each loads with a title and
     CHECK(list.front().name == "watermark-dance");
     for (const auto& s : list) {
         INFO(s.name);
-        CHECK_FALSE(s.title.empty());
-        CHECK(s.explanation.size() > 200);
+        CHECK_FALSE(s.title.en.empty());
+        CHECK(s.explanation.en.size() > 200);
         CHECK(s.duration_ns > 0);
     }
 }

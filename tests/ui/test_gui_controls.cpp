@@ -404,12 +404,12 @@ TEST_CASE("the scenario browser explains a scenario and loads it") {
     REQUIRE(list->count() == static_cast<int>(rs::builtin_scenarios().size()));
     const auto* b = rs::find_builtin_scenario("swap-full-oom");
     REQUIRE(b);
-    const auto found = list->findItems(QString::fromStdString(b->title), Qt::MatchExactly);
+    const auto found = list->findItems(QString::fromStdString(b->title.en), Qt::MatchExactly);
     REQUIRE(found.size() == 1);
     list->setCurrentItem(found.front());
-    CHECK(browser->details().contains(QString::fromStdString(b->explanation).left(60)));
+    CHECK(browser->details().contains(QString::fromStdString(b->explanation.en).left(60)));
     emit list->itemActivated(found.front());
-    REQUIRE(waitFor([&] { return w.lastFrame()->title == b->title; }));
+    REQUIRE(waitFor([&] { return w.lastFrame()->title == b->title.en; }));
     // A file opened once is listed under "Recent files"; one that became invalid says why.
     QTemporaryDir dir;
     const QString path = dir.filePath("mine.json");
