@@ -11,7 +11,16 @@
 #include <QVBoxLayout>
 
 namespace {
-enum Role { KindRole = Qt::UserRole, KeyRole, TitleRole, TextRole };
+enum Role { KindRole = Qt::UserRole, KeyRole, TitleRole, TextRole, ChineseRole };
+
+// The scenario's 简体中文 title and text under the English, when it has them: the chapter's
+// readers can read the teaching text in its terms before the interface itself is translated.
+QString chineseHtml(const rs::LocalizedText& title, const rs::LocalizedText& text) {
+    if (title.zh_CN.empty() && text.zh_CN.empty()) return {};
+    return QString("<hr><h3 lang='zh-CN'>%1</h3><p lang='zh-CN'>%2</p>")
+        .arg(QString::fromStdString(title.in("zh_CN")).toHtmlEscaped(),
+             QString::fromStdString(text.in("zh_CN")).toHtmlEscaped());
+}
 enum Kind { Builtin, Recent, Header };
 } // namespace
 
@@ -47,6 +56,7 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
         item->setData(KeyRole, QString::fromStdString(b.name));
         item->setData(TitleRole, QString::fromStdString(b.title.en));
         item->setData(TextRole, QString::fromStdString(b.explanation.en));
+        item->setData(ChineseRole, chineseHtml(b.title, b.explanation));
         item->setToolTip(QString::fromStdString(b.name));
         ++m_builtinCount;
     }
@@ -96,10 +106,10 @@ void ScenarioBrowser::showDetails(QListWidgetItem* item) {
         return;
     }
     if (item->data(KindRole).toInt() == Builtin) {
-        m_details->setHtml(QString("<h3>%1</h3><p>%2</p><p><i>built-in: %3</i></p>")
+        m_details->setHtml(QString("<h3>%1</h3><p>%2</p>%3<p><i>built-in: %4</i></p>")
                                .arg(item->data(TitleRole).toString().toHtmlEscaped(),
                                     item->data(TextRole).toString().toHtmlEscaped(),
-                                    item->data(KeyRole).toString()));
+                                    item->data(ChineseRole).toString(), item->data(KeyRole).toString()));
         return;
     }
     // A recent file: read it now, so a file that changed or vanished says so before loading;
@@ -121,9 +131,10 @@ void ScenarioBrowser::showPreview(const QString& path, const ScenarioResultPtr& 
     }
     const rs::Scenario& sc = result->value();
     item->setData(TitleRole, QString::fromStdString(sc.title.en));
-    m_details->setHtml(QString("<h3>%1</h3><p>%2</p><p><i>%3</i></p>")
+    m_details->setHtml(QString("<h3>%1</h3><p>%2</p>%3<p><i>%4</i></p>")
                            .arg(QString::fromStdString(sc.title.en).toHtmlEscaped(),
-                                QString::fromStdString(sc.explanation.en).toHtmlEscaped(), path.toHtmlEscaped()));
+                                QString::fromStdString(sc.explanation.en).toHtmlEscaped(),
+                                chineseHtml(sc.title, sc.explanation), path.toHtmlEscaped()));
 }
 
 void ScenarioBrowser::activate(QListWidgetItem* item) {

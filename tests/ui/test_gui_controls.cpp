@@ -408,6 +408,10 @@ TEST_CASE("the scenario browser explains a scenario and loads it") {
     REQUIRE(found.size() == 1);
     list->setCurrentItem(found.front());
     CHECK(browser->details().contains(QString::fromStdString(b->explanation.en).left(60)));
+    // The 简体中文 title and teaching text under the English.
+    REQUIRE_FALSE(b->title.zh_CN.empty());
+    CHECK(browser->details().contains(QString::fromStdString(b->title.zh_CN)));
+    CHECK(browser->details().contains(QString::fromStdString(b->explanation.zh_CN).left(30)));
     emit list->itemActivated(found.front());
     REQUIRE(waitFor([&] { return w.lastFrame()->title == b->title.en; }));
     // A file opened once is listed under "Recent files"; one that became invalid says why.
