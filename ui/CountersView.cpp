@@ -19,6 +19,14 @@ std::vector<std::string_view> lines_of(std::string_view text) {
     }
     return out;
 }
+// A page of kernel text: monospaced, unwrapped, as the kernel lays it out.
+QTextBrowser* textPage(QWidget* parent, const QString& tip) {
+    auto* page = new QTextBrowser(parent);
+    page->setFont(QFont("DejaVu Sans Mono", 9));
+    page->setLineWrapMode(QTextEdit::NoWrap);
+    page->setToolTip(tip);
+    return page;
+}
 } // namespace
 
 CountersView::CountersView(QWidget* parent) : QWidget(parent) {
@@ -32,10 +40,7 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
                            "MemTotal, MemFree, MemAvailable (si_mem_available), the LRU and swap lines",
                            "The swap areas, as swap_show() prints them"};
     for (int i = 0; i < 4; ++i) {
-        auto* page = new QTextBrowser(m_tabs);
-        page->setFont(QFont("DejaVu Sans Mono", 9));
-        page->setLineWrapMode(QTextEdit::NoWrap);
-        page->setToolTip(QString(tips[i]) + ". Lines that changed since the last frame are highlighted.");
+        auto* page = textPage(m_tabs, QString(tips[i]) + ". Lines that changed since the last frame are highlighted.");
         m_pages[static_cast<std::size_t>(i)] = page;
         m_tabs->addTab(page, names[i]);
     }
@@ -52,21 +57,15 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
     chooser->addWidget(m_procList);
     chooser->addStretch(1);
     statusLayout->addLayout(chooser);
-    m_status = new QTextBrowser(statusTab);
-    m_status->setFont(QFont("DejaVu Sans Mono", 9));
-    m_status->setLineWrapMode(QTextEdit::NoWrap);
-    m_status->setToolTip("proc_pid_status() with task_mem(): the lines the simulator models (Name, Pid, PPid, Uid, "
+    m_status = textPage(statusTab, "proc_pid_status() with task_mem(): the lines the simulator models (Name, Pid, PPid, Uid, "
                          "VmPeak, VmSize, VmLck, VmRSS, RssAnon, RssFile, RssShmem, VmPTE, VmSwap); a dead process "
-                         "has no Vm lines, as for a zombie");
+                      "has no Vm lines, as for a zombie");
     statusLayout->addWidget(m_status, 1);
     m_tabs->addTab(statusTab, "/proc/PID/status");
     connect(m_procList, &QComboBox::currentIndexChanged, this, [this] { showStatus(); });
-    m_momentPage = new QTextBrowser(m_tabs);
-    m_momentPage->setFont(QFont("DejaVu Sans Mono", 9));
-    m_momentPage->setLineWrapMode(QTextEdit::NoWrap);
-    m_momentPage->setToolTip("The values the recorder kept for the moment chosen on the history slider: zone "
+    m_momentPage = textPage(m_tabs, "The values the recorder kept for the moment chosen on the history slider: zone "
                              "free pages and watermarks, LRU sizes, kswapd's state and the cumulative vmstat "
-                             "counters. The /proc pages show the present.");
+                                    "counters. The /proc pages show the present.");
     m_momentPage->hide(); // a tab only while a moment is reviewed
     layout->addWidget(m_tabs);
     // A page that was hidden shows the newest text when it is chosen (highlights come with the

@@ -2,8 +2,8 @@
 
 #include <QColor>
 
-#include <algorithm>
 #include <array>
+#include <map>
 
 namespace {
 
@@ -106,19 +106,16 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role)
 void ProcessTableModel::update(const std::vector<rs::ProcRow>& procs, std::int64_t t_ns) {
     bool same = procs.size() == m_rows.size();
     for (std::size_t i = 0; same && i < procs.size(); ++i) same = procs[i].pid == m_rows[i].proc.pid;
+    std::map<int, const Row*> oldRows; // by pid, only when the rows moved
+    if (!same)
+        for (const Row& o : m_rows) oldRows[o.proc.pid] = &o;
     std::vector<Row> rows(procs.size());
     for (std::size_t i = 0; i < procs.size(); ++i) {
         Row& r = rows[i];
+        const auto old = oldRows.find(procs[i].pid);
+        if (same) r = m_rows[i]; // the rates carry over until a second has passed
+        else if (old != oldRows.end()) r = *old->second;
         r.proc = procs[i];
-        const auto old = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row& o) { return o.proc.pid == r.proc.pid; });
-        if (same) {
-            r.minflt = m_rows[i].minflt;
-            r.majflt = m_rows[i].majflt;
-            r.reclaimMs = m_rows[i].reclaimMs;
-            r.swapinMs = m_rows[i].swapinMs;
-        } else if (old != m_rows.end()) {
-            r.minflt = old->minflt, r.majflt = old->majflt, r.reclaimMs = old->reclaimMs, r.swapinMs = old->swapinMs;
-        }
         auto [it, fresh] = m_base.try_emplace(r.proc.pid, Base{t_ns, r.proc.now});
         const double dt = static_cast<double>(t_ns - it->second.t_ns) / 1e9;
         if (!fresh && dt >= 1.0) {

@@ -21,10 +21,8 @@ void FrameBuilder::build(const Kernel& k, const Recorder& rec, FrameWants wants,
         out.proc_vmstat = format_vmstat(k);
         out.proc_meminfo = format_meminfo(k);
         out.proc_swaps = format_swaps(k);
-        std::size_t total = 0;
-        for (const ProcRow& r : proc_table(k, kFrameStatusProcs + k.boot_tasks.size(), total))
-            if (const Process* p = r.state != ProcRow::State::KernelThread ? k.find_task(r.pid) : nullptr)
-                out.proc_status.push_back({p->pid, p->comm, format_pid_status(k, *p)});
+        for (const Process* p : largest_processes(k, kFrameStatusProcs))
+            out.proc_status.push_back({p->pid, p->comm, format_pid_status(k, *p)});
     }
     take_new(rec, k.events.items, out);
     out.sysctl = k.sysctl;

@@ -76,7 +76,29 @@ std::int64_t proc_oom_score(const Kernel& k, const Process& p) {
     return (1000 + *badness * 1000 / static_cast<std::int64_t>(totalpages)) * 2 / 3;
 }
 
+std::vector<const Process*> largest_processes(const Kernel& k, std::size_t limit) {
+    std::vector<const Process*> out;
+    std::vector<ProcSample> keys; // the sort keys, parallel to out
+    for (const Process& p : k.procs) {
+        out.push_back(&p);
+        keys.push_back(ProcSample{p.pid, p.alive ? clamp32(mm_rss(k, p)) : 0, p.alive ? clamp32(p.swapents) : 0});
+        keys.back().reclaim_ns = p.delays.freepages_delay_ns;
+    }
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto bigger = [&](std::size_t a, std::size_t b) { return more_memory(keys[a], keys[b]); };
+    if (order.size() > limit) {
+        std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(limit), order.end(), bigger);
+        order.resize(limit);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a].pid < keys[b].pid; });
+    std::vector<const Process*> picked;
+    for (const std::size_t i : order) picked.push_back(out[i]);
+    return picked;
+}
+
 std::vector<ProcRow> proc_table(const Kernel& k, std::size_t limit, std::size_t& total) {
+    // The boot's tasks (a handful) always; then the processes with the most memory.
     std::vector<ProcRow> rows;
     for (const auto& t : k.boot_tasks) {
         ProcRow r;
@@ -87,26 +109,21 @@ std::vector<ProcRow> proc_table(const Kernel& k, std::size_t limit, std::size_t&
         r.state = t.pid == 1 ? ProcRow::State::Running : ProcRow::State::KernelThread;
         rows.push_back(std::move(r));
     }
-    for (const Process& p : k.procs) {
+    total = rows.size() + k.procs.size();
+    for (const Process* p : largest_processes(k, limit > rows.size() ? limit - rows.size() : 0)) {
         ProcRow r;
-        r.pid = p.pid;
-        r.ppid = p.ppid;
-        r.nid = p.nid;
-        r.comm = p.comm;
-        r.state = p.alive ? ProcRow::State::Running : p.exited ? ProcRow::State::Exited : ProcRow::State::OomKilled;
-        r.has_mm = p.alive; // a live user process has an mm, anonymous memory or not
-        r.now = proc_sample(k, p);
-        r.oom_score = proc_oom_score(k, p);
-        r.oom_score_adj = p.oom_score_adj;
+        r.pid = p->pid;
+        r.ppid = p->ppid;
+        r.nid = p->nid;
+        r.comm = p->comm;
+        r.state = p->alive ? ProcRow::State::Running : p->exited ? ProcRow::State::Exited : ProcRow::State::OomKilled;
+        r.has_mm = p->alive; // a live user process has an mm, anonymous memory or not
+        r.now = proc_sample(k, *p);
+        r.oom_score = proc_oom_score(k, *p);
+        r.oom_score_adj = p->oom_score_adj;
         rows.push_back(std::move(r));
     }
-    total = rows.size();
-    if (rows.size() > limit) {
-        std::nth_element(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(limit) - 1, rows.end(),
-                         [](const ProcRow& a, const ProcRow& b) { return more_memory(a.now, b.now); });
-        rows.resize(limit);
-    }
-    std::sort(rows.begin(), rows.end(), [](const ProcRow& a, const ProcRow& b) { return a.pid < b.pid; });
+    // Boot tasks take the first pids, so the rows are in pid order.
     return rows;
 }
 

@@ -52,9 +52,11 @@ struct ProcRow {
     int oom_score_adj = 0;
 };
 
-// The kernel threads of the boot and every process, by pid; at most `limit` rows (those with the
-// most memory, then by pid), `total` says how many there are.
+// The boot's tasks (init and the kernel threads), then the processes, by pid: at most `limit`
+// rows (the processes with the most memory when there are more), `total` says how many there are.
 std::vector<ProcRow> proc_table(const Kernel& k, std::size_t limit, std::size_t& total);
+// At most `limit` processes, dead ones included (no memory), those with the most memory, by pid.
+std::vector<const Process*> largest_processes(const Kernel& k, std::size_t limit);
 
 // The per-process columns of the CSV: for each of the kCsvProcs processes with the largest
 // peak of RSS + swap over the recorded samples, these series (an empty cell where the process
