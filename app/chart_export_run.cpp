@@ -41,7 +41,10 @@ int runExport(const CliOptions& o, std::FILE* err) {
     QObject::connect(&controller, &SimulationController::frameReady, &swap, &SwapView::onFrame);
     QString failure;
     QObject::connect(&controller, &SimulationController::errorOccurred, [&](const QString& m) { failure = m; });
-    controller.load(o.config, o.explanation);
+    // The window's title and teaching text in the interface's language.
+    rs::EngineConfig config = o.config;
+    config.title = o.title.in(o.lang);
+    controller.load(config, QString::fromStdString(o.explanation.in(o.lang)));
     if (!failure.isEmpty()) {
         std::fprintf(err, "reclaimscope: %s\n", qPrintable(failure));
         return 2;
@@ -61,8 +64,8 @@ int runExport(const CliOptions& o, std::FILE* err) {
     const ExportSources sources{&watermarks, &swap, &lru, &bigPicture, &standalone, &processes};
     // The call graph's rates are those of the last simulated second of the run.
     const QList<ExportPage> pages = exportPagesOf(
-        view, sources, ExportStamp{QString::fromStdString(o.config.title), o.duration_ns}, QSize(1600, 1100));
-    const QString problem = pages.isEmpty() ? QString("the %1 view has no chart").arg(o.export_view)
+        view, sources, ExportStamp{QString::fromStdString(config.title), o.duration_ns}, QSize(1600, 1100));
+    const QString problem = pages.isEmpty() ? Cli::tr("the %1 view has no chart").arg(o.export_view)
                                             : exportPage(pages.front(), o.export_path, QSize(1600, 420), QSize(1600, 1100));
     if (!problem.isEmpty()) {
         std::fprintf(err, "reclaimscope: --export: %s\n", qPrintable(problem));

@@ -15,76 +15,79 @@ namespace {
 QCommandLineOption opt(const QStringList& names, const QString& help, const QString& value = {}) {
     return value.isEmpty() ? QCommandLineOption(names, help) : QCommandLineOption(names, help, value);
 }
+QString outsideLimit(const char* option, const QString& value) {
+    return Cli::tr("--%1: '%2' is outside 0 .. 1000000 s (the scenario format's limit)").arg(option, value);
+}
 } // namespace
 
 void addCliOptions(QCommandLineParser& parser) {
-    parser.setApplicationDescription(
+    parser.setApplicationDescription(Cli::tr(
         "ReclaimScope simulates the Linux kernel's memory reclaim and shows it live.\n"
-        "Without --headless it opens the window on the built-in default scenario.");
+        "Without --headless it opens the window on the built-in default scenario."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(opt({"headless"}, "Run without a window and print the requested results."));
+    parser.addOption(opt({"headless"}, Cli::tr("Run without a window and print the requested results.")));
     parser.addOption(opt({"scenario"},
-                         "Scenario to run: a built-in name (see --list-scenarios) or a scenario file "
+                         Cli::tr("Scenario to run: a built-in name (see --list-scenarios) or a scenario file "
                          "(JSON, see docs/scenario-format.md). Headless, it runs for the scenario's "
-                         "duration unless --duration says otherwise.",
+                         "duration unless --duration says otherwise."),
                          "name|file"));
     parser.addOption(opt({"export"},
-                         "Run headless (no display needed) and write the charts of one view to this "
-                         "file: PNG, PDF or SVG by its extension. See --view.",
+                         Cli::tr("Run headless (no display needed) and write the charts of one view to this "
+                         "file: PNG, PDF or SVG by its extension. See --view."),
                          "file"));
     parser.addOption(opt({"view"},
-                         "The view --export draws, or the window shows first: watermarks (default), swap, lru, "
-                         "callgraph (the Big Picture), processes (the largest process's memory and stalls) or counters (window only).",
+                         Cli::tr("The view --export draws, or the window shows first: watermarks (default), swap, lru, "
+                         "callgraph (the Big Picture), processes (the largest process's memory and stalls) or counters (window only)."),
                          "name"));
-    parser.addOption(opt({"speed"}, "Window: simulated seconds per wall second (1, 2, 5, 10, 50) or max.", "x"));
-    parser.addOption(opt({"pause-at"}, "Window: run until this simulated time, then pause (e.g. 25s).", "time"));
+    parser.addOption(opt({"speed"}, Cli::tr("Window: simulated seconds per wall second (1, 2, 5, 10, 50) or max."), "x"));
+    parser.addOption(opt({"pause-at"}, Cli::tr("Window: run until this simulated time, then pause (e.g. 25s)."), "time"));
     parser.addOption(opt({"csv"},
-                         "Write the run's time series to this CSV file (zones' free pages and "
-                         "watermarks, LRU sizes, kswapd state, swap, rates of the key counters).",
+                         Cli::tr("Write the run's time series to this CSV file (zones' free pages and "
+                         "watermarks, LRU sizes, kswapd state, swap, rates of the key counters)."),
                          "file"));
-    parser.addOption(opt({"list-scenarios"}, "List the built-in scenarios and exit."));
-    parser.addOption(opt({"ram"}, "Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M).", "size"));
+    parser.addOption(opt({"list-scenarios"}, Cli::tr("List the built-in scenarios and exit.")));
+    parser.addOption(opt({"ram"}, Cli::tr("Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M)."), "size"));
     parser.addOption(opt({"machine-from-zoneinfo"},
-                         "Clone the machine (nodes, zones, spanned/present/managed, pages in use) "
-                         "from /proc/zoneinfo text.",
+                         Cli::tr("Clone the machine (nodes, zones, spanned/present/managed, pages in use) "
+                         "from /proc/zoneinfo text."),
                          "file"));
     parser.addOption(opt({"kernel"},
-                         "Kernel release whose rules to follow where they changed, e.g. 5.15 "
-                         "(default 6.16).",
+                         Cli::tr("Kernel release whose rules to follow where they changed, e.g. 5.15 "
+                         "(default 6.16)."),
                          "version"));
-    parser.addOption(opt({"thp"}, "Transparent hugepages at boot: always, madvise (default) or never.", "mode"));
+    parser.addOption(opt({"thp"}, Cli::tr("Transparent hugepages at boot: always, madvise (default) or never."), "mode"));
     parser.addOption(opt({"set"},
-                         "Write a sysctl after boot, e.g. vm.min_free_kbytes=3000000 "
-                         "(repeatable; applied in order).",
+                         Cli::tr("Write a sysctl after boot, e.g. vm.min_free_kbytes=3000000 "
+                         "(repeatable; applied in order)."),
                          "vm.key=value"));
-    parser.addOption(opt({"duration"}, "Simulated time to run before printing (e.g. 30s, 250ms).", "time"));
-    parser.addOption(opt({"seed"}, "Seed of the simulation's random choices (default 1).", "n"));
-    parser.addOption(opt({"print-zoneinfo"}, "Print /proc/zoneinfo of the simulated machine."));
-    parser.addOption(opt({"print-vmstat"}, "Print /proc/vmstat of the simulated machine."));
-    parser.addOption(opt({"print-meminfo"}, "Print /proc/meminfo of the simulated machine."));
-    parser.addOption(opt({"print-swaps"}, "Print /proc/swaps of the simulated machine."));
+    parser.addOption(opt({"duration"}, Cli::tr("Simulated time to run before printing (e.g. 30s, 250ms)."), "time"));
+    parser.addOption(opt({"seed"}, Cli::tr("Seed of the simulation's random choices (default 1)."), "n"));
+    parser.addOption(opt({"print-zoneinfo"}, Cli::tr("Print /proc/zoneinfo of the simulated machine.")));
+    parser.addOption(opt({"print-vmstat"}, Cli::tr("Print /proc/vmstat of the simulated machine.")));
+    parser.addOption(opt({"print-meminfo"}, Cli::tr("Print /proc/meminfo of the simulated machine.")));
+    parser.addOption(opt({"print-swaps"}, Cli::tr("Print /proc/swaps of the simulated machine.")));
     parser.addOption(opt({"print-events"},
-                         "Print the event log: kswapd wake-ups, direct reclaim, OOM kills, sysctl "
-                         "writes, swapon/swapoff (time in seconds, kind, text)."));
+                         Cli::tr("Print the event log: kswapd wake-ups, direct reclaim, OOM kills, sysctl "
+                         "writes, swapon/swapoff (time in seconds, kind, text).")));
     parser.addOption(opt({"print-dmesg"},
-                         "Print the simulated kernel's log as dmesg shows it: OOM reports (dump_header), "
-                         "swapon lines, with [seconds.micros] timestamps."));
+                         Cli::tr("Print the simulated kernel's log as dmesg shows it: OOM reports (dump_header), "
+                         "swapon lines, with [seconds.micros] timestamps.")));
     parser.addOption(opt({"print-proc"},
-                         "Print /proc/PID/status of a simulated process (a pid, or a task's name) at the "
-                         "end of the run, with its faults and delay accounting (repeatable).",
+                         Cli::tr("Print /proc/PID/status of a simulated process (a pid, or a task's name) at the "
+                         "end of the run, with its faults and delay accounting (repeatable)."),
                          "pid|name"));
     parser.addOption(opt({"swap"},
-                         "Add a swap device (repeatable): SIZE[,prio=N][,kind=hdd|ssd|zram[,ratio=R]], "
+                         Cli::tr("Add a swap device (repeatable): SIZE[,prio=N][,kind=hdd|ssd|zram[,ratio=R]], "
                          "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3 (name=NAME sets "
-                         "its name; default /dev/sdb1, /dev/sdc1, ... or /dev/zram0, ...).",
+                         "its name; default /dev/sdb1, /dev/sdc1, ... or /dev/zram0, ...)."),
                          "spec"));
     parser.addOption(opt({"at"},
-                         "Schedule an action at a simulated time (repeatable): TIME:vm.key=value, "
+                         Cli::tr("Schedule an action at a simulated time (repeatable): TIME:vm.key=value, "
                          "TIME:swapon=SPEC (as --swap) or TIME:swapoff=NAME, e.g. 10s:vm.swappiness=100 "
-                         "or 20s:swapoff=/dev/sdb1.",
+                         "or 20s:swapoff=/dev/sdb1."),
                          "time:action"));
-    parser.addOption(opt({"verbose"}, "Print the simulated kernel's boot messages to stderr."));
+    parser.addOption(opt({"verbose"}, Cli::tr("Print the simulated kernel's boot messages to stderr.")));
 }
 
 rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
@@ -99,14 +102,14 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.print_dmesg = parser.isSet("print-dmesg");
     o.print_procs = parser.values("print-proc");
     for (const auto& v : o.print_procs)
-        if (v.trimmed().isEmpty()) return R::failure("--print-proc: give a pid or a task's name");
+        if (v.trimmed().isEmpty()) return R::failure(tr8(Cli::tr("--print-proc: give a pid or a task's name")));
     o.list_scenarios = parser.isSet("list-scenarios");
     o.csv_path = parser.value("csv");
     o.export_path = parser.value("export");
     // An empty name would be taken for "not asked" and the run would exit 0 having written nothing.
     for (const char* name : {"csv", "export"})
         if (parser.isSet(name) && parser.value(name).isEmpty())
-            return R::failure(std::string("--") + name + ": the file name is empty");
+            return R::failure(tr8(Cli::tr("--%1: the file name is empty").arg(name)));
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");
         o.view_set = true;
@@ -114,53 +117,58 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         // The --view names of ui/ViewList.cpp (this library does not link the UI).
         static const QStringList views = {"watermarks", "swap", "lru", "callgraph", "processes", "counters"};
         if (!views.contains(o.export_view))
-            return R::failure("--view: '" + o.export_view.toStdString() +
-                              "' is not a view (expected watermarks, swap, lru, callgraph, processes or counters)");
+            return R::failure(tr8(Cli::tr("--view: '%1' is not a view (expected watermarks, swap, lru, callgraph, "
+                                          "processes or counters)").arg(o.export_view)));
         if (windowOnly && !o.export_path.isEmpty())
-            return R::failure("--view counters: the counters view is text; --export draws watermarks, swap, lru, callgraph "
-                              "or processes");
+            return R::failure(tr8(Cli::tr("--view counters: the counters view is text; --export draws watermarks, "
+                                          "swap, lru, callgraph or processes")));
     }
     if (!o.export_path.isEmpty()) {
         const QString ext = o.export_path.section('.', -1).toLower();
         if (!o.export_path.contains('.') || (ext != "png" && ext != "pdf" && ext != "svg"))
-            return R::failure("--export " + o.export_path.toStdString() + ": the file name must end in .png, .pdf or .svg");
+            return R::failure(tr8(Cli::tr("--export %1: the file name must end in .png, .pdf or .svg").arg(o.export_path)));
     }
     o.verbose = parser.isSet("verbose");
     if (!parser.positionalArguments().isEmpty())
-        return R::failure("unexpected argument '" + parser.positionalArguments().first().toStdString() +
-                          "' (options start with --; see --help)");
+        return R::failure(tr8(Cli::tr("unexpected argument '%1' (options start with --; see --help)")
+                                  .arg(parser.positionalArguments().first())));
 
     const bool custom_machine = parser.isSet("ram") || parser.isSet("machine-from-zoneinfo");
     if (parser.isSet("ram") && parser.isSet("machine-from-zoneinfo"))
-        return R::failure("--ram and --machine-from-zoneinfo cannot be used together");
+        return R::failure(tr8(Cli::tr("--ram and --machine-from-zoneinfo cannot be used together")));
 
     if (parser.isSet("scenario")) {
         o.scenario_name = parser.value("scenario");
         const std::string value = o.scenario_name.toStdString();
         if (const auto* s = rs::find_builtin_scenario(value)) {
             o.config = s->make();
-            o.explanation = QString::fromStdString(s->explanation.en);
+            o.title = s->title;
+            o.explanation = s->explanation;
             o.duration_ns = s->duration_ns;
         } else if (value.find('/') != std::string::npos || value.find('.') != std::string::npos) {
             auto sc = rs::load_scenario_file(value);
             if (!sc) return R::failure(sc.error());
             o.config = sc->config;
-            o.explanation = QString::fromStdString(sc->explanation.en);
+            o.title = sc->title;
+            o.explanation = sc->explanation;
             o.duration_ns = sc->duration_ns;
             o.scenario_name = QString::fromStdString(sc->name);
         } else {
             std::string names;
             for (const auto& b : rs::builtin_scenarios()) names += (names.empty() ? "" : ", ") + b.name;
-            return R::failure("--scenario: no built-in scenario named '" + value +
-                              "' (built-in: " + names + "; a scenario file needs a path such as ./" + value + ".json)");
+            return R::failure(tr8(Cli::tr("--scenario: no built-in scenario named '%1' (built-in: %2; a scenario file "
+                                          "needs a path such as ./%1.json)")
+                                      .arg(o.scenario_name, QString::fromStdString(names))));
         }
     } else if (custom_machine) {
         o.config = rs::EngineConfig{}; // an idle machine
-        o.config.title = "Idle machine";
+        o.title.en = tr8(Cli::tr("Idle machine"));
+        o.config.title = o.title.en;
     } else {
         o.config = rs::default_scenario();
         o.scenario_name = QString::fromStdString(rs::builtin_scenarios().front().name);
-        o.explanation = QString::fromStdString(rs::builtin_scenarios().front().explanation.en);
+        o.title = rs::builtin_scenarios().front().title;
+        o.explanation = rs::builtin_scenarios().front().explanation;
     }
 
     if (parser.isSet("ram")) {
@@ -181,14 +189,16 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     if (parser.isSet("kernel")) {
         const std::string v = parser.value("kernel").toStdString();
         const auto version = rs::parse_kernel_release(v);
-        if (!version) return R::failure("--kernel: '" + v + "' is not a kernel release (expected e.g. 5.15 or 6.16)");
+        if (!version)
+            return R::failure(tr8(Cli::tr("--kernel: '%1' is not a kernel release (expected e.g. 5.15 or 6.16)")
+                                      .arg(parser.value("kernel"))));
         o.config.machine.kernel_version = *version;
     }
     if (parser.isSet("thp")) {
         const auto mode = rs::thp_mode_from_name(parser.value("thp").toStdString());
         if (!mode)
-            return R::failure("--thp: '" + parser.value("thp").toStdString() +
-                              "' is not a THP mode (expected always, madvise or never)");
+            return R::failure(tr8(Cli::tr("--thp: '%1' is not a THP mode (expected always, madvise or never)")
+                                      .arg(parser.value("thp"))));
         o.config.thp = *mode;
     }
     const int nr_zones = o.config.machine.nr_zone_types() ? o.config.machine.nr_zone_types() : rs::kMaxZoneTypes;
@@ -217,14 +227,15 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     }
     if (parser.isSet("seed")) {
         const auto seed = rs::parse_int(parser.value("seed").toStdString());
-        if (!seed || *seed < 0) return R::failure("--seed: expected a non-negative integer, got '" + parser.value("seed").toStdString() + "'");
+        if (!seed || *seed < 0)
+            return R::failure(tr8(Cli::tr("--seed: expected a non-negative integer, got '%1'").arg(parser.value("seed"))));
         o.config.seed = static_cast<std::uint64_t>(*seed);
     }
     if (parser.isSet("duration")) {
         const auto d = rs::parse_duration_ns(parser.value("duration").toStdString());
         if (!d) return R::failure("--duration: " + d.error());
         if (*d < 0 || *d > rs::kMaxDurationNs)
-            return R::failure("--duration: '" + parser.value("duration").toStdString() + "' is outside 0 .. 1000000 s (the scenario format's limit)");
+            return R::failure(tr8(outsideLimit("duration", parser.value("duration"))));
         o.duration_ns = *d;
     }
     if (parser.isSet("speed")) {
@@ -232,14 +243,14 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         bool ok = false;
         const double x = v == "max" ? 0.0 : v.toDouble(&ok);
         if (v != "max" && (!ok || (x != 1 && x != 2 && x != 5 && x != 10 && x != 50)))
-            return R::failure("--speed: expected 1, 2, 5, 10, 50 or max, got '" + v.toStdString() + "'");
+            return R::failure(tr8(Cli::tr("--speed: expected 1, 2, 5, 10, 50 or max, got '%1'").arg(v)));
         o.speed = x;
     }
     if (parser.isSet("pause-at")) {
         const auto d = rs::parse_duration_ns(parser.value("pause-at").toStdString());
         if (!d) return R::failure("--pause-at: " + d.error());
         if (*d < 0 || *d > rs::kMaxDurationNs)
-            return R::failure("--pause-at: '" + parser.value("pause-at").toStdString() + "' is outside 0 .. 1000000 s (the scenario format's limit)");
+            return R::failure(tr8(outsideLimit("pause-at", parser.value("pause-at"))));
         o.pause_at_ns = *d;
     }
     // The command line's machine, swap and duration, as the loader checks a file's.

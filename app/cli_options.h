@@ -1,12 +1,21 @@
 #pragma once
 // The command line (a stable contract: later features add options, none change meaning).
+#include "scenario/localized_text.h"
 #include "sim/engine.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+
+// The command line's translatable texts (their lupdate context): Cli::tr("...").
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+// A translated message as the core's Result carries it (UTF-8).
+inline std::string tr8(const QString& translated) { return translated.toStdString(); }
 
 struct CliOptions {
     bool headless = false;
@@ -22,7 +31,9 @@ struct CliOptions {
     std::int64_t duration_ns = 0;
     rs::EngineConfig config;
     QString scenario_name;
-    QString explanation; // the scenario's teaching text
+    rs::LocalizedText title;       // the scenario's title
+    rs::LocalizedText explanation; // the scenario's teaching text
+    std::string lang = "en";       // the interface's language (main sets it): which texts to show
     QString csv_path;    // --csv: the time series, written at the end of the run
     QString export_path; // --export: a chart file (PNG, PDF or SVG by extension)
     QString export_view = "watermarks"; // --view

@@ -20,7 +20,7 @@
 int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     if (o.list_scenarios) {
         for (const auto& s : rs::builtin_scenarios())
-            std::fprintf(out, "%-24s %s\n", s.name.c_str(), s.title.en.c_str());
+            std::fprintf(out, "%-24s %s\n", s.name.c_str(), s.title.in(o.lang).c_str());
         return 0;
     }
     auto engine = rs::Engine::create(o.config);
@@ -84,9 +84,9 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         const rs::Kernel& k = e.kernel();
         const rs::Process* p = rs::find_proc_by_pid_or_comm(k, arg.trimmed().toStdString());
         if (!p) {
-            std::fprintf(err, "reclaimscope: --print-proc %s: no such process (pids and names: --print-dmesg "
-                              "after an OOM kill, or the scenario's task names)\n",
-                         arg.toLocal8Bit().constData());
+            std::fprintf(err, "reclaimscope: --print-proc %s: %s\n", arg.toLocal8Bit().constData(),
+                         qPrintable(Cli::tr("no such process (pids and names: --print-dmesg after an OOM kill, or "
+                                            "the scenario's task names)")));
             return 1;
         }
         const std::string text = rs::format_pid_status(k, *p);

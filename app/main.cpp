@@ -3,6 +3,7 @@
 #include "chart_export_run.h"
 #include "headless.h"
 
+#include "Language.h"
 #include "MainWindow.h"
 #include "scenario/builtin.h"
 #include "util/build_info.h"
@@ -49,11 +50,14 @@ int main(int argc, char** argv) {
     QCoreApplication::setOrganizationName("ReclaimScope");
     QCoreApplication::setApplicationName("reclaimscope");
     QCoreApplication::setApplicationVersion(rs::build_version());
+    // Before the options are described: --help and the errors speak the chosen language too.
+    language::install(*app);
 
     QCommandLineParser parser;
     addCliOptions(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "reclaimscope: %s\n(see reclaimscope --help)\n", qPrintable(parser.errorText()));
+        std::fprintf(stderr, "reclaimscope: %s\n%s\n", qPrintable(parser.errorText()),
+                     qPrintable(Cli::tr("(see reclaimscope --help)")));
         return 2;
     }
     if (parser.isSet("help")) {
@@ -70,19 +74,23 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "reclaimscope: %s\n", options.error().c_str());
         return 2;
     }
+    options.value().lang = language::current().toStdString();
     if (!options->export_path.isEmpty()) {
         if (options->duration_ns <= 0) {
-            std::fprintf(stderr, "reclaimscope: --export needs a run: give --duration or a --scenario\n");
+            std::fprintf(stderr, "reclaimscope: %s\n",
+                         qPrintable(Cli::tr("--export needs a run: give --duration or a --scenario")));
             return 2;
         }
         return runExport(options.value(), stderr);
     }
     if (options->headless || options->list_scenarios) return runHeadless(options.value(), stdout, stderr);
 
-    QString explanation = options->explanation;
+    QString explanation = QString::fromStdString(options->explanation.in(options->lang));
     if (explanation.isEmpty())
         explanation = QString::fromStdString(options->config.machine.origin);
-    MainWindow window(options->config, explanation, /*autoplay=*/true);
+    rs::EngineConfig config = options->config;
+    config.title = options->title.in(options->lang);
+    MainWindow window(config, explanation, /*autoplay=*/true);
     if (options->view_set) {
         window.showView(viewFromCliName(options->export_view).value_or(ViewId::Watermarks));
     }

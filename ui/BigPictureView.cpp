@@ -1,5 +1,6 @@
 #include "BigPictureView.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -124,40 +125,40 @@ QString rateText(double r) {
 
 QString kfuncDescription(KFunc f) {
     switch (f) {
-    case F___alloc_pages: return "The page allocator's entry point. Tries the fast path at the low watermark and falls back to the slow path.";
-    case F_get_page_from_freelist: return "Walks the zonelist and takes a page from the first zone whose free pages pass the watermark check (with lowmem_reserve); may try node_reclaim first when zone_reclaim_mode is set.";
-    case F___alloc_pages_slowpath: return "The slow path: wakes kswapd, retries at the min watermark, reclaims directly, retries while should_reclaim_retry() sees progress, and finally calls the OOM killer.";
-    case F_wake_all_kswapds: return "Wakes the kswapd of every node in the zonelist, recording the order and highest zone asked for.";
-    case F_wakeup_kswapd: return "Wakes one node's kswapd unless the node is already balanced or kswapd has failed too often (kswapd_failures).";
-    case F___alloc_pages_direct_reclaim: return "The allocating task reclaims pages itself (a stall), then retries the free lists.";
-    case F_try_to_free_pages: return "Direct reclaim: may throttle the task when the node's reserves are low (throttle_direct_reclaim), then reclaims through do_try_to_free_pages().";
-    case F_do_try_to_free_pages: return "Reclaims at falling priority (DEF_PRIORITY 12 down to 0) until enough pages are freed.";
-    case F_shrink_zones: return "Shrinks every node of the zonelist's eligible zones, once per node.";
-    case F_should_reclaim_retry: return "Decides whether the slow path tries again: is there enough reclaimable memory that the watermark could still be met? Gives up after MAX_RECLAIM_RETRIES without progress.";
-    case F___alloc_pages_may_oom: return "The last resort before failing: takes the OOM lock and calls out_of_memory() if the allocation may not fail.";
-    case F_out_of_memory: return "Chooses the process with the highest badness (RSS + swap + page tables, adjusted by oom_score_adj; a swapoff in progress first) and kills it.";
-    case F_oom_kill_process: return "Kills the victim and frees its memory (the OOM reaper), logging 'Out of memory: Killed process'.";
-    case F_node_reclaim: return "With zone_reclaim_mode, reclaims from the local node before falling back to a remote one.";
-    case F_kswapd: return "The per-node reclaim thread: sleeps until woken, then balances the node and goes back to sleep after a 100 ms nap.";
-    case F_balance_pgdat: return "kswapd's main loop: reclaims at falling priority until some eligible zone is above its high watermark (pgdat_balanced), boost reclaim first.";
-    case F_kswapd_shrink_node: return "One round of kswapd reclaim on its node, aiming at the high watermark of the zones it balances.";
-    case F_kswapd_try_to_sleep: return "Naps 100 ms (HZ/10); if the node is still balanced, sleeps until the next wake-up, else goes back to balance_pgdat (kswapd_high_wmark_hit_quickly).";
-    case F_shrink_node: return "Reclaims from one node: the LRU lists (shrink_lruvec) and the slab caches (shrink_slab), checking reclaim progress.";
-    case F_shrink_lruvec: return "Splits the scan between the four evictable lists by get_scan_count() and scans them in batches of 32 until the target is met.";
-    case F_get_scan_count: return "Balances anonymous against file pages by swappiness and the recent cost of each (refaults, rotations); scans only file pages without swap or in cache-trim mode.";
-    case F_shrink_list: return "Dispatches one list: active lists are aged (deactivated) when their inactive list is low, inactive lists are reclaimed.";
-    case F_shrink_active_list: return "Moves pages from an active list to its inactive list; referenced executable file pages stay active.";
-    case F_shrink_inactive_list: return "Isolates a batch from the tail of an inactive list and reclaims it with shrink_folio_list().";
-    case F_isolate_lru_folios: return "Takes pages off the tail of an LRU list for reclaim, skipping pages of zones above the allocation's reach (pgskip).";
-    case F_shrink_folio_list: return "Decides each isolated page's fate: keep, activate, write out (pageout for swap), or free it (__remove_mapping).";
-    case F_folio_check_references: return "Were the page's PTEs or PG_referenced set since the last scan? Referenced pages are activated or kept.";
-    case F_pageout: return "Writes a dirty swap-backed page to its swap slot (file pages are written by the flusher, not here, since 6.x).";
-    case F___remove_mapping: return "Takes the page out of the page cache or swap cache, leaving a shadow entry, and frees it.";
-    case F_shrink_slab: return "Runs the shrinkers (dentries, inodes) in proportion to the LRU pages scanned, scaled by vfs_cache_pressure.";
-    case F_workingset_eviction: return "Records when the page was evicted (a shadow entry) so a refault can measure its distance.";
-    case F_workingset_refault: return "A page comes back soon after eviction: if its refault distance is shorter than the active list, it is activated at once.";
-    case F_balance_dirty_pages: return "Throttles a writer when dirty pages exceed the dirty limits and wakes the flusher above the background limit.";
-    case F_wb_workfn: return "The flusher: writes dirty page cache back to disk, oldest first.";
+    case F___alloc_pages: return QCoreApplication::translate("BigPicture", "The page allocator's entry point. Tries the fast path at the low watermark and falls back to the slow path.");
+    case F_get_page_from_freelist: return QCoreApplication::translate("BigPicture", "Walks the zonelist and takes a page from the first zone whose free pages pass the watermark check (with lowmem_reserve); may try node_reclaim first when zone_reclaim_mode is set.");
+    case F___alloc_pages_slowpath: return QCoreApplication::translate("BigPicture", "The slow path: wakes kswapd, retries at the min watermark, reclaims directly, retries while should_reclaim_retry() sees progress, and finally calls the OOM killer.");
+    case F_wake_all_kswapds: return QCoreApplication::translate("BigPicture", "Wakes the kswapd of every node in the zonelist, recording the order and highest zone asked for.");
+    case F_wakeup_kswapd: return QCoreApplication::translate("BigPicture", "Wakes one node's kswapd unless the node is already balanced or kswapd has failed too often (kswapd_failures).");
+    case F___alloc_pages_direct_reclaim: return QCoreApplication::translate("BigPicture", "The allocating task reclaims pages itself (a stall), then retries the free lists.");
+    case F_try_to_free_pages: return QCoreApplication::translate("BigPicture", "Direct reclaim: may throttle the task when the node's reserves are low (throttle_direct_reclaim), then reclaims through do_try_to_free_pages().");
+    case F_do_try_to_free_pages: return QCoreApplication::translate("BigPicture", "Reclaims at falling priority (DEF_PRIORITY 12 down to 0) until enough pages are freed.");
+    case F_shrink_zones: return QCoreApplication::translate("BigPicture", "Shrinks every node of the zonelist's eligible zones, once per node.");
+    case F_should_reclaim_retry: return QCoreApplication::translate("BigPicture", "Decides whether the slow path tries again: is there enough reclaimable memory that the watermark could still be met? Gives up after MAX_RECLAIM_RETRIES without progress.");
+    case F___alloc_pages_may_oom: return QCoreApplication::translate("BigPicture", "The last resort before failing: takes the OOM lock and calls out_of_memory() if the allocation may not fail.");
+    case F_out_of_memory: return QCoreApplication::translate("BigPicture", "Chooses the process with the highest badness (RSS + swap + page tables, adjusted by oom_score_adj; a swapoff in progress first) and kills it.");
+    case F_oom_kill_process: return QCoreApplication::translate("BigPicture", "Kills the victim and frees its memory (the OOM reaper), logging 'Out of memory: Killed process'.");
+    case F_node_reclaim: return QCoreApplication::translate("BigPicture", "With zone_reclaim_mode, reclaims from the local node before falling back to a remote one.");
+    case F_kswapd: return QCoreApplication::translate("BigPicture", "The per-node reclaim thread: sleeps until woken, then balances the node and goes back to sleep after a 100 ms nap.");
+    case F_balance_pgdat: return QCoreApplication::translate("BigPicture", "kswapd's main loop: reclaims at falling priority until some eligible zone is above its high watermark (pgdat_balanced), boost reclaim first.");
+    case F_kswapd_shrink_node: return QCoreApplication::translate("BigPicture", "One round of kswapd reclaim on its node, aiming at the high watermark of the zones it balances.");
+    case F_kswapd_try_to_sleep: return QCoreApplication::translate("BigPicture", "Naps 100 ms (HZ/10); if the node is still balanced, sleeps until the next wake-up, else goes back to balance_pgdat (kswapd_high_wmark_hit_quickly).");
+    case F_shrink_node: return QCoreApplication::translate("BigPicture", "Reclaims from one node: the LRU lists (shrink_lruvec) and the slab caches (shrink_slab), checking reclaim progress.");
+    case F_shrink_lruvec: return QCoreApplication::translate("BigPicture", "Splits the scan between the four evictable lists by get_scan_count() and scans them in batches of 32 until the target is met.");
+    case F_get_scan_count: return QCoreApplication::translate("BigPicture", "Balances anonymous against file pages by swappiness and the recent cost of each (refaults, rotations); scans only file pages without swap or in cache-trim mode.");
+    case F_shrink_list: return QCoreApplication::translate("BigPicture", "Dispatches one list: active lists are aged (deactivated) when their inactive list is low, inactive lists are reclaimed.");
+    case F_shrink_active_list: return QCoreApplication::translate("BigPicture", "Moves pages from an active list to its inactive list; referenced executable file pages stay active.");
+    case F_shrink_inactive_list: return QCoreApplication::translate("BigPicture", "Isolates a batch from the tail of an inactive list and reclaims it with shrink_folio_list().");
+    case F_isolate_lru_folios: return QCoreApplication::translate("BigPicture", "Takes pages off the tail of an LRU list for reclaim, skipping pages of zones above the allocation's reach (pgskip).");
+    case F_shrink_folio_list: return QCoreApplication::translate("BigPicture", "Decides each isolated page's fate: keep, activate, write out (pageout for swap), or free it (__remove_mapping).");
+    case F_folio_check_references: return QCoreApplication::translate("BigPicture", "Were the page's PTEs or PG_referenced set since the last scan? Referenced pages are activated or kept.");
+    case F_pageout: return QCoreApplication::translate("BigPicture", "Writes a dirty swap-backed page to its swap slot (file pages are written by the flusher, not here, since 6.x).");
+    case F___remove_mapping: return QCoreApplication::translate("BigPicture", "Takes the page out of the page cache or swap cache, leaving a shadow entry, and frees it.");
+    case F_shrink_slab: return QCoreApplication::translate("BigPicture", "Runs the shrinkers (dentries, inodes) in proportion to the LRU pages scanned, scaled by vfs_cache_pressure.");
+    case F_workingset_eviction: return QCoreApplication::translate("BigPicture", "Records when the page was evicted (a shadow entry) so a refault can measure its distance.");
+    case F_workingset_refault: return QCoreApplication::translate("BigPicture", "A page comes back soon after eviction: if its refault distance is shorter than the active list, it is activated at once.");
+    case F_balance_dirty_pages: return QCoreApplication::translate("BigPicture", "Throttles a writer when dirty pages exceed the dirty limits and wakes the flusher above the background limit.");
+    case F_wb_workfn: return QCoreApplication::translate("BigPicture", "The flusher: writes dirty page cache back to disk, oldest first.");
     default: return {};
     }
 }
@@ -216,9 +217,9 @@ void BigPictureCanvas::setLastCalls(const std::array<std::uint64_t, NR_KFUNCS>& 
 
 BigPictureCanvas::BigPictureCanvas(QWidget* parent) : QWidget(parent) {
     setMinimumSize(900, 640);
-    setToolTip("The reclaim call graph. Colour and edge width follow each function's calls per "
+    setToolTip(tr("The reclaim call graph. Colour and edge width follow each function's calls per "
                "second over the last simulated second; the cyan outline traces the most recent path into "
-               "reclaim or the OOM killer. Click a function for what it does.");
+               "reclaim or the OOM killer. Click a function for what it does."));
 }
 
 void BigPictureCanvas::setRates(const std::array<double, NR_KFUNCS>& rates, const std::array<std::uint64_t, NR_KFUNCS>& totals) {
@@ -309,9 +310,9 @@ void BigPictureCanvas::drawLegend(QPainter& p) {
     const QRectF box(8, height() - 24.0, width() - 16.0, 20);
     p.setPen(kTrace);
     p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
-               "■ cyan: the most recent path into reclaim or the OOM killer    ");
+               tr("■ cyan: the most recent path into reclaim or the OOM killer    "));
     p.setPen(QColor(255, 170, 40));
-    p.drawText(box, Qt::AlignRight | Qt::AlignVCenter, "orange glow and width: calls per second over the last simulated second");
+    p.drawText(box, Qt::AlignRight | Qt::AlignVCenter, tr("orange glow and width: calls per second over the last simulated second"));
 }
 
 void BigPictureCanvas::mousePressEvent(QMouseEvent* e) {
@@ -326,7 +327,7 @@ BigPictureView::BigPictureView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QHBoxLayout(this);
     m_canvas = new BigPictureCanvas(this);
     layout->addWidget(m_canvas, 4);
-    m_details = new QLabel("Click a function to see what it does, where it lives and how often it runs.", this);
+    m_details = new QLabel(tr("Click a function to see what it does, where it lives and how often it runs."), this);
     m_details->setWordWrap(true);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setMinimumWidth(240);
@@ -342,12 +343,12 @@ void BigPictureView::showDetails(int f) {
     const auto k = static_cast<KFunc>(f);
     const auto name = kfunc_name(k), file = kfunc_file(k);
     const std::uint64_t total = m_history.empty() ? 0 : m_history.back().second[static_cast<std::size_t>(f)];
-    m_details->setText(QString("<h3><tt>%1()</tt></h3><p><i>%2</i></p><p>%3</p><p>Calls: %4 in all, %5 over the last "
-                               "simulated second.</p>")
+    // The function's and file's names as the kernel spells them; only the prose is translated.
+    const QString calls = tr("Calls: %1 in all, %2 over the last simulated second.").arg(total).arg(rateText(m_canvas->rate(k)));
+    m_details->setText(QString("<h3><tt>%1()</tt></h3><p><i>%2</i></p><p>%3</p><p>%4</p>")
                            .arg(QString::fromUtf8(name.data(), static_cast<int>(name.size())),
-                                QString::fromUtf8(file.data(), static_cast<int>(file.size())), kfuncDescription(k))
-                           .arg(total)
-                           .arg(rateText(m_canvas->rate(k))));
+                                QString::fromUtf8(file.data(), static_cast<int>(file.size())),
+                                kfuncDescription(k).toHtmlEscaped(), calls.toHtmlEscaped()));
 }
 
 void BigPictureView::onFrame(const FramePtr& frame) {

@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
 #include <QPdfWriter>
@@ -31,7 +32,7 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
                    const std::function<void(QCPPainter&)>& draw) {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext != "png" && ext != "pdf" && ext != "svg")
-        return QString("Cannot export to %1: the file name must end in .png, .pdf or .svg").arg(path);
+        return QCoreApplication::translate("ChartExport", "Cannot export to %1: the file name must end in .png, .pdf or .svg").arg(path);
     QByteArray bytes;
     QBuffer file(&bytes);
     file.open(QIODevice::WriteOnly);
@@ -44,7 +45,7 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
             draw(painter);
         }
         if (!image.save(&file, "PNG")) {
-            return QString("Cannot encode the image as PNG into %1").arg(path);
+            return QCoreApplication::translate("ChartExport", "Cannot encode the image as PNG into %1").arg(path);
         }
     } else if (ext == "pdf") {
         QPdfWriter pdf(&file);
@@ -54,7 +55,7 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
         pdf.setTitle(title);
         pdf.setCreator("ReclaimScope");
         QCPPainter painter(&pdf);
-        if (!painter.isActive()) return QString("Cannot draw the PDF page for %1").arg(path);
+        if (!painter.isActive()) return QCoreApplication::translate("ChartExport", "Cannot draw the PDF page for %1").arg(path);
         draw(painter);
         painter.end();
     } else {
@@ -65,7 +66,7 @@ QString writeImage(const QString& path, const QString& title, int width, int hei
         svg.setTitle(title);
         svg.setDescription("Exported by ReclaimScope");
         QCPPainter painter(&svg);
-        if (!painter.isActive()) return QString("Cannot draw the SVG picture for %1").arg(path);
+        if (!painter.isActive()) return QCoreApplication::translate("ChartExport", "Cannot draw the SVG picture for %1").arg(path);
         draw(painter);
         painter.end();
     }
@@ -148,7 +149,7 @@ void drawTitle(QPainter& painter, const QString& title, int width, int height) {
 
 QString exportPlots(const QList<QCustomPlot*>& plots, const QString& title, const QString& path, int width,
                     int heightPerPlot) {
-    if (plots.isEmpty()) return QString("Nothing to export to %1: no chart is shown.").arg(path);
+    if (plots.isEmpty()) return QCoreApplication::translate("ChartExport", "Nothing to export to %1: no chart is shown.").arg(path);
     const int height = kTitleHeight + heightPerPlot * static_cast<int>(plots.size());
     const LightForExport light(widgetsOf(plots));
     const AntialiasForExport smooth(plots);
@@ -179,14 +180,14 @@ QString exportWidget(QWidget* widget, const QString& title, const QString& path,
 QString exportPlotsPng(const QList<QCustomPlot*>& plots, const QString& title, const QString& path, int width,
                        int heightPerPlot) {
     if (QFileInfo(path).suffix().toLower() != "png")
-        return QString("Cannot export to %1: a PNG file name must end in .png").arg(path);
+        return QCoreApplication::translate("ChartExport", "Cannot export to %1: a PNG file name must end in .png").arg(path);
     return exportPlots(plots, title, path, width, heightPerPlot);
 }
 
 QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSize pageSize) {
-    if (pages.isEmpty()) return QString("Nothing to export to %1: no view has content.").arg(path);
+    if (pages.isEmpty()) return QCoreApplication::translate("ChartExport", "Nothing to export to %1: no view has content.").arg(path);
     if (QFileInfo(path).suffix().toLower() != "pdf")
-        return QString("Cannot export to %1: a multi-page export must be a .pdf file").arg(path);
+        return QCoreApplication::translate("ChartExport", "Cannot export to %1: a multi-page export must be a .pdf file").arg(path);
     QByteArray bytes;
     QBuffer file(&bytes);
     file.open(QIODevice::WriteOnly);
@@ -208,7 +209,7 @@ QString exportPdfPages(const QList<ExportPage>& pages, const QString& path, QSiz
         pdf.setTitle(pages.front().title);
         pdf.setCreator("ReclaimScope");
         QCPPainter painter(&pdf);
-        if (!painter.isActive()) return QString("Cannot draw the PDF pages for %1").arg(path);
+        if (!painter.isActive()) return QCoreApplication::translate("ChartExport", "Cannot draw the PDF pages for %1").arg(path);
         bool first = true;
         for (const ExportPage& page : pages) {
             if (!first) pdf.newPage();

@@ -33,14 +33,14 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     const char* names[4] = {"/proc/zoneinfo", "/proc/vmstat", "/proc/meminfo", "/proc/swaps"};
-    const char* tips[4] = {"Per zone: free pages, the min/low/high watermarks, spanned/present/managed, protection "
-                           "(lowmem_reserve) and per-node LRU counters, as zoneinfo_show() prints them",
-                           "Node statistics and VM events (pgscan, pgsteal, allocstall, workingset, pswpin/out...) "
-                           "in the kernel's order",
-                           "MemTotal, MemFree, MemAvailable (si_mem_available), the LRU and swap lines",
-                           "The swap areas, as swap_show() prints them"};
+    const QString tips[4] = {tr("Per zone: free pages, the min/low/high watermarks, spanned/present/managed, protection "
+                           "(lowmem_reserve) and per-node LRU counters, as zoneinfo_show() prints them"),
+                           tr("Node statistics and VM events (pgscan, pgsteal, allocstall, workingset, pswpin/out...) "
+                           "in the kernel's order"),
+                           tr("MemTotal, MemFree, MemAvailable (si_mem_available), the LRU and swap lines"),
+                           tr("The swap areas, as swap_show() prints them")};
     for (int i = 0; i < 4; ++i) {
-        auto* page = textPage(m_tabs, QString(tips[i]) + ". Lines that changed since the last frame are highlighted.");
+        auto* page = textPage(m_tabs, tr("%1. Lines that changed since the last frame are highlighted.").arg(tips[i]));
         m_pages[static_cast<std::size_t>(i)] = page;
         m_tabs->addTab(page, names[i]);
     }
@@ -49,23 +49,23 @@ CountersView::CountersView(QWidget* parent) : QWidget(parent) {
     auto* statusLayout = new QVBoxLayout(statusTab);
     statusLayout->setContentsMargins(0, 4, 0, 0);
     auto* chooser = new QHBoxLayout;
-    chooser->addWidget(new QLabel("Process:", statusTab));
+    chooser->addWidget(new QLabel(tr("Process:"), statusTab));
     m_procList = new QComboBox(statusTab);
-    m_procList->setToolTip("The simulated processes (pid and comm), the ones with the most memory first when there are "
-                           "more than 64; kernel threads have no status of their own here");
+    m_procList->setToolTip(tr("The simulated processes (pid and comm), the ones with the most memory first when there are "
+                           "more than 64; kernel threads have no status of their own here"));
     m_procList->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     chooser->addWidget(m_procList);
     chooser->addStretch(1);
     statusLayout->addLayout(chooser);
-    m_status = textPage(statusTab, "proc_pid_status() with task_mem(): the lines the simulator models (Name, Pid, PPid, Uid, "
+    m_status = textPage(statusTab, tr("proc_pid_status() with task_mem(): the lines the simulator models (Name, Pid, PPid, Uid, "
                          "VmPeak, VmSize, VmLck, VmRSS, RssAnon, RssFile, RssShmem, VmPTE, VmSwap); a dead process "
-                      "has no Vm lines, as for a zombie");
+                      "has no Vm lines, as for a zombie"));
     statusLayout->addWidget(m_status, 1);
     m_tabs->addTab(statusTab, "/proc/PID/status");
     connect(m_procList, &QComboBox::currentIndexChanged, this, [this] { showStatus(); });
-    m_momentPage = textPage(m_tabs, "The values the recorder kept for the moment chosen on the history slider: zone "
+    m_momentPage = textPage(m_tabs, tr("The values the recorder kept for the moment chosen on the history slider: zone "
                              "free pages and watermarks, LRU sizes, kswapd's state and the cumulative vmstat "
-                                    "counters. The /proc pages show the present.");
+                                    "counters. The /proc pages show the present."));
     m_momentPage->hide(); // a tab only while a moment is reviewed
     layout->addWidget(m_tabs);
     // A page that was hidden shows the newest text when it is chosen (highlights come with the
@@ -151,10 +151,10 @@ void CountersView::setMoment(const MomentPtr& moment) {
     m_momentPage->setPlainText(QString::fromStdString(moment->sampleText));
     m_momentPage->verticalScrollBar()->setValue(scroll);
     if (m_momentTab < 0) {
-        m_momentTab = m_tabs->addTab(m_momentPage, "recorded moment");
+        m_momentTab = m_tabs->addTab(m_momentPage, tr("recorded moment"));
         m_tabs->setCurrentIndex(m_momentTab);
     }
-    m_tabs->setTabText(m_momentTab, "recorded at " + QString::number(static_cast<double>(moment->sample.t_ns) / 1e9, 'f', 2) + " s");
+    m_tabs->setTabText(m_momentTab, tr("recorded at %1 s").arg(static_cast<double>(moment->sample.t_ns) / 1e9, 0, 'f', 2));
 }
 
 QString CountersView::momentText() const { return m_momentTab >= 0 ? m_momentPage->toPlainText() : QString(); }

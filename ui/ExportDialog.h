@@ -1,6 +1,8 @@
 #pragma once
 // Where and how big: the export file (PNG, PDF or SVG by extension) and the size of each chart
 // in pixels (points in a PDF). Remembered between runs.
+#include "ViewList.h"
+
 #include <QDialog>
 
 class QLineEdit;
@@ -9,7 +11,7 @@ class QSpinBox;
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
-    ExportDialog(bool allViews, const QString& currentView, QWidget* parent = nullptr);
+    ExportDialog(bool allViews, const ViewInfo& currentView, QWidget* parent = nullptr);
     QString path() const;
     QSize chartSize() const;
 

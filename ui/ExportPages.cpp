@@ -10,6 +10,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
@@ -25,24 +26,25 @@ struct PageSpec {
 };
 
 const PageSpec kPages[] = {
-    {ViewId::Watermarks, "free pages and watermarks",
+    {ViewId::Watermarks, QT_TRANSLATE_NOOP("ExportPages", "free pages and watermarks"),
      [](const ExportSources& s) {
          QList<QCustomPlot*> out;
          for (auto* p : s.watermarks->plots()) out.append(p);
          return out;
      }},
-    {ViewId::Swap, "swap usage and traffic", [](const ExportSources& s) { return QList<QCustomPlot*>{s.swap->plot()}; }},
-    {ViewId::Lru, "LRU list sizes", [](const ExportSources& s) { return QList<QCustomPlot*>{s.lru->plot()}; }},
-    {ViewId::BigPicture, "the reclaim call graph, calls per second", nullptr},
-    {ViewId::Processes, "memory and stalls of the selected process",
+    {ViewId::Swap, QT_TRANSLATE_NOOP("ExportPages", "swap usage and traffic"), [](const ExportSources& s) { return QList<QCustomPlot*>{s.swap->plot()}; }},
+    {ViewId::Lru, QT_TRANSLATE_NOOP("ExportPages", "LRU list sizes"), [](const ExportSources& s) { return QList<QCustomPlot*>{s.lru->plot()}; }},
+    {ViewId::BigPicture, QT_TRANSLATE_NOOP("ExportPages", "the reclaim call graph, calls per second"), nullptr},
+    {ViewId::Processes, QT_TRANSLATE_NOOP("ExportPages", "memory and stalls of the selected process"),
      [](const ExportSources& s) {
          return s.processes && s.processes->selectedPid() > 0 ? QList<QCustomPlot*>{s.processes->memoryPlot(), s.processes->stallPlot()} : QList<QCustomPlot*>{};
      }},
 };
 
-QString pageTitle(const char* subject, const std::optional<ExportStamp>& stamp) {
+QString pageTitle(const char* subjectSource, const std::optional<ExportStamp>& stamp) {
+    const QString subject = QCoreApplication::translate("ExportPages", subjectSource);
     if (!stamp) return subject;
-    return QString("%1 \u2014 %2  (t = %3)")
+    return QString("%1 — %2  (t = %3)")
         .arg(stamp->scenario, subject, QString::fromStdString(rs::format_duration(stamp->t_ns)));
 }
 
@@ -94,7 +96,7 @@ QString exportAllViewPages(const ExportSources& from, const std::optional<Export
         return exportPdfPages(pages, path, QSize(size.width(), height));
     }
     if (ext != "png" && ext != "svg")
-        return QString("Cannot export to %1: the file name must end in .pdf, .png or .svg").arg(path);
+        return QCoreApplication::translate("ExportPages", "Cannot export to %1: the file name must end in .pdf, .png or .svg").arg(path);
     const QFileInfo fi(path);
     for (qsizetype i = 0; i < pages.size(); ++i) {
         const QString file = fi.dir().filePath(
@@ -102,5 +104,5 @@ QString exportAllViewPages(const ExportSources& from, const std::optional<Export
         const QString err = exportPage(pages[i], file, size, diagramSize(size));
         if (!err.isEmpty()) return err;
     }
-    return pages.isEmpty() ? QString("Nothing to export to %1").arg(path) : QString();
+    return pages.isEmpty() ? QCoreApplication::translate("ExportPages", "Nothing to export to %1").arg(path) : QString();
 }

@@ -42,7 +42,7 @@ void LoadProgress::show() {
     // Made only now: a QProgressDialog that exists starts its own timer to show itself.
     m_dialog = new QProgressDialog(m_window);
     m_dialog->setObjectName("loadProgress");
-    m_dialog->setWindowTitle("Loading scenario");
+    m_dialog->setWindowTitle(tr("Loading scenario"));
     m_dialog->setWindowModality(Qt::WindowModal); // the window waits; other windows do not
     m_dialog->setAutoReset(false);
     m_dialog->setAutoClose(false);
@@ -74,8 +74,8 @@ void LoadProgress::refresh() {
 }
 
 QString LoadProgress::label(const rs::LoadControl::Progress& p) {
-    if (p.file.empty()) return "Reading\u2026";
-    QString text = QString("Reading %1: %2").arg(QString::fromStdString(p.file), QString::fromStdString(rs::format_size(p.bytes)));
-    if (p.size > 0) text += QString(" of %1").arg(QString::fromStdString(rs::format_size(p.size)));
+    if (p.file.empty()) return tr("Reading…");
+    QString text = tr("Reading %1: %2").arg(QString::fromStdString(p.file), QString::fromStdString(rs::format_size(p.bytes)));
+    if (p.size > 0) text = tr("Reading %1: %2 of %3").arg(QString::fromStdString(p.file), QString::fromStdString(rs::format_size(p.bytes)), QString::fromStdString(rs::format_size(p.size)));
     return text;
 }

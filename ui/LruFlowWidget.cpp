@@ -64,11 +64,11 @@ void arrow(QPainter& p, QPointF a, QPointF b, double rate, const QColor& color, 
 
 LruFlowWidget::LruFlowWidget(QWidget* parent) : QWidget(parent) {
     setMinimumSize(760, 260);
-    setToolTip("Pages moving between the LRU lists over the last simulated second (mm/vmscan.c): new pages "
+    setToolTip(tr("Pages moving between the LRU lists over the last simulated second (mm/vmscan.c): new pages "
                "(pgalloc), activation (pgactivate: a second access, folio_mark_accessed, or a refault "
                "with a short distance), deactivation by shrink_active_list (pgdeactivate), rotation "
                "(pgrotated), reclaim (pgsteal), swap-out and swap-in (pswpout, pswpin), refaults "
-               "(workingset_refault). Arrow width grows with the rate.");
+               "(workingset_refault). Arrow width grows with the rate."));
 }
 
 void LruFlowWidget::setFlows(const LruFlows& f) {
@@ -102,40 +102,40 @@ void LruFlowWidget::paintEvent(QPaintEvent*) {
     const double xFree = W * 0.10, xIn = W * 0.38, xAct = W * 0.64, xOut = W * 0.90;
     const double yAnon = H * 0.24, yFile = H * 0.68, yUnev = H * 0.88, yMid = (yAnon + yFile) / 2;
     const auto& l = m_f.lru;
-    const QRectF free = box(xFree, yMid, "free", "buddy allocator", QColor(235, 235, 235));
-    const QRectF inA = box(xIn, yAnon, "inactive anon", pagesText(l[0]), QColor(255, 200, 150));
-    const QRectF actA = box(xAct, yAnon, "active anon", pagesText(l[1]), QColor(250, 160, 100));
-    const QRectF inF = box(xIn, yFile, "inactive file", pagesText(l[2]), QColor(170, 205, 240));
-    const QRectF actF = box(xAct, yFile, "active file", pagesText(l[3]), QColor(110, 165, 225));
-    box(xIn + (xAct - xIn) / 2, yUnev, "unevictable", pagesText(l[4]), QColor(200, 200, 200));
-    const QRectF swap = box(xOut, yAnon, "swap", "swap devices", QColor(210, 190, 235));
-    const QRectF disk = box(xOut, yFile, "file on disk", "the page cache's backing", QColor(190, 220, 190));
+    const QRectF free = box(xFree, yMid, tr("free"), tr("buddy allocator"), QColor(235, 235, 235));
+    const QRectF inA = box(xIn, yAnon, tr("inactive anon"), pagesText(l[0]), QColor(255, 200, 150));
+    const QRectF actA = box(xAct, yAnon, tr("active anon"), pagesText(l[1]), QColor(250, 160, 100));
+    const QRectF inF = box(xIn, yFile, tr("inactive file"), pagesText(l[2]), QColor(170, 205, 240));
+    const QRectF actF = box(xAct, yFile, tr("active file"), pagesText(l[3]), QColor(110, 165, 225));
+    box(xIn + (xAct - xIn) / 2, yUnev, tr("unevictable"), pagesText(l[4]), QColor(200, 200, 200));
+    const QRectF swap = box(xOut, yAnon, tr("swap"), tr("swap devices"), QColor(210, 190, 235));
+    const QRectF disk = box(xOut, yFile, tr("file on disk"), tr("the page cache's backing"), QColor(190, 220, 190));
 
     const QColor cNew(90, 90, 90), cAct(46, 125, 50), cDeact(230, 120, 30), cRecl(198, 40, 40), cSwap(120, 70, 170),
         cRot(100, 100, 180);
     // New pages enter the inactive lists (lru_cache_add).
-    arrow(p, QPointF(free.right(), free.center().y()), QPointF(inF.left(), inF.center().y() - 8), m_f.alloc, cNew, "new");
+    arrow(p, QPointF(free.right(), free.center().y()), QPointF(inF.left(), inF.center().y() - 8), m_f.alloc, cNew, tr("new"));
     // Activation and deactivation between the columns, drawn in the file row and the anon row.
     // /proc/vmstat counts activations and deactivations of both kinds together, so one pair of
     // arrows stands for both rows, between the columns.
     const double yCols = (yAnon + yFile) / 2;
     arrow(p, QPointF(inA.right(), yCols - 12), QPointF(actA.left(), yCols - 12), m_f.activate, cAct,
-          "activate (anon+file)", -14);
+          tr("activate (anon+file)"), -14);
     arrow(p, QPointF(actA.left(), yCols + 12), QPointF(inA.right(), yCols + 12), m_f.deactivate, cDeact,
-          "deactivate (anon+file)", -14);
+          tr("deactivate (anon+file)"), -14);
     // Reclaim: clean file pages are dropped (back to free), anonymous ones go out to swap.
     arrow(p, QPointF(inF.left(), inF.center().y() + 14), QPointF(free.right(), free.center().y() + 14), m_f.steal_file,
-          cRecl, "reclaim file", -30);
+          cRecl, tr("reclaim file"), -30);
     arrow(p, QPointF(inA.left(), inA.center().y()), QPointF(free.right(), free.center().y() - 14), m_f.steal_anon, cRecl,
-          "reclaim anon", 30);
+          tr("reclaim anon"), 30);
     // Swap-out leaves from the inactive anon list (shrink_folio_list -> pageout), over the active one.
     arrow(p, QPointF(inA.center().x(), inA.top()), QPointF(swap.center().x(), swap.top()), m_f.swap_out, cSwap,
-          "swap-out", -std::min(60.0, inA.top() - 4));
+          tr("swap-out"), -std::min(60.0, inA.top() - 4));
     arrow(p, QPointF(swap.left(), swap.bottom() - 10), QPointF(actA.right(), actA.bottom() - 10), m_f.swap_in, cSwap,
-          "swap-in", -20);
+          tr("swap-in"), -20);
     arrow(p, QPointF(disk.left(), disk.center().y()), QPointF(actF.right(), actF.center().y()), m_f.refault_file, cAct,
-          "refault file");
+          tr("refault file"));
     // Rotation: written-back pages go back to the tail of the inactive list.
     arrow(p, QPointF(inF.center().x() - 30, inF.bottom()), QPointF(inF.center().x() + 30, inF.bottom()), m_f.rotate, cRot,
-          "rotate", 30);
+          tr("rotate"), 30);
 }

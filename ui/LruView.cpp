@@ -10,7 +10,9 @@
 namespace {
 // Bottom to top of the stack, and what each list is.
 constexpr std::array<int, 5> kOrder = {4, 1, 0, 3, 2}; // unevictable, active anon, inactive anon, active file, inactive file
-const char* kNames[5] = {"inactive anon", "active anon", "inactive file", "active file", "unevictable"};
+const char* kNames[5] = {QT_TRANSLATE_NOOP("LruView", "inactive anon"), QT_TRANSLATE_NOOP("LruView", "active anon"),
+                         QT_TRANSLATE_NOOP("LruView", "inactive file"), QT_TRANSLATE_NOOP("LruView", "active file"),
+                         QT_TRANSLATE_NOOP("LruView", "unevictable")};
 const QColor kColors[5] = {QColor(255, 200, 150), QColor(250, 160, 100), QColor(170, 205, 240), QColor(110, 165, 225),
                            QColor(190, 190, 190)};
 
@@ -38,20 +40,20 @@ LruFlows flowsBetween(const rs::Sample& first, const rs::Sample& last) {
 
 LruView::LruView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
-    m_plot = makeTimeChart(this, "LRU list sizes (stacked)", 260);
-    m_plot->yAxis->setLabel("MiB");
+    m_plot = makeTimeChart(this, tr("LRU list sizes (stacked)"), 260);
+    m_plot->yAxis->setLabel(tr("MiB"));
     QCPGraph* below = nullptr;
     for (int i : kOrder) {
         QCPGraph* g = m_plot->addGraph();
-        g->setName(kNames[i]);
+        g->setName(tr(kNames[i]));
         g->setPen(QPen(kColors[i].darker(130), 1.0));
         g->setBrush(kColors[i]);
         if (below) g->setChannelFillGraph(below);
         below = g;
         m_graphs[static_cast<std::size_t>(i)] = g;
     }
-    m_plot->setToolTip("nr_inactive_anon, nr_active_anon, nr_inactive_file, nr_active_file and nr_unevictable "
-                       "of every node, stacked (as in /proc/vmstat), in MiB");
+    m_plot->setToolTip(tr("nr_inactive_anon, nr_active_anon, nr_inactive_file, nr_active_file and nr_unevictable "
+                       "of every node, stacked (as in /proc/vmstat), in MiB"));
     layout->addWidget(m_plot, 1);
     m_flows = new LruFlowWidget(this);
     layout->addWidget(m_flows, 1);

@@ -1,12 +1,13 @@
 #pragma once
 // The main window's menu bar: File (exports, quit), Edit (undo, redo), Scenarios (open, recent,
 // built-ins), Simulation (the transport's actions), View (views, panels, layout, chart options,
-// theme) and Help.
+// theme, language) and Help.
 #include <QObject>
 
 class MainWindow;
 class QAction;
 class QMenu;
+class QWidget;
 
 class MainMenus : public QObject {
     Q_OBJECT
@@ -26,7 +27,10 @@ private:
     void createSimulationMenu();
     void createViewMenu();
     void createChartOptions(QMenu* viewMenu);
+    void createLanguageMenu(QMenu* viewMenu);
     void createHelpMenu();
+    // View > Language: remembers the choice and offers to restart in it.
+    static void chooseLanguage(QWidget* parent, const QString& lang);
 
     MainWindow* m_window;
     QAction* m_exportAction = nullptr;

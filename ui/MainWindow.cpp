@@ -8,6 +8,7 @@
 #include "CountersView.h"
 #include "ProcessesView.h"
 #include "ExportDialog.h"
+#include "Language.h"
 #include "LoadProgress.h"
 #include "LruView.h"
 #include "MainMenus.h"
@@ -63,9 +64,9 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     m_timeLabel = new QLabel(this);
     m_speedLabel = new QLabel(this);
     m_fpsLabel = new QLabel(this);
-    m_timeLabel->setToolTip("Simulated time since the scenario started");
-    m_speedLabel->setToolTip("Simulated seconds per wall-clock second, measured");
-    m_fpsLabel->setToolTip("Frames the views received per second (at most 60)");
+    m_timeLabel->setToolTip(tr("Simulated time since the scenario started"));
+    m_speedLabel->setToolTip(tr("Simulated seconds per wall-clock second, measured"));
+    m_fpsLabel->setToolTip(tr("Frames the views received per second (at most 60)"));
     statusBar()->addPermanentWidget(m_timeLabel);
     statusBar()->addPermanentWidget(m_speedLabel);
     statusBar()->addPermanentWidget(m_fpsLabel);
@@ -85,7 +86,7 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     }, Qt::QueuedConnection);
     connect(m_controller, &SimulationController::csvWritten, this, [this](const QString& path, const QString& error) {
         if (!error.isEmpty()) onError(error);
-        else statusBar()->showMessage("Exported " + path, 5000);
+        else statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
         emit csvExported(path, error);
     }, Qt::QueuedConnection);
     connect(m_swapView, &SwapView::swaponRequested, m_controller, &SimulationController::swapon, Qt::QueuedConnection);
@@ -138,10 +139,10 @@ void MainWindow::createDocks() {
         updateProcsWanted();
     });
     for (int i = 0; i < kViewCount; ++i) {
-        auto* dock = new QDockWidget(viewInfo(i).name, this);
+        auto* dock = new QDockWidget(viewInfo(i).title(), this);
         dock->setObjectName(QString("view.%1").arg(viewInfo(i).fileName));
         dock->setWidget(widgets[i]);
-        dock->setToolTip(viewInfo(i).tip);
+        dock->setToolTip(viewInfo(i).toolTip());
         dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                           QDockWidget::DockWidgetFloatable);
         addDockWidget(Qt::LeftDockWidgetArea, dock);
@@ -163,10 +164,10 @@ void MainWindow::createDocks() {
     qApp->installEventFilter(this);
 
     m_tuning = new TuningPanel(this);
-    auto* tuningDock = addPanel("Tuning", "tuningDock", m_tuning, Qt::RightDockWidgetArea);
+    auto* tuningDock = addPanel(tr("Tuning"), "tuningDock", m_tuning, Qt::RightDockWidgetArea);
 
     m_browser = new ScenarioBrowser(this);
-    auto* browserDock = addPanel("Scenarios", "scenariosDock", m_browser, Qt::RightDockWidgetArea);
+    auto* browserDock = addPanel(tr("Scenarios"), "scenariosDock", m_browser, Qt::RightDockWidgetArea);
     tabifyDockWidget(tuningDock, browserDock);
     tuningDock->raise();
     connect(m_browser, &ScenarioBrowser::builtinRequested, this, &MainWindow::loadBuiltin);
@@ -174,19 +175,19 @@ void MainWindow::createDocks() {
     connect(m_browser, &ScenarioBrowser::openFileRequested, this, [this] { m_menus->openAction()->trigger(); });
 
     auto* undoView = new QUndoView(m_undo, this);
-    undoView->setEmptyLabel("scenario as loaded");
-    undoView->setToolTip("The sysctl changes you made, oldest first: click a line to go back to that state "
-                         "(Ctrl+Z undoes the last, Ctrl+Shift+Z redoes).");
-    auto* undoDock = addPanel("Changes", "changesDock", undoView, Qt::RightDockWidgetArea);
+    undoView->setEmptyLabel(tr("scenario as loaded"));
+    undoView->setToolTip(tr("The sysctl changes you made, oldest first: click a line to go back to that state "
+                         "(Ctrl+Z undoes the last, Ctrl+Shift+Z redoes)."));
+    auto* undoDock = addPanel(tr("Changes"), "changesDock", undoView, Qt::RightDockWidgetArea);
     resizeDocks({tuningDock, undoDock}, {600, 140}, Qt::Vertical);
 
     m_eventLog = new QListWidget(this);
     // One line per event: without uniform sizes the view measures (shapes) every line of the
     // log again whenever lines are added, 100+ ms per frame with a full log.
     m_eventLog->setUniformItemSizes(true);
-    m_eventLog->setToolTip("Events of the simulated kernel: kswapd waking and sleeping (wakeup_kswapd, "
-                           "kswapd_try_to_sleep), allocations that waited, sysctl writes, swapon/swapoff, OOM kills.");
-    auto* logDock = addPanel("Event log", "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
+    m_eventLog->setToolTip(tr("Events of the simulated kernel: kswapd waking and sleeping (wakeup_kswapd, "
+                           "kswapd_try_to_sleep), allocations that waited, sysctl writes, swapon/swapoff, OOM kills."));
+    auto* logDock = addPanel(tr("Event log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
     resizeDocks({logDock}, {150}, Qt::Vertical);
 }
 
@@ -229,11 +230,17 @@ void MainWindow::requestSysctl(const QString& sysctl, const QString& value, cons
         sysctl, value, previous));
 }
 
-void MainWindow::startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation) {
+void MainWindow::startScenario(rs::EngineConfig config, const rs::LocalizedText& titles,
+                               const rs::LocalizedText& explanations) {
+    // Frames, the window's title and exported charts carry the title in the interface's language.
+    const std::string lang = language::current().toStdString();
+    config.title = titles.in(lang);
+    const QString title = QString::fromStdString(config.title);
+    const QString explanation = QString::fromStdString(explanations.in(lang));
     m_eventLog->clear();
     m_undo->clear(); // the changes belonged to the scenario that is going away
     m_transport->resetHistory();
-    statusBar()->showMessage("Scenario: " + title, 5000);
+    statusBar()->showMessage(tr("Scenario: %1").arg(title), 5000);
     QMetaObject::invokeMethod(m_controller, [c = m_controller, config, explanation] { c->load(config, explanation); },
                               Qt::QueuedConnection);
     if (m_running) QMetaObject::invokeMethod(m_controller, &SimulationController::play, Qt::QueuedConnection);
@@ -244,7 +251,7 @@ void MainWindow::openScenario(const QString& path) {
     // simulation; the answer comes back in onScenarioLoaded. A load in flight is cancelled:
     // the dialog is window-modal, so only a program (or a click in the first 300 ms) can open
     // another, and the newer request is the one wanted.
-    if (m_loader->busy()) emit scenarioOpened(m_loader->path(), false, "Loading cancelled");
+    if (m_loader->busy()) emit scenarioOpened(m_loader->path(), false, tr("Loading cancelled"));
     m_loader->start(path);
     m_loadProgress->begin();
 }
@@ -256,8 +263,8 @@ bool MainWindow::isLoading() const { return m_loader->busy(); }
 void MainWindow::onScenarioLoaded(const QString& path, const ScenarioResultPtr& result, bool cancelled) {
     m_loadProgress->end();
     if (cancelled) {
-        statusBar()->showMessage("Loading cancelled", 5000);
-        emit scenarioOpened(path, false, "Loading cancelled");
+        statusBar()->showMessage(tr("Loading cancelled"), 5000);
+        emit scenarioOpened(path, false, tr("Loading cancelled"));
         return;
     }
     if (!*result) {
@@ -268,8 +275,8 @@ void MainWindow::onScenarioLoaded(const QString& path, const ScenarioResultPtr& 
     }
     const rs::Scenario& sc = result->value();
     rememberRecent(path);
-    startScenario(sc.config, QString::fromStdString(sc.title.en), QString::fromStdString(sc.explanation.en));
-    statusBar()->showMessage("Loaded " + path, 5000);
+    startScenario(sc.config, sc.title, sc.explanation);
+    statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
     emit scenarioOpened(path, true, QString());
 }
 
@@ -287,10 +294,10 @@ void MainWindow::rememberRecent(const QString& path) {
 void MainWindow::loadBuiltin(const QString& name) {
     const auto* b = rs::find_builtin_scenario(name.toStdString());
     if (!b) {
-        onError("No built-in scenario named " + name);
+        onError(tr("No built-in scenario named %1").arg(name));
         return;
     }
-    startScenario(b->config, QString::fromStdString(b->title.en), QString::fromStdString(b->explanation.en));
+    startScenario(b->config, b->title, b->explanation);
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -334,7 +341,7 @@ void MainWindow::createTransport() {
     });
     connect(m_transport, &TransportBar::liveRequested, this, [this] { onMoment(nullptr); });
     connect(m_view, &WatermarkView::followingChanged, this, [this](bool following) {
-        if (!following) statusBar()->showMessage("Charts held: drag to pan, wheel to zoom; End follows the newest data again", 6000);
+        if (!following) statusBar()->showMessage(tr("Charts held: drag to pan, wheel to zoom; End follows the newest data again"), 6000);
     });
 }
 
@@ -416,18 +423,18 @@ void MainWindow::onFrame(const FramePtr& frame) {
     }
     while (m_eventLog->count() > kMaxLogLines) delete m_eventLog->takeItem(0);
     if (!frame->events.empty()) m_eventLog->scrollToBottom();
-    m_timeLabel->setText(QString("t = %1").arg(QString::fromStdString(rs::format_duration(frame->sim_time_ns))));
-    m_speedLabel->setText(frame->running ? QString("%1\u00d7 real time").arg(frame->achievedSpeed, 0, 'f', 1)
-                                         : QString("paused"));
+    m_timeLabel->setText(tr("t = %1").arg(QString::fromStdString(rs::format_duration(frame->sim_time_ns))));
+    m_speedLabel->setText(frame->running ? tr("%1× real time").arg(frame->achievedSpeed, 0, 'f', 1)
+                                         : tr("paused"));
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     if (nowMs - m_fpsStartMs >= 1000) {
-        m_fpsLabel->setText(QString("%1 frames/s").arg(static_cast<double>(m_frames - m_framesAtLastFps) * 1000.0 /
+        m_fpsLabel->setText(tr("%1 frames/s").arg(static_cast<double>(m_frames - m_framesAtLastFps) * 1000.0 /
                                                            static_cast<double>(nowMs - m_fpsStartMs),
                                                        0, 'f', 0));
         m_framesAtLastFps = m_frames;
         m_fpsStartMs = nowMs;
     }
-    const QString title = QString("ReclaimScope \u2014 %1").arg(QString::fromStdString(frame->title));
+    const QString title = QString("ReclaimScope — %1").arg(QString::fromStdString(frame->title));
     if (title != windowTitle()) {
         setWindowTitle(title);
         m_browser->setCurrent(QString::fromStdString(frame->title));
@@ -479,8 +486,8 @@ std::optional<ExportStamp> MainWindow::exportStamp() const {
 QString MainWindow::exportChart(const QString& path, QSize size) {
     const QList<ExportPage> pages = exportPagesOf(m_current, exportSources(), exportStamp(), size);
     if (pages.isEmpty())
-        return QString("The %1 view has no chart to export; choose another view, or export the data as CSV.")
-            .arg(viewInfo(m_current).name);
+        return tr("The %1 view has no chart to export; choose another view, or export the data as CSV.")
+            .arg(viewInfo(m_current).title());
     return exportPage(pages.front(), path, size, QSize(size.width(), std::max(size.height(), 600)));
 }
 
@@ -494,25 +501,25 @@ void MainWindow::exportCsv(const QString& path, qint64 fromNs, qint64 toNs) {
 }
 
 void MainWindow::exportChartDialog(bool allViews) {
-    ExportDialog dialog(allViews, viewInfo(m_current).name, this);
+    ExportDialog dialog(allViews, viewInfo(m_current), this);
     if (dialog.exec() != QDialog::Accepted) return;
     const QString path = dialog.path();
     const QString err = allViews ? exportAllViews(path, dialog.chartSize()) : exportChart(path, dialog.chartSize());
     if (!err.isEmpty()) onError(err);
-    else statusBar()->showMessage(QString("Exported %1").arg(path), 5000);
+    else statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
 void MainWindow::exportCsvDialog() {
     QSettings s;
     const QString dir = s.value("export/dir", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
-    QString path = QFileDialog::getSaveFileName(this, "Export data", QDir(dir).filePath("reclaimscope.csv"), "CSV (*.csv)");
+    QString path = QFileDialog::getSaveFileName(this, tr("Export data"), QDir(dir).filePath("reclaimscope.csv"), tr("CSV (*.csv)"));
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += ".csv";
     s.setValue("export/dir", QFileInfo(path).absolutePath());
     const auto [from, to] = visibleRangeNs();
-    QMessageBox ask(QMessageBox::Question, "Export data", "Which samples should the CSV hold?", QMessageBox::Cancel, this);
-    auto* whole = ask.addButton("Whole run", QMessageBox::AcceptRole);
-    auto* visible = ask.addButton(QString("Visible range (%1 \u2013 %2 s)").arg(static_cast<double>(from) / 1e9, 0, 'f', 2)
+    QMessageBox ask(QMessageBox::Question, tr("Export data"), tr("Which samples should the CSV hold?"), QMessageBox::Cancel, this);
+    auto* whole = ask.addButton(tr("Whole run"), QMessageBox::AcceptRole);
+    auto* visible = ask.addButton(tr("Visible range (%1 – %2 s)").arg(static_cast<double>(from) / 1e9, 0, 'f', 2)
                                       .arg(static_cast<double>(to) / 1e9, 0, 'f', 2),
                                   QMessageBox::AcceptRole);
     ask.setDefaultButton(whole);

@@ -121,7 +121,7 @@ private:
     void createActions();
     void createTransport();
     void rebuildRecentMenu();
-    void startScenario(const rs::EngineConfig& config, const QString& title, const QString& explanation);
+    void startScenario(rs::EngineConfig config, const rs::LocalizedText& titles, const rs::LocalizedText& explanations);
     void onScenarioLoaded(const QString& path, const ScenarioResultPtr& result, bool cancelled);
     void rememberRecent(const QString& path);
     void restoreSettings();

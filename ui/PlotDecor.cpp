@@ -16,7 +16,9 @@ std::optional<EventMarker> eventMarker(const rs::Event& e) {
         // "Out of memory: Killed process 3 (hog) ..." -> "OOM kill: hog"
         const QString text = QString::fromStdString(e.text);
         const int open = text.indexOf('('), close = text.indexOf(')');
-        return EventMarker{open >= 0 && close > open ? "OOM kill: " + text.mid(open + 1, close - open - 1) : "OOM",
+        return EventMarker{open >= 0 && close > open
+                               ? QCoreApplication::translate("PlotDecor", "OOM kill: %1").arg(text.mid(open + 1, close - open - 1))
+                               : QStringLiteral("OOM"),
                            QColor(200, 30, 30)};
     }
     case rs::EventType::Swap: {
@@ -162,7 +164,7 @@ QCustomPlot* makeTimeChart(QWidget* parent, const QString& title, int minimumHei
     plot->setMinimumHeight(minimumHeight);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(parent->font().family(), 10, QFont::Bold)));
-    plot->xAxis->setLabel("simulated time (s)");
+    plot->xAxis->setLabel(QCoreApplication::translate("PlotDecor", "simulated time (s)"));
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(parent->font().family(), 8));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);

@@ -12,10 +12,10 @@ constexpr double kMiB = 4096.0 / (1 << 20);
 
 const char* stateName(rs::ProcRow::State s) {
     switch (s) {
-    case rs::ProcRow::State::Running: return "running";
-    case rs::ProcRow::State::Exited: return "exited";
-    case rs::ProcRow::State::OomKilled: return "OOM-killed";
-    case rs::ProcRow::State::KernelThread: return "kernel thread";
+    case rs::ProcRow::State::Running: return QT_TRANSLATE_NOOP("ProcessTableModel", "running");
+    case rs::ProcRow::State::Exited: return QT_TRANSLATE_NOOP("ProcessTableModel", "exited");
+    case rs::ProcRow::State::OomKilled: return QT_TRANSLATE_NOOP("ProcessTableModel", "OOM-killed");
+    case rs::ProcRow::State::KernelThread: return QT_TRANSLATE_NOOP("ProcessTableModel", "kernel thread");
     }
     return "";
 }
@@ -30,30 +30,30 @@ struct Column {
 
 // The columns, in order. PID, name and state are text columns handled apart (value nullptr).
 const std::array<Column, 13> kColumns{{
-    {"PID", "The pid (alloc_pid() order: init 1, kthreadd 2, the kernel threads, then the tasks in start order)", false, 0,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "PID"), QT_TRANSLATE_NOOP("ProcessTableModel", "The pid (alloc_pid() order: init 1, kthreadd 2, the kernel threads, then the tasks in start order)"), false, 0,
      [](const Row& r) { return double(r.proc.pid); }},
-    {"Name", "comm: the task's name, at most 15 characters (TASK_COMM_LEN)", false, 0, nullptr},
-    {"State", "running, exited, OOM-killed (by oom_kill_process()) or a kernel thread", false, 0, nullptr},
-    {"Anon MiB", "RssAnon in /proc/PID/status (MM_ANONPAGES): resident anonymous pages, MiB", true, 1,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "Name"), QT_TRANSLATE_NOOP("ProcessTableModel", "comm: the task's name, at most 15 characters (TASK_COMM_LEN)"), false, 0, nullptr},
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "State"), QT_TRANSLATE_NOOP("ProcessTableModel", "running, exited, OOM-killed (by oom_kill_process()) or a kernel thread"), false, 0, nullptr},
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "Anon MiB"), QT_TRANSLATE_NOOP("ProcessTableModel", "RssAnon in /proc/PID/status (MM_ANONPAGES): resident anonymous pages, MiB"), true, 1,
      [](const Row& r) { return r.proc.now.rss * kMiB; }},
-    {"File MiB", "RssFile (MM_FILEPAGES): 0, the simulated tasks map no file pages (their page-cache reads are "
-                       "not mapped)", true, 1, [](const Row&) { return 0.0; }},
-    {"Swap MiB", "VmSwap (MM_SWAPENTS): the process's pages that are out on swap", true, 1,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "File MiB"), QT_TRANSLATE_NOOP("ProcessTableModel", "RssFile (MM_FILEPAGES): 0, the simulated tasks map no file pages (their page-cache reads are "
+                       "not mapped)"), true, 1, [](const Row&) { return 0.0; }},
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "Swap MiB"), QT_TRANSLATE_NOOP("ProcessTableModel", "VmSwap (MM_SWAPENTS): the process's pages that are out on swap"), true, 1,
      [](const Row& r) { return r.proc.now.swap * kMiB; }},
-    {"VmSize MiB", "VmSize (mm->total_vm): what the process has mapped now", true, 1,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "VmSize MiB"), QT_TRANSLATE_NOOP("ProcessTableModel", "VmSize (mm->total_vm): what the process has mapped now"), true, 1,
      [](const Row& r) { return r.proc.now.vm * kMiB; }},
-    {"Faults/s", "Page faults per simulated second (minflt + majflt of /proc/PID/stat)", true, 0,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "Faults/s"), QT_TRANSLATE_NOOP("ProcessTableModel", "Page faults per simulated second (minflt + majflt of /proc/PID/stat)"), true, 0,
      [](const Row& r) { return r.minflt + r.majflt; }},
-    {"Major/s", "majflt per second: faults that read from the swap device", true, 0,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "Major/s"), QT_TRANSLATE_NOOP("ProcessTableModel", "majflt per second: faults that read from the swap device"), true, 0,
      [](const Row& r) { return r.majflt; }},
-    {"Reclaim ms/s", "Milliseconds per second spent in direct reclaim (delay accounting's RECLAIM: "
-                             "try_to_free_pages() in __perform_reclaim())", true, 1,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "Reclaim ms/s"), QT_TRANSLATE_NOOP("ProcessTableModel", "Milliseconds per second spent in direct reclaim (delay accounting's RECLAIM: "
+                             "try_to_free_pages() in __perform_reclaim())"), true, 1,
      [](const Row& r) { return r.reclaimMs; }},
-    {"Swap-in ms/s", "Milliseconds per second waiting for swap-in reads (delay accounting's SWAP: "
-                            "swap_read_folio())", true, 1, [](const Row& r) { return r.swapinMs; }},
-    {"OOM score", "/proc/PID/oom_score: (1000 + oom_badness() * 1000 / totalpages) * 2 / 3, totalpages = RAM + swap; "
-                  "0 for a task the OOM killer may not kill", true, 0, [](const Row& r) { return double(r.proc.oom_score); }},
-    {"oom_score_adj", "/proc/PID/oom_score_adj: -1000 (never kill) .. 1000 (kill first)", true, 0,
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "Swap-in ms/s"), QT_TRANSLATE_NOOP("ProcessTableModel", "Milliseconds per second waiting for swap-in reads (delay accounting's SWAP: "
+                            "swap_read_folio())"), true, 1, [](const Row& r) { return r.swapinMs; }},
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "OOM score"), QT_TRANSLATE_NOOP("ProcessTableModel", "/proc/PID/oom_score: (1000 + oom_badness() * 1000 / totalpages) * 2 / 3, totalpages = RAM + swap; "
+                  "0 for a task the OOM killer may not kill"), true, 0, [](const Row& r) { return double(r.proc.oom_score); }},
+    {QT_TRANSLATE_NOOP("ProcessTableModel", "oom_score_adj"), QT_TRANSLATE_NOOP("ProcessTableModel", "/proc/PID/oom_score_adj: -1000 (never kill) .. 1000 (kill first)"), true, 0,
      [](const Row& r) { return double(r.proc.oom_score_adj); }},
 }};
 
@@ -79,8 +79,8 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
     const bool blank = c.live && !r.proc.has_mm;
     if (role == Qt::DisplayRole) {
         if (index.column() == 1) return QString::fromStdString(r.proc.comm);
-        if (index.column() == 2) return stateName(r.proc.state);
-        if (blank) return QString("\u2014");
+        if (index.column() == 2) return tr(stateName(r.proc.state));
+        if (blank) return QString("—");
         return QString::number(c.value(r), 'f', c.decimals);
     }
     if (role == SortRole) {
@@ -92,14 +92,14 @@ QVariant ProcessTableModel::data(const QModelIndex& index, int role) const {
         return index.column() == 1 || index.column() == 2 ? int(Qt::AlignLeft | Qt::AlignVCenter)
                                                           : int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && r.proc.state != rs::ProcRow::State::Running) return QColor(130, 130, 130);
-    if (role == Qt::ToolTipRole) return QString(c.tip);
+    if (role == Qt::ToolTipRole) return tr(c.tip);
     return {};
 }
 
 QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || section < 0 || section >= columnCount()) return {};
-    if (role == Qt::DisplayRole) return kColumns[static_cast<std::size_t>(section)].header;
-    if (role == Qt::ToolTipRole) return kColumns[static_cast<std::size_t>(section)].tip;
+    if (role == Qt::DisplayRole) return tr(kColumns[static_cast<std::size_t>(section)].header);
+    if (role == Qt::ToolTipRole) return tr(kColumns[static_cast<std::size_t>(section)].tip);
     return {};
 }
 

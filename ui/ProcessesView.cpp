@@ -64,23 +64,23 @@ ProcessesView::ProcessesView(QWidget* parent) : QWidget(parent) {
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setToolTip("Every process of the simulated kernel, as /proc/PID/status, /proc/PID/stat, "
+    m_table->setToolTip(tr("Every process of the simulated kernel, as /proc/PID/status, /proc/PID/stat, "
                         "/proc/PID/oom_score and delay accounting (getdelays) report it. Click a header to sort; "
                         "select a process to chart it, mark its direct reclaims on the Watermarks charts and "
-                        "outline its swap slots in the Swap view.");
+                        "outline its swap slots in the Swap view."));
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProcessesView::onSelectionChanged);
 
-    m_memPlot = makeTimeChart(this, "Memory of the selected process", 160);
-    m_memPlot->yAxis->setLabel("MiB");
-    m_rss = addLine(m_memPlot, "RSS (VmRSS)", QColor(31, 119, 180));
-    m_swap = addLine(m_memPlot, "swap (VmSwap)", QColor(214, 39, 40));
-    m_memPlot->setToolTip("VmRSS and VmSwap of the selected process at each sample");
-    m_stallPlot = makeTimeChart(this, "Stalls of the selected process", 160);
-    m_stallPlot->yAxis->setLabel("ms per second");
-    m_reclaim = addLine(m_stallPlot, "direct reclaim (RECLAIM)", QColor(200, 30, 30));
-    m_swapin = addLine(m_stallPlot, "swap-in wait (SWAP)", QColor(140, 110, 210));
-    m_stallPlot->setToolTip("Delay accounting of the selected process per simulated second, over 100 ms steps: time "
-                            "in try_to_free_pages() (RECLAIM) and waiting for swap-in reads (SWAP)");
+    m_memPlot = makeTimeChart(this, tr("Memory of the selected process"), 160);
+    m_memPlot->yAxis->setLabel(tr("MiB"));
+    m_rss = addLine(m_memPlot, tr("RSS (VmRSS)"), QColor(31, 119, 180));
+    m_swap = addLine(m_memPlot, tr("swap (VmSwap)"), QColor(214, 39, 40));
+    m_memPlot->setToolTip(tr("VmRSS and VmSwap of the selected process at each sample"));
+    m_stallPlot = makeTimeChart(this, tr("Stalls of the selected process"), 160);
+    m_stallPlot->yAxis->setLabel(tr("ms per second"));
+    m_reclaim = addLine(m_stallPlot, tr("direct reclaim (RECLAIM)"), QColor(200, 30, 30));
+    m_swapin = addLine(m_stallPlot, tr("swap-in wait (SWAP)"), QColor(140, 110, 210));
+    m_stallPlot->setToolTip(tr("Delay accounting of the selected process per simulated second, over 100 ms steps: time "
+                            "in try_to_free_pages() (RECLAIM) and waiting for swap-in reads (SWAP)"));
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
@@ -117,9 +117,9 @@ void ProcessesView::onFrame(const FramePtr& frame) {
         if (keep && m_table->selectionModel()->selectedRows().isEmpty()) selectPid(keep); // a reset cleared it
         if (keep) choose(keep); // the name and node, once the table has the row
         m_header->setText(frame->nr_procs > frame->procs.size()
-                              ? QString("%1 processes; the %2 with the most memory are listed.")
+                              ? tr("%1 processes; the %2 with the most memory are listed.")
                                     .arg(frame->nr_procs).arg(frame->procs.size())
-                              : QString("%1 processes (kernel threads included). Rates are per simulated second.")
+                              : tr("%1 processes (kernel threads included). Rates are per simulated second.")
                                     .arg(frame->nr_procs));
     }
     if (m_pid == 0 && !frame->samples.empty()) {
@@ -168,8 +168,8 @@ void ProcessesView::showSelected() {
     for (QCustomPlot* plot : {m_memPlot, m_stallPlot}) {
         auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
         if (title)
-            title->setText(QString(plot == m_memPlot ? "Memory of %1" : "Stalls of %1")
-                               .arg(who.isEmpty() ? QString("the selected process") : who));
+            title->setText(QString(plot == m_memPlot ? tr("Memory of %1") : tr("Stalls of %1"))
+                               .arg(who.isEmpty() ? tr("the selected process") : who));
         plot->xAxis->setRange(0, std::max(1.0, m_lastT));
         plot->yAxis->setRange(0, std::max(plot == m_memPlot ? 1.0 : 0.1, visibleMax(plot, plot->yAxis) * 1.1));
         replotWhenShown(plot);
@@ -180,7 +180,7 @@ void ProcessesView::choose(int pid) {
     // Without a table row (the table is sent only while wanted) the name waits for one.
     const auto* row = m_model->rowOfPid(pid);
     const QString name = row ? QString("%1 (%2)").arg(QString::fromStdString(row->proc.comm)).arg(pid)
-                             : pid ? QString("pid %1").arg(pid) : QString();
+                             : pid ? tr("pid %1").arg(pid) : QString();
     if (pid == m_pid && name == m_name) return;
     m_pid = pid;
     m_name = name;

@@ -5,7 +5,7 @@ QString millions(std::uint64_t n) { return QString::number(static_cast<double>(n
 } // namespace
 
 ReplayProgressLabel::ReplayProgressLabel(QWidget* parent) : QLabel(parent) {
-    setToolTip("Trace replay: references done of one pass of the trace (all replaying tasks), and references per wall second");
+    setToolTip(tr("Trace replay: references done of one pass of the trace (all replaying tasks), and references per wall second"));
     hide();
     m_clock.start();
 }
@@ -28,9 +28,9 @@ void ReplayProgressLabel::onFrame(const FramePtr& frame) {
     }
     const std::uint64_t pass = frame->replayRefs / frame->replayTotal;
     const std::uint64_t inPass = frame->replayRefs % frame->replayTotal;
-    QString text = QString("Replay %1 / %2 refs").arg(millions(pass && !inPass ? frame->replayTotal : inPass), millions(frame->replayTotal));
-    if (pass > 0 && inPass > 0) text += QString(" (pass %1)").arg(pass + 1);
-    text += QString(", %1 refs/s").arg(frame->running ? millions(static_cast<std::uint64_t>(m_rate)) : QString("0"));
+    QString text = tr("Replay %1 / %2 refs").arg(millions(pass && !inPass ? frame->replayTotal : inPass), millions(frame->replayTotal));
+    if (pass > 0 && inPass > 0) text += tr(" (pass %1)").arg(pass + 1);
+    text += tr(", %1 refs/s").arg(frame->running ? millions(static_cast<std::uint64_t>(m_rate)) : QString("0"));
     setText(text);
     show();
 }

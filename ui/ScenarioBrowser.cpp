@@ -1,5 +1,6 @@
 #include "ScenarioBrowser.h"
 
+#include "Language.h"
 #include "scenario/builtin.h"
 
 #include <QFileInfo>
@@ -11,15 +12,20 @@
 #include <QVBoxLayout>
 
 namespace {
-enum Role { KindRole = Qt::UserRole, KeyRole, TitleRole, TextRole, ChineseRole };
+enum Role { KindRole = Qt::UserRole, KeyRole, TitleRole, TextRole, OtherRole };
 
-// The scenario's 简体中文 title and text under the English, when it has them: the chapter's
-// readers can read the teaching text in its terms before the interface itself is translated.
-QString chineseHtml(const rs::LocalizedText& title, const rs::LocalizedText& text) {
-    if (title.zh_CN.empty() && text.zh_CN.empty()) return {};
-    return QString("<hr><h3 lang='zh-CN'>%1</h3><p lang='zh-CN'>%2</p>")
-        .arg(QString::fromStdString(title.in("zh_CN")).toHtmlEscaped(),
-             QString::fromStdString(text.in("zh_CN")).toHtmlEscaped());
+std::string lang() { return language::current().toStdString(); }
+
+// The scenario's text in the other language under the interface's: the English original under
+// the 简体中文 (the kernel's documentation is English), the 简体中文 under the English when the
+// scenario has one (the chapter's readers find its terms).
+QString otherLanguageHtml(const rs::LocalizedText& title, const rs::LocalizedText& text) {
+    const bool chinese = lang() == "zh_CN";
+    if (!chinese && title.zh_CN.empty() && text.zh_CN.empty()) return {};
+    const char* other = chinese ? "en" : "zh_CN";
+    return QString("<hr><h3 lang='%3'>%1</h3><p lang='%3'>%2</p>")
+        .arg(QString::fromStdString(title.in(other)).toHtmlEscaped(),
+             QString::fromStdString(text.in(other)).toHtmlEscaped(), chinese ? "en" : "zh-CN");
 }
 enum Kind { Builtin, Recent, Header };
 } // namespace
@@ -28,18 +34,18 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     m_list = new QListWidget(this);
-    m_list->setToolTip("Built-in scenarios (the seed chapter's experiments and more) and the scenario files "
-                       "you opened recently. Double-click or Load to start one.");
+    m_list->setToolTip(tr("Built-in scenarios (the seed chapter's experiments and more) and the scenario files "
+                       "you opened recently. Double-click or Load to start one."));
     m_list->setAccessibleName("scenarios");
     layout->addWidget(m_list, 3);
     m_details = new QTextBrowser(this);
     m_details->setOpenExternalLinks(false);
     layout->addWidget(m_details, 2);
     auto* buttons = new QHBoxLayout;
-    m_load = new QPushButton("Load", this);
-    m_load->setToolTip("Start the chosen scenario from time 0 (the running one stops)");
-    auto* open = new QPushButton("Open File\u2026", this);
-    open->setToolTip("Load a scenario file (JSON, docs/scenario-format.md); Ctrl+O");
+    m_load = new QPushButton(tr("Load"), this);
+    m_load->setToolTip(tr("Start the chosen scenario from time 0 (the running one stops)"));
+    auto* open = new QPushButton(tr("Open File…"), this);
+    open->setToolTip(tr("Load a scenario file (JSON, docs/scenario-format.md); Ctrl+O"));
     buttons->addWidget(m_load);
     buttons->addWidget(open);
     buttons->addStretch(1);
@@ -51,12 +57,13 @@ ScenarioBrowser::ScenarioBrowser(QWidget* parent) : QWidget(parent) {
             });
 
     for (const auto& b : rs::builtin_scenarios()) {
-        auto* item = new QListWidgetItem(QString::fromStdString(b.title.en), m_list);
+        const QString title = QString::fromStdString(b.title.in(lang()));
+        auto* item = new QListWidgetItem(title, m_list);
         item->setData(KindRole, Builtin);
         item->setData(KeyRole, QString::fromStdString(b.name));
-        item->setData(TitleRole, QString::fromStdString(b.title.en));
-        item->setData(TextRole, QString::fromStdString(b.explanation.en));
-        item->setData(ChineseRole, chineseHtml(b.title, b.explanation));
+        item->setData(TitleRole, title);
+        item->setData(TextRole, QString::fromStdString(b.explanation.in(lang())));
+        item->setData(OtherRole, otherLanguageHtml(b.title, b.explanation));
         item->setToolTip(QString::fromStdString(b.name));
         ++m_builtinCount;
     }
@@ -72,7 +79,7 @@ void ScenarioBrowser::refreshRecent() {
     while (m_list->count() > m_builtinCount) delete m_list->takeItem(m_builtinCount);
     const QStringList recent = QSettings().value("scenarios/recent").toStringList();
     if (recent.isEmpty()) return;
-    auto* header = new QListWidgetItem("Recent files", m_list);
+    auto* header = new QListWidgetItem(tr("Recent files"), m_list);
     header->setFlags(Qt::NoItemFlags);
     QFont f = header->font();
     f.setBold(true);
@@ -106,16 +113,17 @@ void ScenarioBrowser::showDetails(QListWidgetItem* item) {
         return;
     }
     if (item->data(KindRole).toInt() == Builtin) {
-        m_details->setHtml(QString("<h3>%1</h3><p>%2</p>%3<p><i>built-in: %4</i></p>")
+        m_details->setHtml(QString("<h3>%1</h3><p>%2</p>%3<p><i>%4</i></p>")
                                .arg(item->data(TitleRole).toString().toHtmlEscaped(),
                                     item->data(TextRole).toString().toHtmlEscaped(),
-                                    item->data(ChineseRole).toString(), item->data(KeyRole).toString()));
+                                    item->data(OtherRole).toString(),
+                                    tr("built-in: %1").arg(item->data(KeyRole).toString())));
         return;
     }
     // A recent file: read it now, so a file that changed or vanished says so before loading;
     // off the UI thread (it may scan a large trace). Choosing another item cancels this read.
     const QString path = item->data(KeyRole).toString();
-    m_details->setHtml(QString("<h3>%1</h3><p><i>Reading\u2026</i></p>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
+    m_details->setHtml(QString("<h3>%1</h3><p><i>%2</i></p>").arg(QFileInfo(path).fileName().toHtmlEscaped(), tr("Reading…")));
     m_preview->start(path);
 }
 
@@ -130,11 +138,11 @@ void ScenarioBrowser::showPreview(const QString& path, const ScenarioResultPtr& 
         return;
     }
     const rs::Scenario& sc = result->value();
-    item->setData(TitleRole, QString::fromStdString(sc.title.en));
+    item->setData(TitleRole, QString::fromStdString(sc.title.in(lang())));
     m_details->setHtml(QString("<h3>%1</h3><p>%2</p>%3<p><i>%4</i></p>")
-                           .arg(QString::fromStdString(sc.title.en).toHtmlEscaped(),
-                                QString::fromStdString(sc.explanation.en).toHtmlEscaped(),
-                                chineseHtml(sc.title, sc.explanation), path.toHtmlEscaped()));
+                           .arg(QString::fromStdString(sc.title.in(lang())).toHtmlEscaped(),
+                                QString::fromStdString(sc.explanation.in(lang())).toHtmlEscaped(),
+                                otherLanguageHtml(sc.title, sc.explanation), path.toHtmlEscaped()));
 }
 
 void ScenarioBrowser::activate(QListWidgetItem* item) {

@@ -87,7 +87,7 @@ void SimulationController::swapon(const QString& spec) {
     if (!m_engine) return;
     auto d = rs::parse_swap_spec(spec.toStdString(), "");
     if (!d) {
-        emit errorOccurred("swapon " + spec + ": " + QString::fromStdString(d.error()));
+        emit errorOccurred(QString("swapon %1: %2").arg(spec, QString::fromStdString(d.error())));
         return;
     }
     // An unnamed area takes the first default name of its kind that is not in use.
@@ -138,8 +138,8 @@ void SimulationController::stepKswapdPass() {
         // priority iteration of balance_pgdat() is over.
         if (!m_engine->run_until(limit, [&] { return calls[rs::F_kswapd_shrink_node] > passes; })) {
             publish();
-            emit errorOccurred("kswapd started no reclaim pass in 60 simulated seconds: no zone fell to its low "
-                               "watermark.");
+            emit errorOccurred(tr("kswapd started no reclaim pass in 60 simulated seconds: no zone fell to its low "
+                               "watermark."));
             return;
         }
         const auto& nodes = m_engine->kernel().machine.nodes;
@@ -152,7 +152,7 @@ void SimulationController::stepKswapdPass() {
         m_running = false;
         m_timer.stop();
         publish();
-        emit errorOccurred(QString("The simulation stopped: %1").arg(QString::fromUtf8(e.what())));
+        emit errorOccurred(tr("The simulation stopped: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
     publish();
@@ -180,7 +180,7 @@ void SimulationController::requestMoment(qint64 t_ns) {
 
 void SimulationController::writeCsv(const QString& path, qint64 fromNs, qint64 toNs) {
     if (!m_engine) {
-        emit csvWritten(path, "There is no simulation to export.");
+        emit csvWritten(path, tr("There is no simulation to export."));
         return;
     }
     std::ostringstream csv;
@@ -200,7 +200,7 @@ bool SimulationController::runGuarded(std::int64_t until) {
         m_running = false;
         m_timer.stop();
         publish();
-        emit errorOccurred(QString("The simulation stopped: %1").arg(QString::fromUtf8(e.what())));
+        emit errorOccurred(tr("The simulation stopped: %1").arg(QString::fromUtf8(e.what())));
         return false;
     }
 }

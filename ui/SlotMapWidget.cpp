@@ -116,23 +116,23 @@ QString SlotMapWidget::cellText(int i) const {
     if (i < 0 || i >= cellCount()) return {};
     QString text;
     if (!m_snap.slot_states.empty()) {
-        static const char* names[] = {"free", "in use (swap_map count > 0)", "in use and in the swap cache",
-                                      "only in the swap cache (SWAP_HAS_CACHE)", "bad or header (SWAP_MAP_BAD)"};
-        text = QString("%1, slot %2 (cluster %3): %4")
+        const QString names[] = {tr("free"), tr("in use (swap_map count > 0)"), tr("in use and in the swap cache"),
+                                 tr("only in the swap cache (SWAP_HAS_CACHE)"), tr("bad or header (SWAP_MAP_BAD)")};
+        text = tr("%1, slot %2 (cluster %3): %4")
                    .arg(QString::fromStdString(m_snap.name)).arg(i).arg(i / static_cast<int>(rs::SWAPFILE_CLUSTER))
                    .arg(names[static_cast<int>(m_snap.slot_states[static_cast<std::size_t>(i)])]);
         if (static_cast<std::size_t>(i) < m_snap.swap_map.size()) {
             // swap_map: the low bits count the page tables (and the swap cache flag) referencing the slot.
             const std::uint8_t v = m_snap.swap_map[static_cast<std::size_t>(i)];
-            text += QString("\nswap_map = 0x%1: count %2, %3").arg(v, 2, 16, QChar('0'))
+            text += tr("\nswap_map = 0x%1: count %2, %3").arg(v, 2, 16, QChar('0'))
                         .arg(v == rs::SWAP_MAP_BAD ? 0 : (v & ~rs::SWAP_HAS_CACHE))
-                        .arg((v & rs::SWAP_HAS_CACHE) && v != rs::SWAP_MAP_BAD ? "SWAP_HAS_CACHE set" : "not in the swap cache");
+                        .arg((v & rs::SWAP_HAS_CACHE) && v != rs::SWAP_MAP_BAD ? tr("SWAP_HAS_CACHE set") : tr("not in the swap cache"));
         }
         if (static_cast<std::size_t>(i) < m_snap.slot_owner.size() && m_snap.slot_owner[static_cast<std::size_t>(i)] > 0)
-            text += QString("\nheld by the page table of pid %1").arg(m_snap.slot_owner[static_cast<std::size_t>(i)]);
+            text += tr("\nheld by the page table of pid %1").arg(m_snap.slot_owner[static_cast<std::size_t>(i)]);
     } else {
         const auto& u = m_snap.clusters[static_cast<std::size_t>(i)];
-        text = QString("%1, cluster %2 (slots %3-%4): %5 free, %6 in use, %7 cache only, %8 bad")
+        text = tr("%1, cluster %2 (slots %3-%4): %5 free, %6 in use, %7 cache only, %8 bad")
                    .arg(QString::fromStdString(m_snap.name)).arg(i).arg(i * static_cast<int>(rs::SWAPFILE_CLUSTER))
                    .arg((i + 1) * static_cast<int>(rs::SWAPFILE_CLUSTER) - 1).arg(u.free).arg(u.used).arg(u.cached).arg(u.bad);
     }

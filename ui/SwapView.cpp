@@ -17,9 +17,9 @@
 SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* legend = new QHBoxLayout;
-    for (auto [state, name] : {std::pair{rs::SlotState::Free, "free"}, {rs::SlotState::InUse, "in use"},
-                               {rs::SlotState::InUseCached, "in use + swap cache"},
-                               {rs::SlotState::CacheOnly, "swap cache only"}, {rs::SlotState::Bad, "bad / header"}}) {
+    for (auto [state, name] : {std::pair{rs::SlotState::Free, tr("free")}, {rs::SlotState::InUse, tr("in use")},
+                               {rs::SlotState::InUseCached, tr("in use + swap cache")},
+                               {rs::SlotState::CacheOnly, tr("swap cache only")}, {rs::SlotState::Bad, tr("bad / header")}}) {
         auto* swatch = new QLabel(this);
         swatch->setFixedSize(12, 12);
         swatch->setStyleSheet(QString("background:%1; border:1px solid #888;").arg(SlotMapWidget::colorOf(state).name()));
@@ -29,18 +29,18 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     }
     legend->addStretch(1);
     // swapon / swapoff while the simulation runs.
-    auto* on = new QPushButton("Swap on…", this);
-    on->setToolTip("Add a swap area now (sys_swapon): size, priority, kind (hdd, ssd, zram).");
+    auto* on = new QPushButton(tr("Swap on…"), this);
+    on->setToolTip(tr("Add a swap area now (sys_swapon): size, priority, kind (hdd, ssd, zram)."));
     connect(on, &QPushButton::clicked, this, &SwapView::askSwapon);
     legend->addWidget(on);
     m_device = new QComboBox(this);
-    m_device->setToolTip("The swap area that Swap off removes.");
+    m_device->setToolTip(tr("The swap area that Swap off removes."));
     m_device->setMinimumContentsLength(12);
     legend->addWidget(m_device);
-    m_swapoff = new QPushButton("Swap off", this);
-    m_swapoff->setToolTip("Remove the area now (sys_swapoff): a swapoff process reads every page back in "
+    m_swapoff = new QPushButton(tr("Swap off"), this);
+    m_swapoff->setToolTip(tr("Remove the area now (sys_swapoff): a swapoff process reads every page back in "
                           "(try_to_unuse). Without the memory for them the OOM killer picks swapoff first, "
-                          "and the area comes back (reinsert_swap_info).");
+                          "and the area comes back (reinsert_swap_info)."));
     connect(m_swapoff, &QPushButton::clicked, this, [this] {
         if (m_device->currentIndex() >= 0) emit swapoffRequested(m_device->currentText());
     });
@@ -50,29 +50,29 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     scroll->setWidgetResizable(true);
     auto* inner = new QWidget(scroll);
     m_mapsLayout = new QVBoxLayout(inner);
-    m_empty = new QLabel("No swap device. Add one with --swap SIZE[,prio=N][,kind=hdd|ssd|zram] "
-                         "(e.g. reclaimscope --swap 1G --scenario mixed-pressure).", inner);
+    m_empty = new QLabel(tr("No swap device. Add one with --swap SIZE[,prio=N][,kind=hdd|ssd|zram] "
+                         "(e.g. reclaimscope --swap 1G --scenario mixed-pressure)."), inner);
     m_empty->setWordWrap(true);
     m_mapsLayout->addWidget(m_empty);
     m_mapsLayout->addStretch(1);
     scroll->setWidget(inner);
     layout->addWidget(scroll, 1);
 
-    m_plot = makeTimeChart(this, "Swap usage and traffic", 220);
-    m_plot->yAxis->setLabel("swap in use (MiB)");
+    m_plot = makeTimeChart(this, tr("Swap usage and traffic"), 220);
+    m_plot->yAxis->setLabel(tr("swap in use (MiB)"));
     m_plot->yAxis2->setVisible(true);
-    m_plot->yAxis2->setLabel("swap-in / swap-out (pages/s)");
+    m_plot->yAxis2->setLabel(tr("swap-in / swap-out (pages/s)"));
     m_used = m_plot->addGraph();
-    m_used->setName("swap in use");
+    m_used->setName(tr("swap in use"));
     m_used->setPen(QPen(QColor(31, 119, 180), 1.8));
     m_cache = m_plot->addGraph();
-    m_cache->setName("swap cache");
+    m_cache->setName(tr("swap cache"));
     m_cache->setPen(QPen(QColor(44, 160, 44), 1.4));
     m_out = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
-    m_out->setName("pswpout rate");
+    m_out->setName(tr("pswpout rate"));
     m_out->setPen(QPen(QColor(214, 39, 40), 1.0));
     m_in = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
-    m_in->setName("pswpin rate");
+    m_in->setName(tr("pswpin rate"));
     m_in->setPen(QPen(QColor(255, 127, 14), 1.0));
     for (QCPGraph* g : {m_used, m_cache, m_in, m_out}) m_lods.push_back(std::make_unique<LodGraph>(g));
     connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
@@ -131,12 +131,15 @@ void SwapView::onFrame(const FramePtr& frame) {
     for (std::size_t i = 0; i < frame->swap.size(); ++i) {
         const auto& s = frame->swap[i];
         m_maps[i]->setSnapshot(s);
-        m_titles[i]->setText(QString("<b>%1</b> (%2, priority %3): %4 of %5 slots in use%6")
+        const QString cells = s.slot_states.empty()
+                                  ? tr("a cell per 512-slot cluster; a process's slots are outlined only on areas of "
+                                       "up to 65 536 slots")
+                                  : tr("a cell per slot, lines between clusters");
+        const QString swapoff = (s.flags & rs::SWP_WRITEOK) ? QString() : " <b>" + tr("swapoff in progress") + "</b>";
+        m_titles[i]->setText(tr("<b>%1</b> (%2, priority %3): %4 of %5 slots in use (%6)")
                                  .arg(QString::fromStdString(s.name), QString::fromStdString(std::string(rs::swap_kind_name(s.kind))))
                                  .arg(s.prio).arg(s.inuse_pages).arg(s.pages)
-                                 .arg(QString(s.slot_states.empty() ? " (a cell per 512-slot cluster; a process's slots are outlined only on areas of up to 65 536 slots)"
-                                                                    : " (a cell per slot, lines between clusters)") +
-                                      ((s.flags & rs::SWP_WRITEOK) ? "" : " <b>swapoff in progress</b>")));
+                                 .arg(cells) + swapoff);
     }
     for (int r = 0; r < frame->thin_rounds; ++r)
         for (auto& l : m_lods) l->thinOlderHalf(static_cast<double>(frame->thin_before_ns) / 1e9);
@@ -177,8 +180,8 @@ void SwapView::fitAxes() {
 void SwapView::askSwapon() {
     bool ok = false;
     const QString spec = QInputDialog::getText(
-        this, "Swap on", "Swap area: SIZE[,prio=N][,kind=hdd|ssd|zram][,ratio=R][,name=NAME]\n"
-                         "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3",
+        this, tr("Swap on"), tr("Swap area: SIZE[,prio=N][,kind=hdd|ssd|zram][,ratio=R][,name=NAME]\n"
+                                "e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3"),
         QLineEdit::Normal, "1G,kind=ssd", &ok);
     if (ok && !spec.trimmed().isEmpty()) emit swaponRequested(spec.trimmed());
 }

@@ -13,34 +13,34 @@ namespace {
 constexpr qint64 kSliderUnitNs = 10'000'000; // one recorder sample interval
 }
 
-TransportBar::TransportBar(QWidget* parent) : QToolBar("Transport", parent) {
+TransportBar::TransportBar(QWidget* parent) : QToolBar(tr("Transport"), parent) {
     setObjectName("transportToolbar");
-    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), "&Play");
+    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Play"));
     m_play->setShortcut(QKeySequence(Qt::Key_Space));
-    m_play->setToolTip("Run or pause the simulated kernel (Space)");
+    m_play->setToolTip(tr("Run or pause the simulated kernel (Space)"));
     connect(m_play, &QAction::triggered, this, [this] {
         if (m_running) emit pauseRequested();
         else emit playRequested();
     });
-    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), "Step 1 ms");
+    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step 1 ms"));
     m_step->setShortcut(QKeySequence(Qt::Key_Period));
-    m_step->setToolTip("Pause and run one simulated millisecond (.)");
+    m_step->setToolTip(tr("Pause and run one simulated millisecond (.)"));
     connect(m_step, &QAction::triggered, this, [this] { emit stepRequested(1'000'000); });
-    m_stepPass = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), "Step kswapd pass");
+    m_stepPass = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step kswapd pass"));
     m_stepPass->setShortcut(QKeySequence("Shift+."));
-    m_stepPass->setToolTip("Pause and run until kswapd has done its next reclaim pass: one priority iteration "
-                           "of balance_pgdat() (kswapd_shrink_node). Shift+.");
+    m_stepPass->setToolTip(tr("Pause and run until kswapd has done its next reclaim pass: one priority iteration "
+                           "of balance_pgdat() (kswapd_shrink_node). Shift+."));
     connect(m_stepPass, &QAction::triggered, this, &TransportBar::stepPassRequested);
-    m_reset = addAction(style()->standardIcon(QStyle::SP_BrowserReload), "&Reset");
+    m_reset = addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reset"));
     m_reset->setShortcut(QKeySequence("Ctrl+R"));
-    m_reset->setToolTip("Restart the scenario from time 0, keeping the sysctl values you set (Ctrl+R)");
+    m_reset->setToolTip(tr("Restart the scenario from time 0, keeping the sysctl values you set (Ctrl+R)"));
     connect(m_reset, &QAction::triggered, this, &TransportBar::resetRequested);
     addSeparator();
-    addWidget(new QLabel(" Speed ", this));
+    addWidget(new QLabel(tr(" Speed "), this));
     m_speed = new QComboBox(this);
-    m_speed->setToolTip("Simulated seconds per wall-clock second");
-    for (double s : {1.0, 2.0, 5.0, 10.0, 50.0}) m_speed->addItem(QString("%1\u00d7").arg(s), s);
-    m_speed->addItem("As fast as possible", 0.0);
+    m_speed->setToolTip(tr("Simulated seconds per wall-clock second"));
+    for (double s : {1.0, 2.0, 5.0, 10.0, 50.0}) m_speed->addItem(QString("%1×").arg(s), s);
+    m_speed->addItem(tr("As fast as possible"), 0.0);
     const int idx = m_speed->findData(QSettings().value("simulation/speed", 1.0).toDouble());
     if (idx >= 0) m_speed->setCurrentIndex(idx);
     addWidget(m_speed);
@@ -49,13 +49,13 @@ TransportBar::TransportBar(QWidget* parent) : QToolBar("Transport", parent) {
     connect(m_speed, &QComboBox::activated, this, [this](int) { QSettings().setValue("simulation/speed", speed()); });
     addSeparator();
 
-    m_back = new QAction("Back 1 s", this);
+    m_back = new QAction(tr("Back 1 s"), this);
     m_back->setShortcut(QKeySequence("Ctrl+Left"));
-    m_back->setToolTip("Review the recorded moment one simulated second earlier (Ctrl+Left)");
+    m_back->setToolTip(tr("Review the recorded moment one simulated second earlier (Ctrl+Left)"));
     connect(m_back, &QAction::triggered, this, [this] { reviewAt(m_moment.value_or(m_simTime) - 1'000'000'000); });
-    m_forward = new QAction("Forward 1 s", this);
+    m_forward = new QAction(tr("Forward 1 s"), this);
     m_forward->setShortcut(QKeySequence("Ctrl+Right"));
-    m_forward->setToolTip("Review the recorded moment one simulated second later (Ctrl+Right)");
+    m_forward->setToolTip(tr("Review the recorded moment one simulated second later (Ctrl+Right)"));
     connect(m_forward, &QAction::triggered, this, [this] {
         if (m_moment) reviewAt(*m_moment + 1'000'000'000);
     });
@@ -63,9 +63,9 @@ TransportBar::TransportBar(QWidget* parent) : QToolBar("Transport", parent) {
     m_history = new QSlider(Qt::Horizontal, this);
     m_history->setMinimumWidth(260);
     m_history->setRange(0, 0);
-    m_history->setToolTip("History: drag back to review a recorded moment. The simulation pauses; the charts "
+    m_history->setToolTip(tr("History: drag back to review a recorded moment. The simulation pauses; the charts "
                           "centre on that moment, the LRU flows and the counters show its recorded values. "
-                          "Live (End) returns to now.");
+                          "Live (End) returns to now."));
     m_history->setAccessibleName("history");
     addWidget(m_history);
     addAction(m_forward);
@@ -73,9 +73,9 @@ TransportBar::TransportBar(QWidget* parent) : QToolBar("Transport", parent) {
         // After the move the slider's sliderPosition holds the new value.
         reviewAt(static_cast<qint64>(m_history->sliderPosition()) * kSliderUnitNs);
     });
-    m_live = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), "Live");
+    m_live = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Live"));
     m_live->setShortcut(QKeySequence(Qt::Key_End));
-    m_live->setToolTip("Leave the review and follow the newest data (End)");
+    m_live->setToolTip(tr("Leave the review and follow the newest data (End)"));
     m_live->setEnabled(false);
     connect(m_live, &QAction::triggered, this, &TransportBar::goLive);
     m_momentLabel = new QLabel(this);
@@ -95,7 +95,7 @@ bool TransportBar::setSpeed(double speed) {
 
 void TransportBar::setRunning(bool running) {
     m_running = running;
-    m_play->setText(running ? "&Pause" : "&Play");
+    m_play->setText(running ? tr("&Pause") : tr("&Play"));
     m_play->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
@@ -143,7 +143,7 @@ void TransportBar::resetHistory() {
 }
 
 void TransportBar::updateMomentLabel() {
-    m_momentLabel->setText(m_moment ? QString(" reviewing %1 ").arg(QString::fromStdString(rs::format_duration(*m_moment)))
-                                    : QString(" live "));
+    m_momentLabel->setText(m_moment ? tr(" reviewing %1 ").arg(QString::fromStdString(rs::format_duration(*m_moment)))
+                                    : tr(" live "));
     m_momentLabel->setStyleSheet(m_moment ? "color:#e67800; font-weight:bold;" : "");
 }

@@ -34,8 +34,8 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
     auto* inner = new QWidget(scroll);
     auto* layout = new QVBoxLayout(inner);
     auto* hint = new QLabel(
-        "Drag a slider or type a value and press Enter: the simulated kernel takes it as a write "
-        "to /proc/sys/vm does, and every chart marks the moment. Ctrl+Z undoes a change.",
+        tr("Drag a slider or type a value and press Enter: the simulated kernel takes it as a write "
+        "to /proc/sys/vm does, and every chart marks the moment. Ctrl+Z undoes a change."),
         inner);
     hint->setWordWrap(true);
     hint->setStyleSheet("font-style: italic;");
@@ -44,9 +44,9 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
         const auto [lo, hi] = sliderSpan(t);
         const QString name = qs(t.procname);
         const QString tip =
-            QString("<b>%1</b><br>%2<br><br>Kernel handler: <tt>%3()</tt><br>Kernel range: %4<br>Default: %5")
+            tr("<b>%1</b><br>%2<br><br>Kernel handler: <tt>%3()</tt><br>Kernel range: %4<br>Default: %5")
                 .arg(name, qs(t.doc).toHtmlEscaped(), qs(t.proc_handler_name),
-                     t.is_list() ? QString("each value %1..%2, one per zone").arg(t.extra1).arg(t.extra2)
+                     t.is_list() ? tr("each value %1..%2, one per zone").arg(t.extra1).arg(t.extra2)
                                  : QString("%1..%2").arg(t.extra1).arg(t.extra2),
                      defaultText(t).toHtmlEscaped());
         auto* e = new SysctlEditor(name, lo, hi, qs(t.unit), tip, inner);

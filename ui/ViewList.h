@@ -10,10 +10,13 @@ inline constexpr int kViewCount = 6;
 
 struct ViewInfo {
     ViewId id;
-    const char* name;     // "Big Picture"
+    const char* name;     // "Big Picture" (English: the translation's source, QT_TRANSLATE_NOOP)
     const char* fileName; // "big-picture"
     const char* cliName;  // "callgraph" (--view)
     const char* tip;
+    // The name and tooltip in the interface's language.
+    QString title() const;
+    QString toolTip() const;
 };
 
 const ViewInfo& viewInfo(ViewId v);

@@ -28,29 +28,29 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     plotLayout()->insertRow(0);
     auto* title = new QCPTextElement(
         this,
-        QString("Node %1, zone %2 \u2014 free pages against watermarks").arg(zone.node).arg(QString::fromStdString(zone.name)),
+        tr("Node %1, zone %2 — free pages against watermarks").arg(zone.node).arg(QString::fromStdString(zone.name)),
         QFont(font().family(), 10, QFont::Bold));
     plotLayout()->addElement(0, 0, title);
 
-    xAxis->setLabel("simulated time (s)");
-    yAxis->setLabel("pages (4 KiB)");
+    xAxis->setLabel(tr("simulated time (s)"));
+    yAxis->setLabel(tr("pages (4 KiB)"));
     yAxis->setNumberFormat("f");
     yAxis->setNumberPrecision(0);
 
     // kswapd activity first, so the lines draw over it: full-height shading while kswapd runs
     // balance_pgdat(), lighter while it naps in kswapd_try_to_sleep().
     m_kswapd = new SpanBands(xAxis, yAxis2);
-    m_kswapd->setName("kswapd reclaiming");
+    m_kswapd->setName(tr("kswapd reclaiming"));
     m_kswapd->setBrush(QColor(140, 110, 210, 90));
     m_nap = new SpanBands(xAxis, yAxis2);
-    m_nap->setName("kswapd napping");
+    m_nap->setName(tr("kswapd napping"));
     m_nap->setBrush(QColor(140, 110, 210, 35));
     yAxis2->setRange(0, 1);
     yAxis2->setVisible(false);
 
     // Direct reclaim: a mark under the time axis wherever tasks reclaimed for themselves.
     m_direct = addGraph(xAxis, yAxis2);
-    m_direct->setName("direct reclaim");
+    m_direct->setName(tr("direct reclaim"));
     m_direct->setLineStyle(QCPGraph::lsNone);
     m_direct->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QColor(200, 30, 30), QColor(200, 30, 30), 7));
 
@@ -60,12 +60,12 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     m_procDirect->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QPen(QColor(20, 20, 20), 1.5), QColor(255, 200, 0), 11));
     m_procDirect->removeFromLegend();
 
-    m_free = makeLine(this, "free", QColor(31, 119, 180), Qt::SolidLine, 1.6);
+    m_free = makeLine(this, tr("free"), QColor(31, 119, 180), Qt::SolidLine, 1.6);
     m_freeLod = std::make_unique<LodGraph>(m_free);
     connect(this, &QCustomPlot::beforeReplot, this, [this] { m_freeLod->refresh(); });
-    m_high = makeLine(this, "high", QColor(44, 160, 44), Qt::DashLine, 1.4);
-    m_low = makeLine(this, "low", QColor(255, 127, 14), Qt::DashLine, 1.4);
-    m_min = makeLine(this, "min", QColor(214, 39, 40), Qt::DashLine, 1.4);
+    m_high = makeLine(this, tr("high"), QColor(44, 160, 44), Qt::DashLine, 1.4);
+    m_low = makeLine(this, tr("low"), QColor(255, 127, 14), Qt::DashLine, 1.4);
+    m_min = makeLine(this, tr("min"), QColor(214, 39, 40), Qt::DashLine, 1.4);
 
     // The legend sits in its own row under the title: inside the axis rect it would cover the
     // newest data, which is always at the right edge.
@@ -79,7 +79,7 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
     plotLayout()->setRowStretchFactor(0, 0.001);
     plotLayout()->setRowStretchFactor(1, 0.001);
     installPlotTheme(this);
-    setToolTip(QString("Zone %1 of node %2: %3 managed pages. Lines are the zone's watermarks "
+    setToolTip(tr("Zone %1 of node %2: %3 managed pages. Lines are the zone's watermarks "
                        "(include any boost) as /proc/zoneinfo prints them; shading shows kswapd "
                        "balancing the node (dark) or napping (light).")
                    .arg(QString::fromStdString(zone.name)).arg(zone.node).arg(zone.managed));
@@ -154,7 +154,7 @@ void WatermarkPlot::setUnitMiB(bool mib) {
     m_freeLod->setScale(scale);
     m_freeLod->refresh();
     m_scale = scale;
-    yAxis->setLabel(mib ? "MiB" : "pages (4 KiB)");
+    yAxis->setLabel(mib ? tr("MiB") : tr("pages (4 KiB)"));
     yAxis->setNumberPrecision(mib ? 1 : 0);
     yAxis->setRange(yAxis->range().lower * f, yAxis->range().upper * f);
 }

@@ -98,7 +98,7 @@ void WatermarkView::showProcessMarks() {
     for (auto* p : m_plots) {
         const bool mine = m_highlightPid > 0 && p->zone().node == m_highlightNid;
         p->setProcessMarks(mine && it != m_procReclaims.end() ? it->second : none,
-                           mine ? QString("direct reclaim by %1").arg(m_highlightName) : QString());
+                           mine ? tr("direct reclaim by %1").arg(m_highlightName) : QString());
         p->replot(QCustomPlot::rpQueuedReplot);
     }
 }
@@ -130,10 +130,10 @@ void WatermarkView::setMoment(const MomentPtr& moment) {
             const auto g = static_cast<std::size_t>(z.global);
             if (!z.populated || z.managed == 0 || g >= moment->sample.zones.size()) continue;
             const auto& zs = moment->sample.zones[g];
-            parts << QString("%1 free %2 (min %3, low %4, high %5)")
+            parts << tr("%1 free %2 (min %3, low %4, high %5)")
                          .arg(QString::fromStdString(z.name)).arg(zs.free).arg(zs.min).arg(zs.low).arg(zs.high);
         }
-        m_momentText = QString("Reviewing t = %1: %2")
+        m_momentText = tr("Reviewing t = %1: %2")
                            .arg(QString::fromStdString(rs::format_duration(moment->sample.t_ns)), parts.join("; "));
     } else {
         m_follow = true;

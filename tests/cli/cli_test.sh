@@ -11,6 +11,10 @@ zone_field() {
     inzone && field == "free" && $1 == "pages" && $2 == "free" { print $3; exit }' "$1"
 }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# The messages these tests read are the English source texts: a Chinese desktop's locale or a
+# remembered View > Language must not change them (the language case sets its own).
+export LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$tmp/config"
+unset LANGUAGE
 
 case $case_name in
 seed_experiment)
@@ -61,6 +65,26 @@ errors)
   [[ $rc == 2 && "$out" == *"no decimals"* ]] || fail "decimal ram: $rc $out"
   out=$("$bin" --headless --ram 16M 2>&1); rc=$?
   [[ $rc == 2 && "$out" == *"outside the supported range"* ]] || fail "tiny ram: $rc $out"
+  ;;
+language)
+  # The system locale chooses 简体中文: --help (Qt's own words and ours), errors, the scenario
+  # list (each built-in's own zh_CN title); every option name stays as typed.
+  LC_ALL=zh_CN.UTF-8 "$bin" --help > "$tmp/help" || fail "--help exit $?"
+  grep -q "用法" "$tmp/help" || fail "Qt's Usage line is not Chinese (qt6-translations-l10n)"
+  grep -q -- "--headless .*不打开窗口" "$tmp/help" || fail "--headless is not described in Chinese"
+  "$bin" --help | grep -oE -- '--[a-z-]+' | sort -u > "$tmp/en-options"
+  grep -oE -- '--[a-z-]+' "$tmp/help" | sort -u > "$tmp/zh-options"
+  cmp -s "$tmp/en-options" "$tmp/zh-options" || fail "the options differ: $(diff "$tmp/en-options" "$tmp/zh-options")"
+  out=$(LC_ALL=zh_CN.UTF-8 "$bin" --headless --view nope 2>&1); rc=$?
+  [[ $rc == 2 && "$out" == *"'nope' 不是视图"* ]] || fail "Chinese error: $rc $out"
+  zh_title=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["title"]["zh_CN"])' \
+             "$data/../../resources/scenarios/watermark-dance.json")
+  LC_ALL=zh_CN.UTF-8 "$bin" --list-scenarios | grep -qF "watermark-dance          $zh_title" || fail "zh title"
+  "$bin" --list-scenarios | grep -q "^watermark-dance  .*[A-Za-z]" || fail "English title"
+  # A remembered View > Language wins over the locale.
+  mkdir -p "$tmp/config/ReclaimScope"
+  printf '[view]\nlanguage=zh_CN\n' > "$tmp/config/ReclaimScope/reclaimscope.conf"
+  "$bin" --help | grep -q "用法" || fail "the remembered language is not used"
   ;;
 help_version)
   "$bin" --help | grep -q -- "--machine-from-zoneinfo" || fail "--help"
