@@ -54,9 +54,10 @@ metainfo)
   out=$(appstreamcli validate --no-net "$build/packaging/$id.metainfo.xml" 2>&1) || fail "appstreamcli: $out"
   grep -q "<release version=\"$version\"" "$build/packaging/$id.metainfo.xml" || fail "no release $version"
   grep -q 'xml:lang="zh_CN"' "$build/packaging/$id.metainfo.xml" || fail "no zh_CN description"
-  # The screenshot the metainfo names is in the tree, at the path its URL serves.
-  shot=$(grep -oE '/docs/screenshots/[a-z-]+\.png' "$build/packaging/$id.metainfo.xml")
-  [[ -f $src$shot ]] || fail "screenshot $shot is not in the tree"
+  # Each screenshot the metainfo names (English and zh_CN) is in the tree, at the path its URL serves.
+  shots=$(grep -oE '/docs/screenshots/[a-zA-Z_-]+\.png' "$build/packaging/$id.metainfo.xml")
+  [[ $(wc -w <<< "$shots") -ge 4 ]] || fail "expected English and zh_CN screenshots, got: $shots"
+  for shot in $shots; do [[ -f $src$shot ]] || fail "screenshot $shot is not in the tree"; done
   ;;
 desktop_entry)
   command -v desktop-file-validate >/dev/null || fail "desktop-file-validate missing (scripts/setup.sh installs desktop-file-utils)"
