@@ -449,6 +449,37 @@ Without --headless it opens the window on the built-in default scenario.</source
     </message>
 </context>
 <context>
+    <name>Event</name>
+    <message>
+        <source>kswapd%1 woken by an allocation (%2 below its low watermark)</source>
+        <translation>kswapd%1 被一次分配唤醒（%2 低于其低水线）</translation>
+    </message>
+    <message>
+        <source>kswapd%1 gives up: %2 runs reclaimed nothing (kswapd_failures); only successful direct reclaim makes it wakeable again</source>
+        <translation>kswapd%1 放弃：连续 %2 轮没有回收到任何页（kswapd_failures）；只有成功的直接回收才能让它再次可被唤醒</translation>
+    </message>
+    <message>
+        <source>kswapd%1 sleeps: the node is balanced</source>
+        <translation>kswapd%1 休眠：节点已平衡</translation>
+    </message>
+    <message>
+        <source>%1: direct reclaim (try_to_free_pages), %2 us</source>
+        <translation>%1：直接回收（try_to_free_pages），%2 us</translation>
+    </message>
+    <message>
+        <source>%1: allocation failed, waiting</source>
+        <translation>%1：分配失败，等待中</translation>
+    </message>
+    <message>
+        <source>%1: fork() of %2, %3 pages shared, %4 swap entries duplicated</source>
+        <translation>%1：由 %2 fork()，共享 %3 页，复制 %4 个交换项</translation>
+    </message>
+    <message>
+        <source>%1 exited</source>
+        <translation>%1 已退出</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export all views</source>

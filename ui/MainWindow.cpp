@@ -6,6 +6,7 @@
 #include "BigPictureView.h"
 #include "ExportPages.h"
 #include "CountersView.h"
+#include "PlotDecor.h"
 #include "ProcessesView.h"
 #include "ExportDialog.h"
 #include "Language.h"
@@ -419,7 +420,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_transport->setSimTime(frame->sim_time_ns);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)
-                                .arg(QString::fromStdString(e.text)));
+                                .arg(eventText(e)));
     }
     while (m_eventLog->count() > kMaxLogLines) delete m_eventLog->takeItem(0);
     if (!frame->events.empty()) m_eventLog->scrollToBottom();

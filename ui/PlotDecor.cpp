@@ -4,9 +4,19 @@
 
 #include <qcustomplot.h>
 
+#include <QCoreApplication>
 #include <QEvent>
 
 #include <algorithm>
+
+QString eventText(const rs::Event& e) {
+    if (!e.fmt) return QString::fromStdString(e.text);
+    QString text = QCoreApplication::translate("Event", e.fmt);
+    // From the highest placeholder down, so %1 never eats the start of a %1x.
+    for (std::size_t i = e.args.size(); i-- > 0;)
+        text.replace(QString("%%1").arg(i + 1), QString::fromStdString(e.args[i]));
+    return text;
+}
 
 std::optional<EventMarker> eventMarker(const rs::Event& e) {
     switch (e.type) {

@@ -18,6 +18,9 @@ struct EventMarker {
 
 // The marker an event gets on the time charts, or none (kswapd wakes are shown as shading).
 std::optional<EventMarker> eventMarker(const rs::Event& e);
+// The event's text in the interface's language: its template translated (context "Event") and
+// filled in; the text as the core wrote it when it has none (the kernel's own messages).
+QString eventText(const rs::Event& e);
 
 // A dotted vertical line at t (seconds) with its label at the top of the axis rect.
 void addEventMarker(QCustomPlot* plot, double t, const EventMarker& marker);

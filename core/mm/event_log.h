@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+// Marks an event's English template for the translators (lupdate reads it as QT_TRANSLATE_NOOP,
+// docs/translations.md); the core stays Qt-free and prints the English.
+#define RS_TRANSLATE_NOOP(context, text) text
+
 namespace rs {
 
 enum class EventType {
@@ -23,7 +27,15 @@ struct Event {
     EventType type = EventType::Note;
     int node = -1;
     std::string text;
+    // The text as its template ("%1 exited", marked RS_TRANSLATE_NOOP("Event", ...)) and the
+    // values of its %1..%9, so the window can show it in its language; nullptr: text only
+    // (the kernel's own messages, as dmesg prints them).
+    const char* fmt = nullptr;
+    std::vector<std::string> args;
 };
+
+// fmt with %1..%9 replaced by args (a placeholder without a value stays as written).
+std::string format_event_text(const char* fmt, const std::vector<std::string>& args);
 
 struct EventLog {
     std::vector<Event> items;
@@ -32,6 +44,11 @@ struct EventLog {
     std::function<void(const Event&)> listener;
     void add(std::int64_t t, EventType type, int node, std::string text) {
         items.push_back(Event{t, type, node, std::move(text)});
+        if (listener) listener(items.back());
+    }
+    void add(std::int64_t t, EventType type, int node, const char* fmt, std::vector<std::string> args) {
+        std::string text = format_event_text(fmt, args);
+        items.push_back(Event{t, type, node, std::move(text), fmt, std::move(args)});
         if (listener) listener(items.back());
     }
 };

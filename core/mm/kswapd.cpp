@@ -176,8 +176,8 @@ void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t /*gfp*/, int order, int highest_
         return;
     }
     k.events.add(k.now, EventType::KswapdWake, nid,
-                 "kswapd" + std::to_string(nid) + " woken by an allocation (" +
-                     std::string(zone_name(zone.type)) + " below its low watermark)");
+                 RS_TRANSLATE_NOOP("Event", "kswapd%1 woken by an allocation (%2 below its low watermark)"),
+                 {std::to_string(nid), std::string(zone_name(zone.type))});
     // Runnable now; balance_pgdat() starts when it gets the CPU, with every request recorded
     // until then.
     ks.phase = KswapdState::Phase::Balancing;
@@ -214,12 +214,14 @@ void kswapd_run(Kernel& k, int nid) {
             ks.phase = KswapdState::Phase::Sleeping;
             ks.ready_at = kNever;
             const bool hopeless = k.pgdat(nid).kswapd_failures >= MAX_RECLAIM_RETRIES;
-            k.events.add(k.now, EventType::KswapdSleep, nid,
-                         "kswapd" + std::to_string(nid) +
-                             (hopeless ? " gives up: " + std::to_string(MAX_RECLAIM_RETRIES) +
-                                             " runs reclaimed nothing (kswapd_failures); only successful direct "
-                                             "reclaim makes it wakeable again"
-                                       : std::string(" sleeps: the node is balanced")));
+            if (hopeless)
+                k.events.add(k.now, EventType::KswapdSleep, nid,
+                             RS_TRANSLATE_NOOP("Event", "kswapd%1 gives up: %2 runs reclaimed nothing (kswapd_failures); "
+                                                        "only successful direct reclaim makes it wakeable again"),
+                             {std::to_string(nid), std::to_string(MAX_RECLAIM_RETRIES)});
+            else
+                k.events.add(k.now, EventType::KswapdSleep, nid,
+                             RS_TRANSLATE_NOOP("Event", "kswapd%1 sleeps: the node is balanced"), {std::to_string(nid)});
             return;
         }
         k.vmstat.add(KSWAPD_HIGH_WMARK_HIT_QUICKLY);

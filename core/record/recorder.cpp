@@ -16,6 +16,20 @@ void Recorder::add(Sample s) {
     samples.push_back(std::move(s));
 }
 
+std::string format_event_text(const char* fmt, const std::vector<std::string>& args) {
+    std::string out;
+    for (const char* p = fmt; *p; ++p) {
+        const int n = p[0] == '%' && p[1] >= '1' && p[1] <= '9' ? p[1] - '1' : -1;
+        if (n >= 0 && static_cast<std::size_t>(n) < args.size()) {
+            out += args[static_cast<std::size_t>(n)];
+            ++p;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
 const char* event_type_name(EventType t) {
     switch (t) {
     case EventType::KswapdWake: return "kswapd-wake";

@@ -26,7 +26,8 @@ bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, s
         if (ns.last_direct_event_ns < 0 || k.now - ns.last_direct_event_ns >= 100'000'000) {
             ns.last_direct_event_ns = k.now;
             k.events.add(k.now, EventType::DirectReclaim, spec.node,
-                         spec.name + ": direct reclaim (try_to_free_pages), " + std::to_string(r.stall_ns / 1000) + " us");
+                         RS_TRANSLATE_NOOP("Event", "%1: direct reclaim (try_to_free_pages), %2 us"),
+                         {spec.name, std::to_string(r.stall_ns / 1000)});
         }
     }
     st.stall_ns += r.stall_ns + r.wait_ns;
@@ -40,7 +41,8 @@ bool Engine::account_alloc(std::size_t i, const AllocResult& r, bool got_page, s
         ++st.alloc_stalls;
         wait_ns += k.cost.alloc_retry_ns;
         if (st.alloc_stalls == 1 || st.alloc_stalls % 1000 == 0)
-            k.events.add(k.now, EventType::AllocStall, spec.node, spec.name + ": allocation failed, waiting");
+            k.events.add(k.now, EventType::AllocStall, spec.node,
+                         RS_TRANSLATE_NOOP("Event", "%1: allocation failed, waiting"), {spec.name});
     }
     return false;
 }
@@ -56,8 +58,8 @@ void Engine::fork_anon(std::size_t i) {
     ts.extent = parent.extent;
     const auto [shared, swapped] = copy_page_range(k, k.procs[static_cast<std::size_t>(ts.proc)], pp);
     k.events.add(k.now, EventType::Note, -1,
-                 m_config.tasks[i].name + ": fork() of " + m_config.tasks[i].fork_of + ", " + std::to_string(shared) +
-                     " pages shared, " + std::to_string(swapped) + " swap entries duplicated");
+                 RS_TRANSLATE_NOOP("Event", "%1: fork() of %2, %3 pages shared, %4 swap entries duplicated"),
+                 {m_config.tasks[i].name, m_config.tasks[i].fork_of, std::to_string(shared), std::to_string(swapped)});
 }
 
 void Engine::exit_task(std::size_t i) {
@@ -69,7 +71,7 @@ void Engine::exit_task(std::size_t i) {
     p.exited = true;
     ts.done = true;
     ts.ready_at = kNever;
-    k.events.add(k.now, EventType::Note, -1, m_config.tasks[i].name + " exited");
+    k.events.add(k.now, EventType::Note, -1, RS_TRANSLATE_NOOP("Event", "%1 exited"), {m_config.tasks[i].name});
 }
 
 

@@ -4,15 +4,15 @@
 1. translations/reclaimscope_zh_CN.ts has a translation for every message (none unfinished,
    vanished or empty), and each keeps its source's placeholders (%1, %n), HTML tags, line breaks
    and '&' accelerator letter.
-2. The file is what lupdate makes from today's sources (same options as ui/CMakeLists.txt): a
-   string added, changed or removed in ui/ or app/ without `cmake --build ... --target
-   update_translations` (and a translation) fails here.
-Usage: translations_test.py PROJECT_DIR LUPDATE
+2. The file is what lupdate makes from today's sources (ui/, app/ and the core's
+   RS_TRANSLATE_NOOP texts, with ui/CMakeLists.txt's options): a text added, changed or removed
+   without `cmake --build ... --target update_translations` (and a translation) fails here.
+Usage: translations_test.py PROJECT_DIR LUPDATE LUPDATE_OPTIONS...
 """
 import collections, os, re, shutil, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 
-root, lupdate = sys.argv[1], sys.argv[2]
+root, lupdate, options = sys.argv[1], sys.argv[2], sys.argv[3:]
 ts_path = os.path.join(root, "translations", "reclaimscope_zh_CN.ts")
 problems = []
 
@@ -48,8 +48,7 @@ for ctx in tree.getroot().iter("context"):
 with tempfile.TemporaryDirectory() as tmp:
     fresh = os.path.join(tmp, "fresh.ts")
     shutil.copy(ts_path, fresh)
-    run = subprocess.run([lupdate, "-no-obsolete", "-locations", "none", "-target-language", "zh_CN",
-                          os.path.join(root, "ui"), os.path.join(root, "app"), "-ts", fresh],
+    run = subprocess.run([lupdate, *options, *(os.path.join(root, d) for d in ("ui", "app", "core")), "-ts", fresh],
                          capture_output=True, text=True)
     if run.returncode != 0:
         problems.append(f"lupdate failed: {run.stderr.strip()}")

@@ -5,6 +5,7 @@
 
 #include "ExportPages.h"
 #include "Language.h"
+#include "PlotDecor.h"
 #include "scenario/builtin.h"
 
 #include <catch2/catch.hpp>
@@ -78,6 +79,15 @@ TEST_CASE("With View Language set to zh_CN the menus and views and exported char
     const QString subject = QCoreApplication::translate("ExportPages", "free pages and watermarks");
     CHECK(hasCjk(subject));
     CHECK(text.contains(subject));
+    // The core's event templates (RS_TRANSLATE_NOOP) are translated and filled in; the kernel's
+    // own messages (no template) stay as the kernel prints them.
+    rs::EventLog log;
+    log.add(0, rs::EventType::Note, -1, RS_TRANSLATE_NOOP("Event", "%1 exited"), {"hog"});
+    log.add(0, rs::EventType::OomKill, -1, "Out of memory: Killed process 3 (hog)");
+    CHECK(log.items[0].text == "hog exited");
+    CHECK(eventText(log.items[0]).contains("hog"));
+    CHECK(hasCjk(eventText(log.items[0])));
+    CHECK(eventText(log.items[1]) == "Out of memory: Killed process 3 (hog)");
     // Noto Sans CJK (scripts/setup.sh) or another font that has the ideographs.
     CHECK(!QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty());
 }
@@ -106,4 +116,8 @@ TEST_CASE("English installs no translation and the menus keep their source text"
     CHECK(en.installed == "en");
     MainWindow w(rs::default_scenario(), "", false);
     CHECK(menuTitles(w).front() == "&File");
+    rs::EventLog log;
+    log.add(0, rs::EventType::Note, -1, RS_TRANSLATE_NOOP("Event", "%1: fork() of %2, %3 pages shared, %4 swap entries duplicated"),
+            {"child", "parent", "10", "2"});
+    CHECK(eventText(log.items[0]) == "child: fork() of parent, 10 pages shared, 2 swap entries duplicated");
 }
