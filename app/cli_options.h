@@ -24,6 +24,7 @@ struct CliOptions {
     QString scenario_name;
     QString explanation; // the scenario's teaching text
     QString csv_path;    // --csv: the time series, written at the end of the run
+    QString ftrace_path; // --ftrace: the tracepoints as /sys/kernel/tracing/trace text
     QString export_path; // --export: a chart file (PNG, PDF or SVG by extension)
     QString export_view = "watermarks"; // --view
     bool view_set = false;              // --view given (the window shows that view first)
