@@ -45,7 +45,7 @@ void addCliOptions(QCommandLineParser& parser) {
                          "file"));
     parser.addOption(opt({"ftrace"},
                          "Write the run's reclaim tracepoints (vmscan, oom:mark_victim) to this file as the text of "
-                         "/sys/kernel/tracing/trace, in the formats of the run's kernel release.",
+                         "/sys/kernel/tracing/trace, in the formats of the run's kernel release (with --headless).",
                          "file"));
     parser.addOption(opt({"list-scenarios"}, "List the built-in scenarios and exit."));
     parser.addOption(opt({"ram"}, "Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M).", "size"));
@@ -112,6 +112,9 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     for (const char* name : {"csv", "ftrace", "export"})
         if (parser.isSet(name) && parser.value(name).isEmpty())
             return R::failure(std::string("--") + name + ": the file name is empty");
+    // The window's File > Export Trace is to come; --export runs its own loop.
+    if (!o.ftrace_path.isEmpty() && (!o.headless || !o.export_path.isEmpty()))
+        return R::failure("--ftrace: writes the trace of a --headless run (without --export)");
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");
         o.view_set = true;

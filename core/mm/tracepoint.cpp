@@ -334,6 +334,19 @@ std::string trace_gfp_flags(gfp_t gfp, int version) {
     return print_flags(gfp, kGfp601, nullptr);
 }
 
+std::vector<std::pair<std::uint64_t, std::string_view>> trace_gfp_names(int version) {
+    std::vector<std::pair<std::uint64_t, std::string_view>> out;
+    if (version >= 610) {
+        for (const GfpName& n : kGfp610) out.emplace_back(n.mask, n.name);
+        return out;
+    }
+    for (const GfpName& n : kGfp601) {
+        if (version >= 603 && n.name == "__GFP_ATOMIC") continue;
+        out.emplace_back(version >= 603 && n.name == "GFP_ATOMIC" ? (G_HIGH | G_KSWAPD) : n.mask, n.name);
+    }
+    return out;
+}
+
 void format_trace_fields(const TraceRecord& r, int version, std::string& out) {
     const TraceEventDef& def = trace_event_def(r.id);
     const TracePrintFmt& p = trace_print_fmt(def, version);

@@ -11,6 +11,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace rs {
 
@@ -118,6 +120,8 @@ constexpr std::int64_t trace_reclaim_flags(bool file) { return (file ? RECLAIM_W
 // (__def_gfpflag_names, without the KASAN and page-owner extras) matched in table order, the
 // bits no name covers as 0x%lx, "none" for 0.
 std::string trace_gfp_flags(gfp_t gfp, int version);
+// That release's name table as (mask, name) in order (tests compare it with tracefs's).
+std::vector<std::pair<std::uint64_t, std::string_view>> trace_gfp_names(int version);
 
 // The event's TP_printk text for release `version` (no task, CPU or time: the writer adds them).
 void format_trace_fields(const TraceRecord& r, int version, std::string& out);
