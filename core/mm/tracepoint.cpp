@@ -37,6 +37,12 @@ template <std::size_t NF> constexpr TraceEventDef ev(TraceEventId id, std::strin
     return d;
 }
 
+constexpr TraceEventDef renamed(TraceEventDef d, std::string_view old_name, int in) {
+    d.old_name = old_name;
+    d.renamed_in = in;
+    return d;
+}
+
 constexpr TraceEventDef ev2(TraceEventDef d, TracePrintFmt older) {
     d.fmts[1] = older;
     d.nr_fmts = 2;
@@ -99,8 +105,11 @@ constexpr std::array<TraceEventDef, static_cast<std::size_t>(TraceEventId::NR_TR
            "d..1."), // under spin_lock_irq(&lruvec->lru_lock)
         pf(0, "isolate_mode=%d classzone=%d order=%d nr_requested=%lu nr_scanned=%lu nr_skipped=%lu nr_taken=%lu lru=%s",
            {V(7), V(0), V(1), V(2), V(3), V(4), V(5), X(6, A::LruName)})),
-    ev(TraceEventId::mm_vmscan_write_folio, "vmscan", "mm_vmscan_write_folio", kWriteFolio,
-       pf(0, "page=%p pfn=0x%lx flags=%s", {X(0, A::HashedPtr), V(0), X(1, A::ReclaimFlags)})),
+    // Renamed from mm_vmscan_writepage by "mm/vmscan: Convert pageout() to take a folio"
+    // (Matthew Wilcox, the folio series of 5.18); the format stayed.
+    renamed(ev(TraceEventId::mm_vmscan_write_folio, "vmscan", "mm_vmscan_write_folio", kWriteFolio,
+               pf(0, "page=%p pfn=0x%lx flags=%s", {X(0, A::HashedPtr), V(0), X(1, A::ReclaimFlags)})),
+            "mm_vmscan_writepage", 518),
     ev(TraceEventId::mm_vmscan_lru_shrink_inactive, "vmscan", "mm_vmscan_lru_shrink_inactive", kInactiveFields,
        pf(0,
           "nid=%d nr_scanned=%ld nr_reclaimed=%ld nr_dirty=%ld nr_writeback=%ld nr_congested=%ld nr_immediate=%ld "
@@ -320,6 +329,10 @@ const TracePrintFmt& trace_print_fmt(const TraceEventDef& def, int version) {
     for (std::size_t i = 0; i < def.nr_fmts; ++i)
         if (def.fmts[i].since <= version) return def.fmts[i];
     return def.fmts[def.nr_fmts - 1];
+}
+
+std::string_view trace_event_name(const TraceEventDef& def, int version) {
+    return def.renamed_in && version < def.renamed_in ? def.old_name : def.name;
 }
 
 std::string trace_gfp_flags(gfp_t gfp, int version) {

@@ -77,6 +77,9 @@ struct TraceEventDef {
     std::string_view flags = ".....";
     // The first release that has the event (0: all that are modelled).
     int since = 0;
+    // The event's name before release `renamed_in` (0: never renamed).
+    std::string_view old_name;
+    int renamed_in = 0;
 };
 
 // The table (tracepoint.cpp), indexed by TraceEventId.
@@ -84,6 +87,8 @@ std::span<const TraceEventDef> trace_event_table();
 const TraceEventDef& trace_event_def(TraceEventId id);
 // The event's print fmt for kernel release `version` (MAJOR*100+MINOR).
 const TracePrintFmt& trace_print_fmt(const TraceEventDef& def, int version);
+// The event's name in release `version` (mm_vmscan_write_folio was mm_vmscan_writepage).
+std::string_view trace_event_name(const TraceEventDef& def, int version);
 
 // One event as the ring buffer holds it: where, when, who, and its fields by the table's index.
 struct TraceRecord {

@@ -37,7 +37,7 @@ std::string ftrace_line(const TraceRecord& r, int kernel_version) {
     std::snprintf(head, sizeof head, "%16s-%-7d [%03d] %.*s %5" PRIu64 ".%06" PRIu64 ": ", comm.c_str(), r.pid, r.cpu,
                   static_cast<int>(def.flags.size()), def.flags.data(), t / 1000000000u, (t % 1000000000u) / 1000u);
     std::string out = head;
-    out += def.name;
+    out += trace_event_name(def, kernel_version);
     out += ": ";
     format_trace_fields(r, kernel_version, out);
     return out;

@@ -246,6 +246,15 @@ TEST_CASE("ftrace: 6.1 prints lru_isolate with isolate_mode and mark_victim with
     CHECK(trace_gfp_flags(__GFP_KSWAPD_RECLAIM, 618) == "__GFP_KSWAPD_RECLAIM");
     CHECK(trace_gfp_flags(__GFP_HIGH | 0x200 | __GFP_KSWAPD_RECLAIM, 601) == "GFP_ATOMIC");
     CHECK(trace_gfp_flags(__GFP_HIGH | __GFP_KSWAPD_RECLAIM, 605) == "GFP_ATOMIC");
+    // mm_vmscan_write_folio is 5.18's name for mm_vmscan_writepage.
+    const auto& wf = trace_event_def(TraceEventId::mm_vmscan_write_folio);
+    CHECK(trace_event_name(wf, 601) == "mm_vmscan_write_folio");
+    CHECK(trace_event_name(wf, 518) == "mm_vmscan_write_folio");
+    CHECK(trace_event_name(wf, 515) == "mm_vmscan_writepage");
+    TraceRecord w = rec(TraceEventId::mm_vmscan_write_folio, {0x3f21, trace_reclaim_flags(false)});
+    w.comm = "kswapd0";
+    w.pid = 3;
+    CHECK(ftrace_line(w, 515).find(": mm_vmscan_writepage: page=") != std::string::npos);
 }
 
 TEST_CASE("ftrace: lines rebuilt from a real capture are byte for byte the kernel's", "[ftrace]") {
