@@ -46,6 +46,10 @@ void addCliOptions(QCommandLineParser& parser) {
                          Cli::tr("Write the run's time series to this CSV file (zones' free pages and "
                          "watermarks, LRU sizes, kswapd state, swap, rates of the key counters)."),
                          "file"));
+    parser.addOption(opt({"ftrace"},
+                         Cli::tr("Write the run's reclaim tracepoints (vmscan, oom:mark_victim) to this file as the text of "
+                         "/sys/kernel/tracing/trace, in the formats of the run's kernel release (with --headless)."),
+                         "file"));
     parser.addOption(opt({"list-scenarios"}, Cli::tr("List the built-in scenarios and exit.")));
     parser.addOption(opt({"ram"}, Cli::tr("Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M)."), "size"));
     parser.addOption(opt({"machine-from-zoneinfo"},
@@ -105,11 +109,15 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         if (v.trimmed().isEmpty()) return R::failure(tr8(Cli::tr("--print-proc: give a pid or a task's name")));
     o.list_scenarios = parser.isSet("list-scenarios");
     o.csv_path = parser.value("csv");
+    o.ftrace_path = parser.value("ftrace");
     o.export_path = parser.value("export");
     // An empty name would be taken for "not asked" and the run would exit 0 having written nothing.
-    for (const char* name : {"csv", "export"})
+    for (const char* name : {"csv", "ftrace", "export"})
         if (parser.isSet(name) && parser.value(name).isEmpty())
             return R::failure(tr8(Cli::tr("--%1: the file name is empty").arg(name)));
+    // The window's File > Export Trace is to come; --export runs its own loop.
+    if (!o.ftrace_path.isEmpty() && (!o.headless || !o.export_path.isEmpty()))
+        return R::failure(tr8(Cli::tr("--ftrace: writes the trace of a --headless run (without --export)")));
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");
         o.view_set = true;

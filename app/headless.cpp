@@ -9,10 +9,12 @@
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "record/csv.h"
+#include "record/ftrace_writer.h"
 #include "scenario/builtin.h"
 #include "util/file_io.h"
 
 
+#include <memory>
 #include <sstream>
 
 #include <exception>
@@ -31,6 +33,12 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     auto& e = *engine.value();
     if (o.verbose)
         for (const auto& line : e.boot_log()) std::fprintf(err, "[boot] %s\n", line.c_str());
+    // The tracepoints stream to a spool file while the run goes; written out at the end.
+    std::unique_ptr<rs::FtraceWriter> ftrace;
+    if (!o.ftrace_path.isEmpty()) {
+        ftrace = std::make_unique<rs::FtraceWriter>(e.kernel().machine.kernel_version, o.config.machine.cpus);
+        e.set_trace_sink(ftrace.get());
+    }
     // In slices, so a long run can show progress on a terminal.
     const bool ran = runWithProgress(o.duration_ns, 100, err, [&](std::int64_t, std::int64_t to) {
         try {
@@ -49,6 +57,13 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         return true;
     });
     if (!ran) return 1;
+    if (ftrace) {
+        e.set_trace_sink(nullptr);
+        if (auto bad = ftrace->finish(o.ftrace_path.toStdString())) {
+            std::fprintf(err, "reclaimscope: --ftrace: %s\n", bad->c_str());
+            return 1;
+        }
+    }
     if (!o.csv_path.isEmpty()) {
         // Written whole or not at all (rs::write_output_file()).
         std::ostringstream csv;

@@ -400,6 +400,14 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>simulating:</source>
         <translation>模拟中：</translation>
     </message>
+    <message>
+        <source>Write the run&apos;s reclaim tracepoints (vmscan, oom:mark_victim) to this file as the text of /sys/kernel/tracing/trace, in the formats of the run&apos;s kernel release (with --headless).</source>
+        <translation>把本次运行的回收 tracepoint（vmscan、 oom:mark_victim）按 /sys/kernel/tracing/trace 的文本写入此文件，采用该运行所选内核版本的格式（需 --headless）。</translation>
+    </message>
+    <message>
+        <source>--ftrace: writes the trace of a --headless run (without --export)</source>
+        <translation>--ftrace: 只写 --headless 运行的 trace（不能与 --export 同用）</translation>
+    </message>
 </context>
 <context>
     <name>CountersView</name>

@@ -13,11 +13,13 @@
 #include "mm/swap_state.h"
 #include "mm/sysctl.h"
 #include "mm/trace.h"
+#include "mm/tracepoint.h"
 #include "mm/vmstat.h"
 #include "mm/watermarks.h"
 
 #include <array>
 #include <deque>
+#include <initializer_list>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -75,6 +77,10 @@ struct Kernel {
     KFuncCounters trace; // calls per traced kernel function
     EventLog events;
     std::int64_t now = 0;
+    // The tracepoints' sink (nullptr: tracing off, the only cost a test of this pointer) and the
+    // task the engine is running, as `current` and smp_processor_id() give them to the kernel.
+    TraceSink* tracepoints = nullptr;
+    TraceCurrent current;
 
     int nr_zone_types() const { return machine.nr_zone_types(); }
     int nr_zones() const { return static_cast<int>(zone_ids.size()); }
@@ -103,6 +109,23 @@ struct Kernel {
         return nullptr;
     }
     const Process* find_task(int pid) const { return const_cast<Kernel*>(this)->find_task(pid); }
+    // trace_<event>(): a record at now + offset_ns (the time into the running step) from the
+    // current task, its fields in the table's order (mm/tracepoint.cpp). Callers test
+    // `tracepoints` first, as the kernel's static key does.
+    void trace_event(TraceEventId id, std::int64_t offset_ns, std::initializer_list<std::int64_t> fields,
+                     std::string_view text = {}) {
+        TraceRecord r;
+        r.id = id;
+        r.t_ns = now + offset_ns;
+        r.now_ns = now;
+        r.pid = current.pid;
+        r.cpu = current.cpu;
+        r.comm = current.comm;
+        r.text = text;
+        std::size_t i = 0;
+        for (const std::int64_t v : fields) r.f[i++] = v;
+        tracepoints->record(r);
+    }
     // printk(): a line in the kernel log at the current time.
     void printk(std::string text) { printk_log.push_back(LogLine{now, std::move(text)}); }
 };

@@ -21,6 +21,9 @@ void start_balance_pgdat(Kernel& k, int nid) {
     KswapdState& ks = kswapd_of(k, nid);
     // The kswapd() loop reads the request and resets it before calling balance_pgdat().
     ks.highest_zoneidx = kswapd_highest_zoneidx(ks, ks.highest_zoneidx);
+    // kswapd(): trace_mm_vmscan_kswapd_wake() just before balance_pgdat(), with the order read.
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_kswapd_wake, 0, {nid, ks.highest_zoneidx, ks.kswapd_order});
     ks.kswapd_order = 0;
     ks.kswapd_highest_zoneidx = -1;
     ks.phase = KswapdState::Phase::Balancing;
@@ -79,6 +82,7 @@ void balance_pgdat_step(Kernel& k, int nid) {
     KswapdState& ks = kswapd_of(k, nid);
     ScanControl& sc = ks.sc;
     const std::int64_t cost_before = sc.cost_ns;
+    sc.trace_base = cost_before;
     if (!ks.iteration_started) {
         const bool balanced = pgdat_balanced(k, nid, 0, ks.highest_zoneidx);
         if (!balanced && ks.nr_boost_reclaim) {
@@ -151,7 +155,7 @@ bool prepare_kswapd_sleep(Kernel& k, int nid, int order, int highest_zoneidx) {
     return pgdat_balanced(k, nid, order, highest_zoneidx);
 }
 
-void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t /*gfp*/, int order, int highest_zoneidx) {
+void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t gfp, int order, int highest_zoneidx, bool traced) {
     if (!zone.managed()) return;
     k.trace.hit(F_wakeup_kswapd);
     const int nid = zone.node_id;
@@ -165,6 +169,10 @@ void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t /*gfp*/, int order, int highest_
         (pgdat_balanced(k, nid, order, highest_zoneidx) &&
          !pgdat_watermark_boosted(k, nid, highest_zoneidx)))
         return;
+    // Past the checks: trace_mm_vmscan_wakeup_kswapd(), then wake_up_interruptible().
+    if (traced && k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_wakeup_kswapd, 0,
+                      {nid, zone.zone_idx, order, static_cast<std::int64_t>(gfp)});
     if (ks.phase == KswapdState::Phase::Napping) {
         // Woken during the short nap: premature, the low watermark was hit quickly.
         k.vmstat.add(KSWAPD_LOW_WMARK_HIT_QUICKLY);
@@ -213,6 +221,8 @@ void kswapd_run(Kernel& k, int nid) {
         if (prepare_kswapd_sleep(k, nid, ks.kswapd_order, highest)) {
             ks.phase = KswapdState::Phase::Sleeping;
             ks.ready_at = kNever;
+            // kswapd_try_to_sleep(): trace_mm_vmscan_kswapd_sleep() before schedule().
+            if (k.tracepoints) [[unlikely]] k.trace_event(TraceEventId::mm_vmscan_kswapd_sleep, 0, {nid});
             const bool hopeless = k.pgdat(nid).kswapd_failures >= MAX_RECLAIM_RETRIES;
             if (hopeless)
                 k.events.add(k.now, EventType::KswapdSleep, nid,

@@ -8,7 +8,9 @@ namespace rs {
 
 // wakeup_kswapd(): record the request; wake kswapd unless the node is hopeless, or balanced
 // and not boosted.
-void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t gfp, int order, int highest_zoneidx);
+// `traced`: false for allow_direct_reclaim()'s wake-up, a bare wake_up_interruptible() in the
+// kernel without trace_mm_vmscan_wakeup_kswapd().
+void wakeup_kswapd(Kernel& k, Zone& zone, gfp_t gfp, int order, int highest_zoneidx, bool traced = true);
 
 // wake_all_kswapds(): once per node of the zonelist.
 void wake_all_kswapds(Kernel& k, int order, gfp_t gfp, int highest_zoneidx, int preferred_nid);

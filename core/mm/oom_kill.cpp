@@ -297,6 +297,13 @@ bool out_of_memory(Kernel& k, gfp_t gfp, int order, int caller) {
     }
     // oom_kill_process(): the report, then the kill with the victim's mm as it is now.
     dump_header(k, gfp, order, caller, victim);
+    // mark_oom_victim(): trace_mark_victim() before the kill line, the fields of that line.
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mark_victim, 0,
+                      {victim->pid, 0, static_cast<std::int64_t>(K(victim->total_vm)),
+                       static_cast<std::int64_t>(K(mm_rss(k, *victim))), 0, 0, victim->uid,
+                       static_cast<std::int64_t>(mm_pgtables_bytes(k, *victim) >> 10), victim->oom_score_adj},
+                      victim->comm);
     const std::string line = oom_kill_line(k, *victim, "Out of memory");
     k.printk(line);
     k.trace.hit(F_oom_kill_process);

@@ -34,6 +34,8 @@ struct ScanControl {
     std::uint64_t nr_scanned = 0;
     std::uint64_t nr_reclaimed = 0;
     std::int64_t cost_ns = 0; // simulated time the work took
+    // cost_ns when the running step began: its trace events are at now + cost_ns - trace_base.
+    std::int64_t trace_base = 0;
 };
 
 } // namespace rs

@@ -146,6 +146,9 @@ ScanBalance get_scan_count(Kernel& k, int nid, const ScanControl& sc,
 
 namespace {
 
+// The time into the running step of a reclaim pass, for its trace events.
+std::int64_t trace_offset(const ScanControl& sc) { return sc.cost_ns - sc.trace_base; }
+
 enum class FolioReferences { Reclaim, ReclaimClean, Activate, Keep };
 
 // folio_check_references(): page-table references via the young bit, PG_referenced for
@@ -249,11 +252,20 @@ void isolate_lru_folios(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
     // first), then list_splice()d to the head of the LRU: add them to the head in skip order.
     for (frame_t f : skipped) lruvec_add_folio(k, f);
     nr_scanned = total_scan;
+    // trace_mm_vmscan_lru_isolate() at the end of isolate_lru_folios(), lru_lock held; before
+    // 6.7 with isolate_mode (sc->may_unmap ? 0 : ISOLATE_UNMAPPED).
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_lru_isolate, trace_offset(sc),
+                      {sc.reclaim_idx, sc.order, static_cast<std::int64_t>(nr_to_scan), static_cast<std::int64_t>(total_scan),
+                       static_cast<std::int64_t>(skipped.size()), static_cast<std::int64_t>(dst.size()), lru,
+                       sc.may_unmap ? 0 : 2});
 }
 
 // What shrink_folio_list() counted for its caller (struct reclaim_stat).
 struct ReclaimStat {
     std::uint64_t nr_activate = 0, nr_pageout = 0, nr_unqueued_dirty = 0;
+    // Only reported (mm_vmscan_lru_shrink_inactive): they decide nothing here.
+    std::uint64_t nr_dirty = 0, nr_writeback = 0, nr_congested = 0, nr_ref_keep = 0;
 };
 
 enum class FolioVerdict { Keep, Activate, Reclaim };
@@ -266,8 +278,11 @@ FolioVerdict folio_verdict(Kernel& k, int nid, frame_t f, bool swapbacked, ScanC
     if (fr.test(f, PG_mlocked)) return FolioVerdict::Activate; // not evictable: putback culls it
     if (!sc.may_unmap && fr.test(f, PG_mapped)) return FolioVerdict::Keep;
     const bool dirty = fr.test(f, PG_dirty), writeback = fr.test(f, PG_writeback);
+    if (dirty || writeback) ++stat.nr_dirty;
     if (dirty && !writeback) ++stat.nr_unqueued_dirty;
+    if (writeback && fr.test(f, PG_reclaim)) ++stat.nr_congested;
     if (writeback) {
+        ++stat.nr_writeback;
         // Under writeback (case 2): tag it so end of writeback rotates it for quick reclaim,
         // and keep it out of the way.
         fr.set(f, PG_reclaim);
@@ -275,7 +290,10 @@ FolioVerdict folio_verdict(Kernel& k, int nid, frame_t f, bool swapbacked, ScanC
     }
     const FolioReferences refs = folio_check_references(k, f);
     if (refs == FolioReferences::Activate) return FolioVerdict::Activate;
-    if (refs == FolioReferences::Keep) return FolioVerdict::Keep; // another trip around the inactive list
+    if (refs == FolioReferences::Keep) { // another trip around the inactive list
+        ++stat.nr_ref_keep;
+        return FolioVerdict::Keep;
+    }
     if (swapbacked) {
         // Anonymous: add_to_swap() + try_to_unmap() + pageout(). Without __GFP_IO, or when
         // reclaim may not write, the page is kept; without a free swap slot it is activated.
@@ -287,6 +305,10 @@ FolioVerdict folio_verdict(Kernel& k, int nid, frame_t f, bool swapbacked, ScanC
         if (!cached) {
             ++stat.nr_pageout;
             k.pgdat(nid)[NR_VMSCAN_WRITE] += 1;
+            // pageout(): trace_mm_vmscan_write_folio() beside NR_VMSCAN_WRITE. pfn: the frame.
+            if (k.tracepoints) [[unlikely]]
+                k.trace_event(TraceEventId::mm_vmscan_write_folio, trace_offset(sc),
+                              {static_cast<std::int64_t>(f), trace_reclaim_flags(false)});
         }
         token = kTokenBit | *entry;
         return FolioVerdict::Reclaim;
@@ -382,6 +404,14 @@ std::uint64_t shrink_inactive_list(Kernel& k, int nid, std::uint64_t nr_to_scan,
     lru_note_cost(k, nid, file, stat.nr_pageout, nr_scanned - nr_reclaimed);
     // All isolated pages dirty and not under writeback: kick the flusher.
     if (stat.nr_unqueued_dirty == nr_taken) wakeup_flusher_threads(k);
+    if (k.tracepoints) [[unlikely]] {
+        const auto n = [](std::uint64_t v) { return static_cast<std::int64_t>(v); };
+        k.trace_event(TraceEventId::mm_vmscan_lru_shrink_inactive, trace_offset(sc),
+                      {nid, n(nr_scanned), n(nr_reclaimed), n(stat.nr_dirty), n(stat.nr_writeback), n(stat.nr_congested),
+                       0 /* nr_immediate: PGDAT_WRITEBACK is not modelled */, file ? 0 : n(stat.nr_activate),
+                       file ? n(stat.nr_activate) : 0, n(stat.nr_ref_keep), 0 /* nr_unmap_fail */, sc.priority,
+                       trace_reclaim_flags(file)});
+    }
     return nr_reclaimed;
 }
 
@@ -417,6 +447,12 @@ void shrink_active_list(Kernel& k, int nid, std::uint64_t nr_to_scan, ScanContro
     k.vmstat.add(PGDEACTIVATE, nr_deactivate);
     if (nr_rotated) lru_note_cost(k, nid, is_file_lru(lru), 0, nr_rotated);
     sc.cost_ns += static_cast<std::int64_t>(nr_scanned) * k.cost.scan_page_ns;
+    // nr_active: the folios move_folios_to_lru() put back on the active list (the rotated ones).
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_lru_shrink_active, trace_offset(sc),
+                      {nid, static_cast<std::int64_t>(isolated.size()), static_cast<std::int64_t>(nr_rotated),
+                       static_cast<std::int64_t>(nr_deactivate), static_cast<std::int64_t>(nr_rotated), sc.priority,
+                       trace_reclaim_flags(is_file_lru(lru))});
 }
 
 std::uint64_t shrink_list(Kernel& k, int nid, LruList lru, std::uint64_t nr_to_scan, ScanControl& sc) {
@@ -519,7 +555,7 @@ bool allow_direct_reclaim(Kernel& k, int nid) {
         KswapdState& ks = k.pgdat(nid).kswapd;
         if (ks.kswapd_highest_zoneidx > top) ks.kswapd_highest_zoneidx = top;
         Zone& z = pg.zones[static_cast<std::size_t>(top)];
-        wakeup_kswapd(k, z, GFP_KERNEL, 0, top);
+        wakeup_kswapd(k, z, GFP_KERNEL, 0, top, false); // wake_up_interruptible(): no tracepoint
     }
     return wmark_ok;
 }
@@ -537,6 +573,8 @@ std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_n
     sc.is_kswapd = false;
 
     k.trace.hit(F_try_to_free_pages);
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_direct_reclaim_begin, 0, {order, static_cast<std::int64_t>(gfp)});
     k.trace.hit(F_do_try_to_free_pages);
     const int nr_nodes = static_cast<int>(k.machine.nodes.size());
     for (;;) {
@@ -565,6 +603,8 @@ std::uint64_t try_to_free_pages(Kernel& k, gfp_t gfp, int order, int preferred_n
         }
         break;
     }
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_direct_reclaim_end, sc.cost_ns, {static_cast<std::int64_t>(sc.nr_reclaimed)});
     cost_ns += sc.cost_ns;
     return sc.nr_reclaimed;
 }
@@ -596,9 +636,13 @@ NodeReclaimResult node_reclaim(Kernel& k, int nid, gfp_t gfp, int order, int loc
     sc.may_unmap = mode & 4;
     sc.may_swap = true;
     sc.reclaim_idx = gfp_zone(gfp, k.machine);
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_node_reclaim_begin, 0, {nid, order, static_cast<std::int64_t>(gfp)});
     do {
         shrink_node(k, nid, sc);
     } while (sc.nr_reclaimed < (1ull << order) && --sc.priority >= 0);
+    if (k.tracepoints) [[unlikely]]
+        k.trace_event(TraceEventId::mm_vmscan_node_reclaim_end, sc.cost_ns, {static_cast<std::int64_t>(sc.nr_reclaimed)});
     cost_ns += sc.cost_ns;
     const bool ok = sc.nr_reclaimed >= (1ull << order);
     k.vmstat.add(ok ? ZONE_RECLAIM_SUCCESS : ZONE_RECLAIM_FAILED);

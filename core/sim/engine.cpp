@@ -415,6 +415,23 @@ void Engine::rebuild_runq() {
     for (std::size_t i = 0; i < m_tasks.size(); ++i) requeue(i);
 }
 
+void Engine::set_trace_current(int who, int cpu) {
+    Kernel& k = m_k;
+    const int nr_nodes = k.nr_nodes();
+    TraceCurrent& c = k.current;
+    c.cpu = cpu;
+    if (who >= 0 && who <= nr_nodes) {
+        // assign_pids(): systemd, kthreadd, kswapd0..N-1, then the flusher's kworker.
+        const auto& t = k.boot_tasks[static_cast<std::size_t>(2 + who)];
+        c.pid = t.pid;
+        c.comm = t.comm;
+        return;
+    }
+    const Process& p = k_proc(static_cast<std::size_t>(who - nr_nodes - 1));
+    c.pid = p.pid;
+    c.comm = p.comm;
+}
+
 void Engine::run_actor(int who, std::int64_t& cpu_free_at) {
     Kernel& k = m_k;
     const std::size_t nr_nodes = k.machine.nodes.size();
@@ -489,6 +506,9 @@ void Engine::run_until(std::int64_t t_end) {
             if (auto bad = check_invariants())
                 throw std::logic_error("invariant violated at t=" + std::to_string(k.now) + " ns: " + *bad);
 #endif
+        // The CPU it runs on: the lowest-numbered free one (the flusher, which needs none, is
+        // traced there too).
+        if (k.tracepoints && who >= 0) set_trace_current(who, static_cast<int>(cpu - m_cpu_free_at.begin()));
         run_actor(who, *cpu);
     }
     if (!m_stopped) k.now = std::max(k.now, t_end);

@@ -56,6 +56,8 @@ public:
 
     const Kernel& kernel() const { return m_k; }
     void set_event_listener(std::function<void(const Event&)> fn) { m_k.events.listener = std::move(fn); }
+    // Where the kernel's tracepoints go (nullptr: off). Tracing changes nothing in the run.
+    void set_trace_sink(TraceSink* sink) { m_k.tracepoints = sink; }
     const Recorder& recorder() const { return m_recorder; }
     const EngineConfig& config() const { return m_config; }
     const std::vector<std::string>& boot_log() const { return m_boot_log; }
@@ -79,6 +81,8 @@ private:
     int next_actor(std::int64_t& best) const;
     // Runs it at the current time; cpu_free_at: the CPU it took, busy until then.
     void run_actor(int who, std::int64_t& cpu_free_at);
+    // The tracer's `current` for actor `who` on CPU `cpu` (kswapdN, the flusher's kworker, a task).
+    void set_trace_current(int who, int cpu);
     // Runs task i at the current time (sim/task_runner.cpp); returns the CPU time it used.
     std::int64_t run_task(std::size_t i);
     // The swapoff process of task i: one batch of try_to_unuse() (mm/swap_unuse.cpp).

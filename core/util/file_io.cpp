@@ -234,4 +234,112 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
     return write_replacing(target, &st, bytes);
 }
 
+Result<std::unique_ptr<OutputFile>> OutputFile::open(const std::string& path) {
+    using R = Result<std::unique_ptr<OutputFile>>;
+    std::unique_ptr<OutputFile> out(new OutputFile);
+    out->m_path = out->m_target = path;
+    if (path.empty()) return R::failure("cannot write: the file name is empty");
+    if (const int fd = named_descriptor(path); fd >= 0) {
+        out->m_fd = fd;
+        return R(std::move(out));
+    }
+    struct stat st{};
+    if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        if (char* real = ::realpath(path.c_str(), nullptr)) {
+            out->m_target = real;
+            std::free(real);
+        }
+    }
+    const std::string& target = out->m_target;
+    bool exists = true;
+    if (::stat(target.c_str(), &st) != 0) {
+        if (errno != ENOENT) return R::failure("cannot write " + path + ": " + errno_text(errno));
+        exists = false;
+    }
+    if (exists) {
+        if (S_ISDIR(st.st_mode)) return R::failure("cannot write " + path + ": it is a directory");
+        if (!S_ISREG(st.st_mode)) {
+            const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+            if (fd < 0) return R::failure("cannot write " + path + ": " + errno_text(errno));
+            out->m_fd = fd;
+            out->m_close = true;
+            return R(std::move(out));
+        }
+        if ((st.st_mode & 0222) == 0)
+            return R::failure("cannot write " + path + ": the file is read-only (mode 0" +
+                              std::to_string((st.st_mode >> 6) & 7) + std::to_string((st.st_mode >> 3) & 7) +
+                              std::to_string(st.st_mode & 7) + ")");
+        if (::access(target.c_str(), W_OK) != 0) return R::failure("cannot write " + path + ": " + errno_text(errno));
+        out->m_has_old = true;
+        out->m_old_uid = st.st_uid;
+        out->m_old_gid = st.st_gid;
+        out->m_old_mode = st.st_mode & 07777;
+    }
+    for (int attempt = 0; attempt < 16 && out->m_fd < 0; ++attempt) {
+        out->m_tmp = temp_name(target);
+        out->m_fd = ::open(out->m_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (out->m_fd < 0 && errno != EEXIST) break;
+    }
+    if (out->m_fd < 0) return R::failure("cannot write " + target + ": " + errno_text(errno));
+    out->m_close = true;
+    return R(std::move(out));
+}
+
+std::optional<std::string> OutputFile::flush() {
+    if (m_error) return m_error;
+    int err = 0;
+    if (!write_all(m_fd, m_buf, err))
+        m_error = "cannot write " + (m_tmp.empty() ? m_path : m_target) + ": " + errno_text(err) +
+                  (m_has_old ? " (the file there is unchanged)" : "");
+    m_buf.clear();
+    return m_error;
+}
+
+std::optional<std::string> OutputFile::write(std::string_view bytes) {
+    if (m_error) return m_error;
+    m_buf.append(bytes);
+    if (m_buf.size() >= (1u << 20)) return flush();
+    return std::nullopt;
+}
+
+std::optional<std::string> OutputFile::commit() {
+    if (m_done) return m_error;
+    m_done = true;
+    flush();
+    if (m_tmp.empty()) {
+        if (m_close && ::close(m_fd) != 0 && !m_error) m_error = "cannot write " + m_path + ": " + errno_text(errno);
+        m_fd = -1;
+        return m_error;
+    }
+    int err = 0;
+    bool ok = !m_error;
+    if (ok && m_has_old) {
+        (void)::fchown(m_fd, m_old_uid, m_old_gid); // allowed for root only; harmless otherwise
+        if (::fchmod(m_fd, m_old_mode) != 0) ok = false, err = errno;
+    }
+    if (ok && ::fsync(m_fd) != 0) ok = false, err = errno;
+    if (::close(m_fd) != 0 && ok) ok = false, err = errno;
+    m_fd = -1;
+    if (ok && ::rename(m_tmp.c_str(), m_target.c_str()) != 0) ok = false, err = errno;
+    if (!ok) {
+        ::unlink(m_tmp.c_str());
+        if (!m_error)
+            m_error = "cannot write " + m_target + ": " + errno_text(err) + (m_has_old ? " (the file there is unchanged)" : "");
+        return m_error;
+    }
+    sync_directory_of(m_target);
+    return std::nullopt;
+}
+
+OutputFile::~OutputFile() {
+    if (m_done) return;
+    if (m_tmp.empty()) {
+        flush();
+        if (m_close && m_fd >= 0) ::close(m_fd);
+        return;
+    }
+    if (m_fd >= 0) ::close(m_fd);
+    ::unlink(m_tmp.c_str());
+}
+
 } // namespace rs

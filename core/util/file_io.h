@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,5 +39,34 @@ std::optional<std::string> utf8_error(std::string_view text);
 // - A read-only target (no write bit, even for root), a directory, an empty name: refused.
 // Returns nullopt on success, else "cannot write PATH: REASON" with errno's text.
 std::optional<std::string> write_output_file(const std::string& path, std::string_view bytes);
+
+// write_output_file() for an output too large to hold in memory: the same targets, checks and
+// messages, written piece by piece. A regular file or a new name is written to a temporary file
+// renamed over the target by commit(); destroyed without commit() (or after a failed write),
+// the temporary is removed and the target is untouched.
+class OutputFile {
+public:
+    // Checks the target and opens what is written to; fails with write_output_file()'s messages.
+    static Result<std::unique_ptr<OutputFile>> open(const std::string& path);
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+    // Appends bytes (buffered). After a failure every call fails with the first error.
+    std::optional<std::string> write(std::string_view bytes);
+    // Flushes, fsync()s and renames the temporary over the target (a stream: flushes).
+    std::optional<std::string> commit();
+
+private:
+    OutputFile() = default;
+    std::optional<std::string> flush();
+    std::string m_path, m_target, m_tmp; // m_tmp empty: written in place (a stream or device)
+    int m_fd = -1;
+    bool m_close = false; // a descriptor of our own (not stdout)
+    bool m_has_old = false;
+    unsigned m_old_uid = 0, m_old_gid = 0, m_old_mode = 0;
+    std::string m_buf;
+    std::optional<std::string> m_error;
+    bool m_done = false;
+};
 
 } // namespace rs

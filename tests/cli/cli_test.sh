@@ -343,6 +343,63 @@ processes)
   out=$("$bin" --headless --scenario "$tmp/memhog.json" --duration 10ms --print-proc nobody 2>&1); rc=$?
   [[ $rc == 1 && $out == *"--print-proc nobody: no such process"* ]] || fail "unknown process: $rc $out"
   ;;
+ftrace)
+  # --ftrace: the run as /sys/kernel/tracing/trace text whose sums are the run's /proc/vmstat
+  # (docs/ftrace.md lists the relations).
+  "$bin" --headless --scenario swap-full-oom --ftrace "$tmp/run.trace" --print-vmstat > "$tmp/vmstat" \
+      || fail "exit code $?"
+  "$bin" --headless --scenario swap-full-oom --print-vmstat > "$tmp/vmstat.plain" || fail "plain exit $?"
+  cmp -s "$tmp/vmstat" "$tmp/vmstat.plain" || fail "tracing changed the run's vmstat"
+  vm() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/vmstat"; }
+  [[ $(head -1 "$tmp/run.trace") == "# tracer: nop" ]] || fail "header: $(head -1 "$tmp/run.trace")"
+  n=$(grep -vc '^#' "$tmp/run.trace")
+  [[ $(sed -n 3p "$tmp/run.trace") == "# entries-in-buffer/entries-written: $n/$n   #P:2" ]] \
+      || fail "entries line: $(sed -n 3p "$tmp/run.trace") for $n lines"
+  awk '!/^#/ {
+      ev = $5; sub(":$", "", ev); n[ev]++
+      for (i = 6; i <= NF; i++) { split($i, kv, "="); v[ev, kv[1]] = kv[2]; s[ev, kv[1]] += kv[2] }
+      if (ev == "mm_vmscan_lru_isolate") iso[v[ev, "lru"] ~ /^active/ ? "active" : "inactive"] += v[ev, "nr_scanned"]
+      if ($4 + 0 < last) bad++; last = $4 + 0
+    }
+    END {
+      printf "iso_inactive %d\niso_active %d\nreclaimed %d\nkswapd_wake %d\ndirect_begin %d\ndirect_end %d\nvictim %d\nwrite %d\nunordered %d\n",
+        iso["inactive"], iso["active"], s["mm_vmscan_lru_shrink_inactive", "nr_reclaimed"], n["mm_vmscan_kswapd_wake"],
+        n["mm_vmscan_direct_reclaim_begin"], n["mm_vmscan_direct_reclaim_end"], n["mark_victim"],
+        n["mm_vmscan_write_folio"], bad
+    }' "$tmp/run.trace" > "$tmp/sums"
+  t() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/sums"; }
+  [[ $(t unordered) == 0 ]] || fail "timestamps go back $(t unordered) times"
+  [[ $(t iso_inactive) == $(( $(vm pgscan_kswapd) + $(vm pgscan_direct) )) ]] \
+      || fail "lru_isolate nr_scanned $(t iso_inactive) != pgscan_kswapd + pgscan_direct"
+  [[ $(t iso_active) == $(vm pgrefill) ]] || fail "active lru_isolate nr_scanned $(t iso_active) != pgrefill"
+  [[ $(t reclaimed) == $(( $(vm pgsteal_kswapd) + $(vm pgsteal_direct) )) ]] \
+      || fail "shrink_inactive nr_reclaimed $(t reclaimed) != pgsteal_kswapd + pgsteal_direct"
+  [[ $(t kswapd_wake) == $(vm pageoutrun) ]] || fail "kswapd_wake $(t kswapd_wake) != pageoutrun"
+  stalls=$(( $(vm allocstall_dma) + $(vm allocstall_dma32) + $(vm allocstall_normal) + $(vm allocstall_movable) ))
+  [[ $(t direct_begin) -gt 0 && $(t direct_begin) == $(t direct_end) && $(t direct_begin) -le $stalls ]] \
+      || fail "direct reclaim begin $(t direct_begin) end $(t direct_end) allocstall $stalls"
+  [[ $(t victim) == $(vm oom_kill) && $(t victim) == 1 ]] || fail "mark_victim $(t victim) != oom_kill"
+  [[ $(t write) == $(vm nr_vmscan_write) && $(t write) -gt 0 ]] || fail "write_folio $(t write) != nr_vmscan_write"
+  # Task names and pids as the run gives them (kswapd0 is pid 3 after init and kthreadd).
+  grep -qE '^ +kswapd0-3 +\[00[01]\] \.{5} +[0-9]+\.[0-9]{6}: mm_vmscan_kswapd_wake: nid=0 order=0$' "$tmp/run.trace" \
+      || fail "no kswapd0 wake line"
+  grep -qE ': mark_victim: pid=[0-9]+ comm=[^ ]+ total-vm=[0-9]+kB anon-rss=[0-9]+kB file-rss:0kB shmem-rss:0kB uid=0 pgtables=[0-9]+kB oom_score_adj=-?[0-9]+$' \
+      "$tmp/run.trace" || fail "mark_victim line: $(grep mark_victim "$tmp/run.trace")"
+  # 6.1's formats: lru_isolate with isolate_mode, mark_victim with the pid only.
+  "$bin" --headless --scenario swap-full-oom --kernel 6.1 --ftrace "$tmp/61.trace" || fail "6.1 exit $?"
+  grep -qE ': mm_vmscan_lru_isolate: isolate_mode=0 classzone=[0-9] order=0 ' "$tmp/61.trace" || fail "6.1 lru_isolate"
+  grep -qE ': mark_victim: pid=[0-9]+$' "$tmp/61.trace" || fail "6.1 mark_victim: $(grep mark_victim "$tmp/61.trace")"
+  # The output rules: an empty name, a directory, an unwritable place; nothing half-written.
+  out=$("$bin" --headless --scenario watermark-basics --ftrace "" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--ftrace: the file name is empty"* ]] || fail "empty name: $rc $out"
+  out=$("$bin" --headless --scenario watermark-basics --duration 2s --ftrace "$tmp" 2>&1); rc=$?
+  [[ $rc == 1 && $out == *"--ftrace: cannot write $tmp: it is a directory"* ]] || fail "directory: $rc $out"
+  out=$("$bin" --headless --scenario watermark-basics --duration 2s --ftrace "$tmp/no/such/dir/x.trace" 2>&1); rc=$?
+  [[ $rc == 1 && $out == *"--ftrace: cannot write $tmp/no/such/dir/x.trace"* ]] || fail "missing directory: $rc $out"
+  [[ -z $(find "$tmp" -name '*.tmp') ]] || fail "a temporary file was left"
+  out=$(QT_QPA_PLATFORM=offscreen "$bin" --scenario watermark-basics --ftrace "$tmp/w.trace" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--ftrace: writes the trace of a --headless run"* ]] || fail "without --headless: $rc $out"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"
