@@ -77,6 +77,10 @@ void addCliOptions(QCommandLineParser& parser) {
     parser.addOption(opt({"print-dmesg"},
                          Cli::tr("Print the simulated kernel's log as dmesg shows it: OOM reports (dump_header), "
                          "swapon lines, with [seconds.micros] timestamps.")));
+    parser.addOption(opt({"print-reclaim-latency"},
+                         Cli::tr("Print direct reclaim latency per process, from the tracepoints "
+                         "mm_vmscan_direct_reclaim_begin / _end as bcc's drsnoop reads them: count, total ms, "
+                         "p50 / p99 / max us, pages reclaimed.")));
     parser.addOption(opt({"print-proc"},
                          Cli::tr("Print /proc/PID/status of a simulated process (a pid, or a task's name) at the "
                          "end of the run, with its faults and delay accounting (repeatable)."),
@@ -104,6 +108,7 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.print_swaps = parser.isSet("print-swaps");
     o.print_events = parser.isSet("print-events");
     o.print_dmesg = parser.isSet("print-dmesg");
+    o.print_reclaim_latency = parser.isSet("print-reclaim-latency");
     o.print_procs = parser.values("print-proc");
     for (const auto& v : o.print_procs)
         if (v.trimmed().isEmpty()) return R::failure(tr8(Cli::tr("--print-proc: give a pid or a task's name")));

@@ -25,6 +25,7 @@ struct CliOptions {
     bool print_swaps = false;
     bool print_events = false;
     bool print_dmesg = false;
+    bool print_reclaim_latency = false; // direct reclaim stalls per process, as drsnoop sums them
     QStringList print_procs; // --print-proc: pids or task names
     bool list_scenarios = false;
     bool verbose = false;

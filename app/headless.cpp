@@ -10,6 +10,7 @@
 #include "procfs/zoneinfo.h"
 #include "record/csv.h"
 #include "record/ftrace_writer.h"
+#include "record/reclaim_latency.h"
 #include "scenario/builtin.h"
 #include "util/file_io.h"
 
@@ -37,8 +38,13 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     std::unique_ptr<rs::FtraceWriter> ftrace;
     if (!o.ftrace_path.isEmpty()) {
         ftrace = std::make_unique<rs::FtraceWriter>(e.kernel().machine.kernel_version, o.config.machine.cpus);
-        e.set_trace_sink(ftrace.get());
     }
+    // Direct reclaim latency from the same tracepoints (both at once through a tee).
+    std::unique_ptr<rs::ReclaimLatencySink> latency;
+    if (o.print_reclaim_latency) latency = std::make_unique<rs::ReclaimLatencySink>();
+    rs::TeeSink tee(ftrace.get(), latency.get());
+    if (ftrace && latency) e.set_trace_sink(&tee);
+    else if (ftrace || latency) e.set_trace_sink(ftrace ? static_cast<rs::TraceSink*>(ftrace.get()) : latency.get());
     // In slices, so a long run can show progress on a terminal.
     const bool ran = runWithProgress(o.duration_ns, 100, err, [&](std::int64_t, std::int64_t to) {
         try {
@@ -57,8 +63,8 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         return true;
     });
     if (!ran) return 1;
+    e.set_trace_sink(nullptr);
     if (ftrace) {
-        e.set_trace_sink(nullptr);
         if (auto bad = ftrace->finish(o.ftrace_path.toStdString())) {
             std::fprintf(err, "reclaimscope: --ftrace: %s\n", bad->c_str());
             return 1;
@@ -90,6 +96,10 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         for (const auto& ev : e.kernel().events.items)
             std::fprintf(out, "%12.6f  %-14s %s\n", static_cast<double>(ev.t_ns) / 1e9, rs::event_type_name(ev.type),
                          ev.text.c_str());
+    }
+    if (latency) {
+        const std::string text = rs::format_reclaim_latency(latency->rows());
+        std::fwrite(text.data(), 1, text.size(), out);
     }
     if (o.print_dmesg) {
         const std::string text = rs::format_dmesg(e.kernel());

@@ -408,6 +408,10 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>--ftrace: writes the trace of a --headless run (without --export)</source>
         <translation>--ftrace: 只写 --headless 运行的 trace（不能与 --export 同用）</translation>
     </message>
+    <message>
+        <source>Print direct reclaim latency per process, from the tracepoints mm_vmscan_direct_reclaim_begin / _end as bcc&apos;s drsnoop reads them: count, total ms, p50 / p99 / max us, pages reclaimed.</source>
+        <translation>按进程打印直接回收延迟，来自 bcc 的 drsnoop 所读的 tracepoint mm_vmscan_direct_reclaim_begin / _end：次数、 总 ms、 p50 / p99 / max us、 回收的页数。</translation>
+    </message>
 </context>
 <context>
     <name>CountersView</name>

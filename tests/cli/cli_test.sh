@@ -86,6 +86,22 @@ language)
   printf '[view]\nlanguage=zh_CN\n' > "$tmp/config/ReclaimScope/reclaimscope.conf"
   "$bin" --help | grep -q "用法" || fail "the remembered language is not used"
   ;;
+reclaim_latency)
+  # drsnoop's table from the tracepoints: each process's stall count and total are its delay
+  # accounting's RECLAIM (getdelays), printed by --print-proc from the task's own counters.
+  "$bin" --headless --scenario direct-reclaim-oom --duration 20s --print-reclaim-latency \
+      --print-proc reader0 --print-proc leaky > "$tmp/out" || fail "exit $?"
+  head -1 "$tmp/out" | grep -q '^COMM  *PID  *COUNT  *TOTAL(ms)  *P50(us)  *P99(us)  *MAX(us)  *PAGES$' || fail "header"
+  for comm in reader0 leaky; do
+    row=$(awk -v c=$comm '$1 == c && NF == 8' "$tmp/out")
+    [[ -n $row ]] || fail "no row for $comm"
+    read -r _ _ count total _ <<< "$row"
+    delay=$(awk -v c=$comm '/^Name:/ { name = $2 } /^delayacct:/ && name == c { print $3, $4 }' "$tmp/out")
+    read -r dcount dms <<< "$delay"
+    [[ $count == "$dcount" ]] || fail "$comm: $count stalls, delay accounting $dcount"
+    awk -v a="$total" -v b="${dms%ms}" 'BEGIN { exit !(a - b < 0.001 && b - a < 0.001) }' || fail "$comm: $total ms vs ${dms}"
+  done
+  ;;
 help_version)
   "$bin" --help | grep -q -- "--machine-from-zoneinfo" || fail "--help"
   "$bin" --version | grep -Eq '^reclaimscope [0-9]+\.[0-9]+' || fail "--version"
