@@ -50,6 +50,11 @@ void addCliOptions(QCommandLineParser& parser) {
                          Cli::tr("Write the run's reclaim tracepoints (vmscan, oom:mark_victim) to this file as the text of "
                          "/sys/kernel/tracing/trace, in the formats of the run's kernel release (with --headless)."),
                          "file"));
+    parser.addOption(opt({"trace-in"},
+                         Cli::tr("Read a reclaim trace instead of running (with --headless): the text of "
+                         "/sys/kernel/tracing/trace or trace_pipe, trace-cmd report or perf script. Prints what "
+                         "it read; with --print-reclaim-latency the stalls per process (direct and memcg)."),
+                         "file"));
     parser.addOption(opt({"list-scenarios"}, Cli::tr("List the built-in scenarios and exit.")));
     parser.addOption(opt({"ram"}, Cli::tr("Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M)."), "size"));
     parser.addOption(opt({"machine-from-zoneinfo"},
@@ -115,14 +120,23 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.list_scenarios = parser.isSet("list-scenarios");
     o.csv_path = parser.value("csv");
     o.ftrace_path = parser.value("ftrace");
+    o.trace_in = parser.value("trace-in");
     o.export_path = parser.value("export");
     // An empty name would be taken for "not asked" and the run would exit 0 having written nothing.
-    for (const char* name : {"csv", "ftrace", "export"})
+    for (const char* name : {"csv", "ftrace", "export", "trace-in"})
         if (parser.isSet(name) && parser.value(name).isEmpty())
             return R::failure(tr8(Cli::tr("--%1: the file name is empty").arg(name)));
     // The window's File > Export Trace is to come; --export runs its own loop.
     if (!o.ftrace_path.isEmpty() && (!o.headless || !o.export_path.isEmpty()))
         return R::failure(tr8(Cli::tr("--ftrace: writes the trace of a --headless run (without --export)")));
+    if (parser.isSet("trace-in")) {
+        const bool runs = !o.csv_path.isEmpty() || !o.ftrace_path.isEmpty() || !o.export_path.isEmpty() ||
+                          o.print_zoneinfo || o.print_vmstat || o.print_meminfo || o.print_swaps || o.print_events ||
+                          o.print_dmesg || !o.print_procs.isEmpty() || parser.isSet("scenario");
+        if (!o.headless || runs)
+            return R::failure(tr8(Cli::tr("--trace-in: reads a trace instead of a run: give --headless, and of the "
+                                          "outputs only --print-reclaim-latency")));
+    }
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");
         o.view_set = true;

@@ -37,6 +37,7 @@ struct CliOptions {
     std::string lang = "en";       // the interface's language (main sets it): which texts to show
     QString csv_path;    // --csv: the time series, written at the end of the run
     QString ftrace_path; // --ftrace: the tracepoints as /sys/kernel/tracing/trace text
+    QString trace_in;    // --trace-in: a real trace read instead of a run
     QString export_path; // --export: a chart file (PNG, PDF or SVG by extension)
     QString export_view = "watermarks"; // --view
     bool view_set = false;              // --view given (the window shows that view first)

@@ -9,6 +9,7 @@
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "record/csv.h"
+#include "record/ftrace_reader.h"
 #include "record/ftrace_writer.h"
 #include "record/reclaim_latency.h"
 #include "scenario/builtin.h"
@@ -20,12 +21,33 @@
 
 #include <exception>
 
+namespace {
+// --trace-in: a real trace's reclaim stalls, no simulation.
+int printTraceIn(const CliOptions& o, std::FILE* out, std::FILE* err) {
+    rs::ReclaimLatency latency;
+    const std::string path = o.trace_in.toStdString();
+    const auto read = rs::import_reclaim_trace(path, latency);
+    if (!read) {
+        std::fprintf(err, "reclaimscope: --trace-in: %s\n", read.error().c_str());
+        return 2;
+    }
+    const std::string summary = rs::format_ftrace_import(path, read.value());
+    std::fwrite(summary.data(), 1, summary.size(), err);
+    if (o.print_reclaim_latency) {
+        const std::string text = rs::format_reclaim_latency(latency.rows());
+        std::fwrite(text.data(), 1, text.size(), out);
+    }
+    return std::ferror(out) ? 1 : 0;
+}
+} // namespace
+
 int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     if (o.list_scenarios) {
         for (const auto& s : rs::builtin_scenarios())
             std::fprintf(out, "%-24s %s\n", s.name.c_str(), s.title.in(o.lang).c_str());
         return 0;
     }
+    if (!o.trace_in.isEmpty()) return printTraceIn(o, out, err);
     auto engine = rs::Engine::create(o.config);
     if (!engine) {
         std::fprintf(err, "reclaimscope: %s\n", engine.error().c_str());

@@ -412,6 +412,14 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>Print direct reclaim latency per process, from the tracepoints mm_vmscan_direct_reclaim_begin / _end as bcc&apos;s drsnoop reads them: count, total ms, p50 / p99 / max us, pages reclaimed.</source>
         <translation>按进程打印直接回收延迟，来自 bcc 的 drsnoop 所读的 tracepoint mm_vmscan_direct_reclaim_begin / _end：次数、 总 ms、 p50 / p99 / max us、 回收的页数。</translation>
     </message>
+    <message>
+        <source>Read a reclaim trace instead of running (with --headless): the text of /sys/kernel/tracing/trace or trace_pipe, trace-cmd report or perf script. Prints what it read; with --print-reclaim-latency the stalls per process (direct and memcg).</source>
+        <translation>读取一个回收 trace 而不运行模拟（需 --headless）：/sys/kernel/tracing/trace 或 trace_pipe 的文本、 trace-cmd report 或 perf script 的输出。打印读到的内容；配合 --print-reclaim-latency 打印每个进程的停顿（直接回收和 memcg 回收）。</translation>
+    </message>
+    <message>
+        <source>--trace-in: reads a trace instead of a run: give --headless, and of the outputs only --print-reclaim-latency</source>
+        <translation>--trace-in: 读取 trace 而不运行模拟：需给出 --headless，输出选项只能用 --print-reclaim-latency</translation>
+    </message>
 </context>
 <context>
     <name>CountersView</name>

@@ -51,7 +51,7 @@ TEST_CASE("reclaim latency: nearest-rank percentiles and sums of begin and end p
     CHECK(rows[1].pages == 32);
     const std::string text = format_reclaim_latency(rows);
     CHECK(text.rfind("COMM ", 0) == 0);
-    CHECK(text.find("hog                 7      100       5.050       50.0       99.0      100.0        200\n") !=
+    CHECK(text.find("hog                 7 direct      100       5.050       50.0       99.0      100.0        200\n") !=
           std::string::npos);
 }
 
