@@ -1,6 +1,7 @@
 // UI benchmarks, offscreen: replotting the views with 1 M points per series, and the UI
 // thread's longest stall while the engine runs as fast as it can. JSON lines on stdout.
 //   ui_bench [--smoke]
+#include "CrossThread.h"
 #include "MainWindow.h"
 #include "SimulationController.h"
 #include "SwapView.h"
@@ -98,7 +99,7 @@ int main(int argc, char** argv) {
     w.resize(1600, 1000);
     w.show();
     auto* c = w.controller();
-    QMetaObject::invokeMethod(c, [c] { c->setSpeed(0); c->play(); }, Qt::QueuedConnection);
+    postCall(c, [c] { c->setSpeed(0); c->play(); });
     QElapsedTimer clock;
     clock.start();
     qint64 last = 0;

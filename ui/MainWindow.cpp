@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "CrossThread.h"
 #include "ReplayProgressLabel.h"
 
 #include "scenario/builtin.h"
@@ -78,6 +79,14 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     m_controller = new SimulationController;
     m_controller->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_controller, &QObject::deleteLater);
+    // The thread's end, marked for TSan (CrossThread.h), which sees neither QThread::quit nor
+    // QThread::wait: the window's destructor releases m_thread before quit(), the thread acquires
+    // it here, after its event loop and before the controller and its connections are deleted;
+    // then it releases the controller, acquired by the destructor after wait().
+    connect(&m_thread, &QThread::finished, m_controller, [c = m_controller, t = &m_thread] {
+        RS_TSAN_ACQUIRE(t);
+        RS_TSAN_RELEASE(c);
+    }, Qt::DirectConnection);
     connect(m_controller, &SimulationController::frameReady, this, &MainWindow::onFrame, Qt::QueuedConnection);
     connect(m_controller, &SimulationController::momentReady, this, &MainWindow::onMoment, Qt::QueuedConnection);
     connect(m_controller, &SimulationController::errorOccurred, this, &MainWindow::onError, Qt::QueuedConnection);
@@ -90,8 +99,12 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
         else statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
         emit csvExported(path, error);
     }, Qt::QueuedConnection);
-    connect(m_swapView, &SwapView::swaponRequested, m_controller, &SimulationController::swapon, Qt::QueuedConnection);
-    connect(m_swapView, &SwapView::swapoffRequested, m_controller, &SimulationController::swapoff, Qt::QueuedConnection);
+    // Calls to the controller go through postCall (CrossThread.h), strings included: a QString
+    // queued as a signal argument is freed by Qt's code, its reference count invisible to TSan.
+    connect(m_swapView, &SwapView::swaponRequested, this,
+            [c = m_controller](const QString& spec) { postCall(c, [c, spec] { c->swapon(spec); }); });
+    connect(m_swapView, &SwapView::swapoffRequested, this,
+            [c = m_controller](const QString& name) { postCall(c, [c, name] { c->swapoff(name); }); });
     connect(m_tuning, &TuningPanel::sysctlRequested, this, &MainWindow::requestSysctl);
     m_thread.setObjectName("simulation");
     m_thread.start();
@@ -101,10 +114,9 @@ MainWindow::MainWindow(const rs::EngineConfig& config, const QString& explanatio
     restoreSettings();
     m_controller->setProcTextsWanted(false); // until the counters view is shown (visibilityChanged)
 
-    QMetaObject::invokeMethod(m_controller, [c = m_controller, config, explanation] { c->load(config, explanation); },
-                              Qt::QueuedConnection);
+    postCall(m_controller, [c = m_controller, config, explanation] { c->load(config, explanation); });
     const double speed = m_transport->speed();
-    QMetaObject::invokeMethod(m_controller, [c = m_controller, speed] { c->setSpeed(speed); }, Qt::QueuedConnection);
+    postCall(m_controller, [c = m_controller, speed] { c->setSpeed(speed); });
     if (autoplay) setRunning(true);
     m_fpsStartMs = QDateTime::currentMSecsSinceEpoch();
 }
@@ -113,8 +125,10 @@ MainWindow::~MainWindow() {
     // A load in flight: cancelled and waited for (within one trace block), its result dropped.
     m_loader->disconnect(this);
     delete m_loader;
+    RS_TSAN_RELEASE(&m_thread); // the window is done with the controller's connections
     m_thread.quit();
     m_thread.wait();
+    RS_TSAN_ACQUIRE(m_controller); // released when the thread finished (above) and in ~SimulationController
     // ~QWidget hides the docks, which emit visibilityChanged into lambdas of a MainWindow that is
     // no longer one (UBSan: member access within a QWidget).
     for (QDockWidget* d : findChildren<QDockWidget*>()) d->disconnect(this);
@@ -214,7 +228,7 @@ void MainWindow::showView(View v) {
 }
 
 void MainWindow::pauseAt(qint64 t_ns) {
-    QMetaObject::invokeMethod(m_controller, [c = m_controller, t_ns] { c->setPauseAt(t_ns); }, Qt::QueuedConnection);
+    postCall(m_controller, [c = m_controller, t_ns] { c->setPauseAt(t_ns); });
 }
 
 void MainWindow::setTheme(Theme theme) {
@@ -226,7 +240,7 @@ void MainWindow::requestSysctl(const QString& sysctl, const QString& value, cons
     // Through the undo stack: push() runs redo(), which writes the value.
     m_undo->push(new SysctlCommand(
         [c = m_controller](const QString& name, const QString& v) {
-            QMetaObject::invokeMethod(c, [c, name, v] { c->writeSysctl(name, v); }, Qt::QueuedConnection);
+            postCall(c, [c, name, v] { c->writeSysctl(name, v); });
         },
         sysctl, value, previous));
 }
@@ -242,9 +256,8 @@ void MainWindow::startScenario(rs::EngineConfig config, const rs::LocalizedText&
     m_undo->clear(); // the changes belonged to the scenario that is going away
     m_transport->resetHistory();
     statusBar()->showMessage(tr("Scenario: %1").arg(title), 5000);
-    QMetaObject::invokeMethod(m_controller, [c = m_controller, config, explanation] { c->load(config, explanation); },
-                              Qt::QueuedConnection);
-    if (m_running) QMetaObject::invokeMethod(m_controller, &SimulationController::play, Qt::QueuedConnection);
+    postCall(m_controller, [c = m_controller, config, explanation] { c->load(config, explanation); });
+    if (m_running) postCall(m_controller, [c = m_controller] { c->play(); });
 }
 
 void MainWindow::openScenario(const QString& path) {
@@ -322,23 +335,23 @@ void MainWindow::createTransport() {
     connect(m_transport, &TransportBar::stepRequested, this, [this](qint64 ns) {
         setRunning(false);
         m_transport->goLive();
-        QMetaObject::invokeMethod(m_controller, [c = m_controller, ns] { c->advance(ns); }, Qt::QueuedConnection);
+        postCall(m_controller, [c = m_controller, ns] { c->advance(ns); });
     });
     connect(m_transport, &TransportBar::stepPassRequested, this, [this] {
         setRunning(false);
         m_transport->goLive();
-        QMetaObject::invokeMethod(m_controller, &SimulationController::stepKswapdPass, Qt::QueuedConnection);
+        postCall(m_controller, [c = m_controller] { c->stepKswapdPass(); });
     });
     connect(m_transport, &TransportBar::resetRequested, this, [this] {
         m_transport->resetHistory();
         m_eventLog->clear();
-        QMetaObject::invokeMethod(m_controller, &SimulationController::reset, Qt::QueuedConnection);
+        postCall(m_controller, [c = m_controller] { c->reset(); });
     });
     connect(m_transport, &TransportBar::speedChanged, this, [this](double s) {
-        QMetaObject::invokeMethod(m_controller, [c = m_controller, s] { c->setSpeed(s); }, Qt::QueuedConnection);
+        postCall(m_controller, [c = m_controller, s] { c->setSpeed(s); });
     });
     connect(m_transport, &TransportBar::momentRequested, this, [this](qint64 t) {
-        QMetaObject::invokeMethod(m_controller, [c = m_controller, t] { c->requestMoment(t); }, Qt::QueuedConnection);
+        postCall(m_controller, [c = m_controller, t] { c->requestMoment(t); });
     });
     connect(m_transport, &TransportBar::liveRequested, this, [this] { onMoment(nullptr); });
     connect(m_view, &WatermarkView::followingChanged, this, [this](bool following) {
@@ -395,13 +408,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::setRunning(bool running) {
     if (running) m_transport->goLive();
     m_running = running;
-    if (running) QMetaObject::invokeMethod(m_controller, &SimulationController::play, Qt::QueuedConnection);
-    else QMetaObject::invokeMethod(m_controller, &SimulationController::pause, Qt::QueuedConnection);
+    if (running) postCall(m_controller, [c = m_controller] { c->play(); });
+    else postCall(m_controller, [c = m_controller] { c->pause(); });
     m_transport->setRunning(running);
 }
 
 void MainWindow::onFrame(const FramePtr& frame) {
     if (!frame) return;
+    RS_TSAN_ACQUIRE(frame.get()); // built on the simulation thread (publish): CrossThread.h
     if (m_lastFrame && m_lastFrame->generation != frame->generation) {
         m_eventLog->clear();
         m_transport->resetHistory();
@@ -446,6 +460,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
 void MainWindow::onMoment(const MomentPtr& moment) {
     // A late answer for a moment the user has already left is dropped.
     if (moment && !m_transport->moment()) return;
+    if (moment) RS_TSAN_ACQUIRE(moment.get());
     m_lastMoment = moment;
     m_view->setMoment(moment);
     m_swapView->setMoment(moment);
@@ -497,8 +512,7 @@ QString MainWindow::exportAllViews(const QString& path, QSize size) {
 }
 
 void MainWindow::exportCsv(const QString& path, qint64 fromNs, qint64 toNs) {
-    QMetaObject::invokeMethod(m_controller, [c = m_controller, path, fromNs, toNs] { c->writeCsv(path, fromNs, toNs); },
-                              Qt::QueuedConnection);
+    postCall(m_controller, [c = m_controller, path, fromNs, toNs] { c->writeCsv(path, fromNs, toNs); });
 }
 
 void MainWindow::exportChartDialog(bool allViews) {

@@ -1,8 +1,11 @@
 #pragma once
 // Reads scenario files off the UI thread: the load (rs::load_scenario_file, with its trace scans)
-// runs on Qt's thread pool, and the finished, immutable result comes back to this object's
-// thread through a QFutureWatcher (its finished signal is queued from the pool). A
-// rs::LoadControl carries the progress out and the cancel in.
+// runs as a task on Qt's thread pool, and the finished, immutable result comes back to this
+// object's thread when the task's QFutureWatcher says finished (a signal queued from the pool).
+// A rs::LoadControl carries the progress out and the cancel in. The task is our own QRunnable
+// rather than QtConcurrent::run, so the hand-over both ways is marked for ThreadSanitizer
+// (CrossThread.h): QThreadPool's queue and QFutureInterface's result store are guarded by a
+// QMutex it cannot see.
 #include "scenario/loader.h"
 #include "util/load_control.h"
 
@@ -38,10 +41,10 @@ signals:
     void finished(const QString& path, const ScenarioResultPtr& result, bool cancelled);
 
 private:
-    void onFinished(QFutureWatcher<ScenarioResultPtr>* watcher, const QString& path,
-                    const std::shared_ptr<rs::LoadControl>& control);
+    struct Load; // one load's control and result, shared with its pool task
+    void onFinished(QFutureWatcher<void>* watcher, const QString& path, const std::shared_ptr<Load>& load);
 
-    QFutureWatcher<ScenarioResultPtr>* m_watcher = nullptr; // the current load's
-    std::shared_ptr<rs::LoadControl> m_control;             // shared with the pool's task
+    QFutureWatcher<void>* m_watcher = nullptr;  // the current load's
+    std::shared_ptr<rs::LoadControl> m_control; // the current load's (part of its Load)
     QString m_path;
 };

@@ -1,5 +1,7 @@
 #include "SimulationController.h"
 
+#include "CrossThread.h"
+
 #include "config/swap_names.h"
 #include "mm/swap_state.h"
 #include "record/csv.h"
@@ -19,7 +21,11 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), m
     m_wall.start();
 }
 
-SimulationController::~SimulationController() = default;
+// The last the simulation thread does with our objects (deleteLater when the thread finishes);
+// the window's destructor acquires it after QThread::wait (a wait TSan does not see).
+SimulationController::~SimulationController() { RS_TSAN_RELEASE(this); }
+
+bool SimulationController::event(QEvent* e) { return CallEvent::handle(this, e) || QObject::event(e); }
 
 void SimulationController::load(const rs::EngineConfig& configIn, const QString& explanation) {
     rs::EngineConfig config = configIn;
@@ -175,6 +181,7 @@ void SimulationController::requestMoment(qint64 t_ns) {
     m->secondBefore = *before;
     m->zones = m_engine->recorder().zones;
     m->sampleText = rs::format_sample(m->sample, m->zones);
+    RS_TSAN_RELEASE(m.get());
     emit momentReady(m);
 }
 
@@ -256,5 +263,6 @@ void SimulationController::publish() {
     f->running = m_running;
     f->speed = m_speed;
     f->achievedSpeed = m_achieved;
+    RS_TSAN_RELEASE(f.get()); // the receivers acquire it (MainWindow::onFrame): CrossThread.h
     emit frameReady(f);
 }

@@ -64,6 +64,10 @@ public:
     // or a process is selected). Thread-safe.
     void setProcsWanted(bool wanted) { m_procsWanted.store(wanted); }
 
+protected:
+    // Runs the calls other threads queue with postCall (CrossThread.h).
+    bool event(QEvent* e) override;
+
 signals:
     void frameReady(FramePtr frame);
     void momentReady(MomentPtr moment);

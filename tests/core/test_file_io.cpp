@@ -82,7 +82,8 @@ TEST_CASE("write_output_file writes into /dev/null and leaves the device node") 
     CHECK(S_ISCHR(st.st_mode));
 }
 
-TEST_CASE("write_output_file streams into a FIFO") {
+// [thread]: it starts a thread, so the tsan build runs it (tests/core/CMakeLists.txt).
+TEST_CASE("write_output_file streams into a FIFO", "[thread]") {
     TempDir d;
     const std::string fifo = d / "pipe";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);

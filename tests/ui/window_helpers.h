@@ -1,5 +1,6 @@
 #pragma once
 // Helpers of the offscreen window tests.
+#include "CrossThread.h"
 #include "MainWindow.h"
 #include "SimulationController.h"
 
@@ -12,13 +13,22 @@
 
 #include <cstdlib>
 #include <functional>
+#include <future>
 
 namespace uitest {
 
-// Runs the simulation for ns right away, on its thread, and waits for it.
+// Runs the simulation for ns right away, on its thread, and waits for it (a queued call and a
+// std::promise rather than Qt::BlockingQueuedConnection, whose QSemaphore TSan cannot see:
+// CrossThread.h).
 inline void advance(MainWindow& w, qint64 ns) {
     auto* c = w.controller();
-    QMetaObject::invokeMethod(c, [c, ns] { c->advance(ns); }, Qt::BlockingQueuedConnection);
+    std::promise<void> done;
+    std::future<void> ran = done.get_future();
+    postCall(c, [c, ns, &done] {
+        c->advance(ns);
+        done.set_value();
+    });
+    ran.wait();
 }
 
 inline bool waitFor(const std::function<bool()>& cond, int ms = 5000) { return QTest::qWaitFor(cond, ms); }
