@@ -1,9 +1,10 @@
-// libFuzzer target: the other inputs a user hands the program, /proc/zoneinfo text and page
-// traces (text, libCacheSim oracleGeneral and CSV, plain or zstd). The first byte picks the
-// parser, the rest is the input. Each must refuse bad input with a message (a TraceError or a
-// failed Result that says why), never crash, hang or leak; a trace it accepts is replayed for a
-// while through a cursor, as a task would.
+// libFuzzer target: the other inputs a user hands the program, /proc/zoneinfo text, page
+// traces (text, libCacheSim oracleGeneral and CSV, plain or zstd) and reclaim trace lines (ftrace
+// text, --trace-in). The first byte picks the parser, the rest is the input. Each must refuse
+// bad input with a message (a TraceError or a failed Result that says why), never crash, hang
+// or leak; a trace it accepts is replayed for a while through a cursor, as a task would.
 #include "procfs/zoneinfo.h"
+#include "record/ftrace_reader.h"
 #include "replay/byte_source.h"
 #include "replay/trace_source.h"
 
@@ -51,19 +52,43 @@ void fuzz_trace(std::string_view bytes, rs::replay::Format format, bool one_page
     if (n < limit && n != trace->info().refs) __builtin_trap();
 }
 
+// Reclaim trace lines (--trace-in): each parsed line's parts lie inside it, and the pairing
+// of begin / end lines never breaks the table's sums.
+void fuzz_ftrace(std::string_view text) {
+    rs::ReclaimLatency latency;
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t nl = std::min(text.find('\n', at), text.size());
+        const std::string_view line = text.substr(at, nl - at);
+        at = nl + 1;
+        const auto l = rs::parse_ftrace_line(line);
+        if (!l) continue;
+        const auto inside = [&](std::string_view part) {
+            return part.empty() || (part.data() >= line.data() && part.data() + part.size() <= line.data() + line.size());
+        };
+        if (l->event.empty() || !inside(l->event) || !inside(l->fields) || !inside(l->task)) __builtin_trap();
+        const auto kind = l->event.find("memcg") != std::string_view::npos ? rs::ReclaimKind::Memcg : rs::ReclaimKind::Direct;
+        if (l->event.find("begin") != std::string_view::npos) latency.begin(kind, l->pid, l->task, l->t_ns);
+        else if (const auto v = rs::ftrace_field(l->fields, "nr_reclaimed"); v && inside(*v))
+            latency.end(kind, l->pid, l->t_ns, v->size());
+    }
+    for (const auto& r : latency.rows())
+        if (r.count == 0 || r.p50_ns > r.p99_ns || r.p99_ns > r.max_ns) __builtin_trap();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
     using rs::replay::Format;
-    switch (data[0] % 6) {
+    switch (data[0] % 7) {
     case 0: fuzz_zoneinfo(rest); break;
     case 1: fuzz_trace(rest, Format::Text, false); break;
     case 2: fuzz_trace(rest, Format::OracleGeneral, false); break;
     case 3: fuzz_trace(rest, Format::OracleGeneral, true); break;
     case 4: fuzz_trace(rest, Format::Csv, false); break;
     case 5: fuzz_trace(rest, Format::Csv, true); break;
+    case 6: fuzz_ftrace(rest); break;
     }
     return 0;
 }

@@ -14,7 +14,7 @@ corpus=build/fuzz/corpus
 mkdir -p "$corpus"
 cp resources/scenarios/*.json tests/data/scenarios/good/*.json tests/data/scenarios/bad/*.json "$corpus"/
 # The other inputs: the first byte picks the parser (fuzz/fuzz_inputs.cpp: 0 zoneinfo, 1 text
-# trace, 2/3 oracleGeneral, 4/5 CSV).
+# trace, 2/3 oracleGeneral, 4/5 CSV, 6 reclaim trace text as --trace-in reads it).
 inputs=build/fuzz/corpus-inputs
 mkdir -p "$inputs"
 seed() { { printf "\\$(printf '%03o' "$1")"; cat; } > "$inputs/$2"; }
@@ -28,6 +28,7 @@ printf '\x02\0\0\0\x07\0\0\0\0\0\0\0\x64\0\0\0\x05\0\0\0\0\0\0\0' >> "$inputs/or
 seed 2 oracle < "$inputs/oracle.rec" && rm "$inputs/oracle.rec"
 printf 'clock_time,obj_id,obj_size\n1,42,8192\n2,7,100\n' | seed 4 csv
 printf '0\n1\n2\n3\n' | zstd -q -c | seed 1 text-zst
+seed 6 ftrace < tests/data/ftrace/6.18/memcg-capture.trace
 cd build/fuzz
 ASAN_OPTIONS=detect_leaks=1 ./fuzz/fuzz_scenario_loader -max_total_time="$seconds" -rss_limit_mb=2048 \
   -timeout=10 -print_final_stats=1 corpus

@@ -31,6 +31,9 @@ public:
             m_load->result = std::make_shared<const rs::Result<rs::Scenario>>(rs::load_scenario_file(m_file, &m_load->control));
         } catch (const std::exception& e) {
             m_load->result = std::make_shared<const rs::Result<rs::Scenario>>(rs::Result<rs::Scenario>::failure(e.what()));
+        } catch (...) { // nothing may escape a pool thread (it would terminate the program)
+            m_load->result = std::make_shared<const rs::Result<rs::Scenario>>(
+                rs::Result<rs::Scenario>::failure(m_file + ": the load failed with an unknown error"));
         }
         RS_TSAN_RELEASE(m_load.get()); // read on the UI thread (ScenarioLoader::onFinished)
         m_promise.finish();
