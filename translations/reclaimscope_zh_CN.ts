@@ -1510,6 +1510,89 @@ e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3</source>
     </message>
 </context>
 <context>
+    <name>Sysctl</name>
+    <message>
+        <source>computed at boot from RAM (init_per_zone_wmark_min)</source>
+        <translation>启动时按内存大小计算（init_per_zone_wmark_min）</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
+        <source>Free memory the kernel keeps in reserve; split over the zones as their min watermarks.</source>
+        <translation>内核预留的空闲内存；按各 zone 分摊为它们的最低水线。</translation>
+    </message>
+    <message>
+        <source>1/10000 of a zone</source>
+        <translation>zone 大小的万分之一</translation>
+    </message>
+    <message>
+        <source>Distance between the min, low and high watermarks, as a fraction of the zone&apos;s size.</source>
+        <translation>min、low、high 三条水线之间的距离，以 zone 大小的比例表示。</translation>
+    </message>
+    <message>
+        <source>1/10000 of high</source>
+        <translation>high 水线的万分之一</translation>
+    </message>
+    <message>
+        <source>How far a fragmentation event may boost the watermarks, relative to the high mark.</source>
+        <translation>一次碎片化事件可将水线提升多少，相对于高水线。</translation>
+    </message>
+    <message>
+        <source>Relative cost of swapping anonymous pages against dropping page cache: 100 weighs them equally, 0 avoids swapping until the page cache is nearly gone.</source>
+        <translation>换出匿名页相对于丢弃页缓存的代价：100 表示两者同等，0 表示在页缓存几乎耗尽前都避免交换。</translation>
+    </message>
+    <message>
+        <source>% of the dentry/inode cache</source>
+        <translation>dentry/inode 缓存的 %</translation>
+    </message>
+    <message>
+        <source>How hard reclaim shrinks the dentry and inode caches relative to page cache.</source>
+        <translation>回收相对于页缓存收缩 dentry 和 inode 缓存的力度。</translation>
+    </message>
+    <message>
+        <source>% of dirtyable memory</source>
+        <translation>可脏内存的 %</translation>
+    </message>
+    <message>
+        <source>Dirty page cache above which writers are throttled and write back themselves.</source>
+        <translation>脏页缓存超过此值时，写入者被节流并自己回写。</translation>
+    </message>
+    <message>
+        <source>Dirty page cache above which the flusher starts background writeback.</source>
+        <translation>脏页缓存超过此值时，flusher 线程开始后台回写。</translation>
+    </message>
+    <message>
+        <source>bits 1, 2, 4</source>
+        <translation>位 1、2、4</translation>
+    </message>
+    <message>
+        <source>Reclaim on the local node before allocating from another (1), also writing dirty pages (2), also unmapping (4).</source>
+        <translation>从其他节点分配前先在本地节点回收（1），同时回写脏页（2），同时解除映射（4）。</translation>
+    </message>
+    <message>
+        <source>log2 pages</source>
+        <translation>log2 页</translation>
+    </message>
+    <message>
+        <source>Swap readahead: a fault reads up to 2^page-cluster neighbouring slots.</source>
+        <translation>交换预读：一次缺页最多读入 2^page-cluster 个相邻槽位。</translation>
+    </message>
+    <message>
+        <source>256 256 32 0 0 (DMA DMA32 Normal Movable Device)</source>
+        <translation>256 256 32 0 0（DMA DMA32 Normal Movable Device）</translation>
+    </message>
+    <message>
+        <source>ratio per zone</source>
+        <translation>每个 zone 的比值</translation>
+    </message>
+    <message>
+        <source>Per-zone divisor of the protection that keeps lower zones for allocations that need them; values below 1 switch the protection off.</source>
+        <translation>各 zone 保护量的除数，这种保护把低端 zone 留给需要它们的分配；小于 1 的值关闭保护。</translation>
+    </message>
+</context>
+<context>
     <name>TransportBar</name>
     <message>
         <source>Transport</source>

@@ -4,12 +4,17 @@
 
 #include "mm/sysctl.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace {
 QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+// A text of the core's vm_table, marked RS_TRANSLATE_NOOP("Sysctl", ...): in the interface's language.
+QString trSysctl(std::string_view s) {
+    return s.empty() ? QString() : QCoreApplication::translate("Sysctl", std::string(s).c_str());
+}
 
 // Slider spans: the kernel's range where it is small, the useful part of it (the row's
 // useful_max) where it is huge; the entry field always takes the kernel's whole range.
@@ -19,7 +24,7 @@ std::pair<qint64, qint64> sliderSpan(const rs::ctl_table& t) {
 }
 
 QString defaultText(const rs::ctl_table& t) {
-    if (!t.default_note.empty()) return qs(t.default_note);
+    if (!t.default_note.empty()) return trSysctl(t.default_note);
     return QString::fromStdString(rs::read_sysctl(rs::VmSysctl{}, t.procname, rs::kMaxZoneTypes));
 }
 } // namespace
@@ -45,11 +50,11 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
         const QString name = qs(t.procname);
         const QString tip =
             tr("<b>%1</b><br>%2<br><br>Kernel handler: <tt>%3()</tt><br>Kernel range: %4<br>Default: %5")
-                .arg(name, qs(t.doc).toHtmlEscaped(), qs(t.proc_handler_name),
+                .arg(name, trSysctl(t.doc).toHtmlEscaped(), qs(t.proc_handler_name),
                      t.is_list() ? tr("each value %1..%2, one per zone").arg(t.extra1).arg(t.extra2)
                                  : QString("%1..%2").arg(t.extra1).arg(t.extra2),
                      defaultText(t).toHtmlEscaped());
-        auto* e = new SysctlEditor(name, lo, hi, qs(t.unit), tip, inner);
+        auto* e = new SysctlEditor(name, lo, hi, trSysctl(t.unit), tip, inner);
         layout->addWidget(e);
         m_editors.push_back(e);
         connect(e, &SysctlEditor::valueCommitted, this, [this, e](const QString& sysctl, const QString& value) {

@@ -5,9 +5,7 @@
 #include <string>
 #include <vector>
 
-// Marks an event's English template for the translators (lupdate reads it as QT_TRANSLATE_NOOP,
-// docs/translations.md); the core stays Qt-free and prints the English.
-#define RS_TRANSLATE_NOOP(context, text) text
+#include "util/translate_noop.h" // an event's English template is marked for the translators
 
 namespace rs {
 

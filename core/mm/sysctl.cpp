@@ -1,6 +1,7 @@
 #include "mm/sysctl.h"
 
 #include "mm/watermarks.h"
+#include "util/translate_noop.h"
 #include "util/units.h"
 
 #include <algorithm>
@@ -76,41 +77,41 @@ void dirty_background_ratio_handler(const ctl_table& t, Machine& m, VmSysctl& s,
 // initializer), default note, unit, doc, useful slider top.
 const ctl_table vm_table[] = {
     {"vm.min_free_kbytes", &VmSysctl::min_free_kbytes, 0, INT_MAX, RS_HANDLER(min_free_kbytes_sysctl_handler),
-     1024, "computed at boot from RAM (init_per_zone_wmark_min)", "kB",
-     "Free memory the kernel keeps in reserve; split over the zones as their min watermarks.",
+     1024, RS_TRANSLATE_NOOP("Sysctl", "computed at boot from RAM (init_per_zone_wmark_min)"), RS_TRANSLATE_NOOP("Sysctl", "kB"),
+     RS_TRANSLATE_NOOP("Sysctl", "Free memory the kernel keeps in reserve; split over the zones as their min watermarks."),
      1 << 20}, // the panel widens it to all of RAM once a frame arrives
     {"vm.watermark_scale_factor", &VmSysctl::watermark_scale_factor, 1, 3000,
-     RS_HANDLER(watermark_scale_factor_sysctl_handler), 10, {}, "1/10000 of a zone",
-     "Distance between the min, low and high watermarks, as a fraction of the zone's size.", 0},
+     RS_HANDLER(watermark_scale_factor_sysctl_handler), 10, {}, RS_TRANSLATE_NOOP("Sysctl", "1/10000 of a zone"),
+     RS_TRANSLATE_NOOP("Sysctl", "Distance between the min, low and high watermarks, as a fraction of the zone's size."), 0},
     {"vm.watermark_boost_factor", &VmSysctl::watermark_boost_factor, 0, INT_MAX, RS_HANDLER(proc_dointvec_minmax),
-     15000, {}, "1/10000 of high",
-     "How far a fragmentation event may boost the watermarks, relative to the high mark.", 30000},
+     15000, {}, RS_TRANSLATE_NOOP("Sysctl", "1/10000 of high"),
+     RS_TRANSLATE_NOOP("Sysctl", "How far a fragmentation event may boost the watermarks, relative to the high mark."), 30000},
     {"vm.swappiness", &VmSysctl::swappiness, 0, 200, RS_HANDLER(proc_dointvec_minmax), 60, {}, "0..200",
-     "Relative cost of swapping anonymous pages against dropping page cache: 100 weighs "
-     "them equally, 0 avoids swapping until the page cache is nearly gone.",
+     RS_TRANSLATE_NOOP("Sysctl", "Relative cost of swapping anonymous pages against dropping page cache: 100 weighs "
+     "them equally, 0 avoids swapping until the page cache is nearly gone."),
      0},
     {"vm.vfs_cache_pressure", &VmSysctl::vfs_cache_pressure, 0, INT_MAX, RS_HANDLER(proc_dointvec_minmax), 100, {},
-     "% of the dentry/inode cache", "How hard reclaim shrinks the dentry and inode caches relative to page cache.",
+     RS_TRANSLATE_NOOP("Sysctl", "% of the dentry/inode cache"), RS_TRANSLATE_NOOP("Sysctl", "How hard reclaim shrinks the dentry and inode caches relative to page cache."),
      1000},
     {"vm.dirty_ratio", &VmSysctl::dirty_ratio, 0, 100, RS_HANDLER(dirty_ratio_handler), 20, {},
-     "% of dirtyable memory", "Dirty page cache above which writers are throttled and write back themselves.", 0},
+     RS_TRANSLATE_NOOP("Sysctl", "% of dirtyable memory"), RS_TRANSLATE_NOOP("Sysctl", "Dirty page cache above which writers are throttled and write back themselves."), 0},
     {"vm.dirty_background_ratio", &VmSysctl::dirty_background_ratio, 0, 100,
-     RS_HANDLER(dirty_background_ratio_handler), 10, {}, "% of dirtyable memory",
-     "Dirty page cache above which the flusher starts background writeback.", 0},
+     RS_HANDLER(dirty_background_ratio_handler), 10, {}, RS_TRANSLATE_NOOP("Sysctl", "% of dirtyable memory"),
+     RS_TRANSLATE_NOOP("Sysctl", "Dirty page cache above which the flusher starts background writeback."), 0},
     {"vm.zone_reclaim_mode", &VmSysctl::zone_reclaim_mode, 0, INT_MAX, RS_HANDLER(proc_dointvec_minmax), 0, {},
-     "bits 1, 2, 4",
-     "Reclaim on the local node before allocating from another (1), also writing dirty "
-     "pages (2), also unmapping (4).",
+     RS_TRANSLATE_NOOP("Sysctl", "bits 1, 2, 4"),
+     RS_TRANSLATE_NOOP("Sysctl", "Reclaim on the local node before allocating from another (1), also writing dirty "
+     "pages (2), also unmapping (4)."),
      7}, // only bits 1, 2 and 4 mean something
     // mm/swap.c: page_cluster is 0 until swap_setup() sets it to 3 at boot.
-    {"vm.page-cluster", &VmSysctl::page_cluster, 0, 31, RS_HANDLER(proc_dointvec_minmax), 3, {}, "log2 pages",
-     "Swap readahead: a fault reads up to 2^page-cluster neighbouring slots.", 0},
+    {"vm.page-cluster", &VmSysctl::page_cluster, 0, 31, RS_HANDLER(proc_dointvec_minmax), 3, {}, RS_TRANSLATE_NOOP("Sysctl", "log2 pages"),
+     RS_TRANSLATE_NOOP("Sysctl", "Swap readahead: a fault reads up to 2^page-cluster neighbouring slots."), 0},
     // No extra1/extra2 in the kernel: any int, and the handler maps values below 1 to 0.
     {"vm.lowmem_reserve_ratio", &VmSysctl::lowmem_reserve_ratio, INT_MIN, INT_MAX,
-     RS_HANDLER(lowmem_reserve_ratio_sysctl_handler), 0, "256 256 32 0 0 (DMA DMA32 Normal Movable Device)",
-     "ratio per zone",
-     "Per-zone divisor of the protection that keeps lower zones for allocations that need "
-     "them; values below 1 switch the protection off.",
+     RS_HANDLER(lowmem_reserve_ratio_sysctl_handler), 0, RS_TRANSLATE_NOOP("Sysctl", "256 256 32 0 0 (DMA DMA32 Normal Movable Device)"),
+     RS_TRANSLATE_NOOP("Sysctl", "ratio per zone"),
+     RS_TRANSLATE_NOOP("Sysctl", "Per-zone divisor of the protection that keeps lower zones for allocations that need "
+     "them; values below 1 switch the protection off."),
      0},
 };
 
