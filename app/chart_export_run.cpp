@@ -41,10 +41,8 @@ int runExport(const CliOptions& o, std::FILE* err) {
     QObject::connect(&controller, &SimulationController::frameReady, &swap, &SwapView::onFrame);
     QString failure;
     QObject::connect(&controller, &SimulationController::errorOccurred, [&](const QString& m) { failure = m; });
-    // The window's title and teaching text in the interface's language.
-    rs::EngineConfig config = o.config;
-    config.title = o.title.in(o.lang);
-    controller.load(config, QString::fromStdString(o.explanation.in(o.lang)));
+    const rs::EngineConfig config = o.localizedConfig();
+    controller.load(config, o.localizedExplanation());
     if (!failure.isEmpty()) {
         std::fprintf(err, "reclaimscope: %s\n", qPrintable(failure));
         return 2;

@@ -35,6 +35,15 @@ struct CliOptions {
     rs::LocalizedText title;       // the scenario's title
     rs::LocalizedText explanation; // the scenario's teaching text
     std::string lang = "en";       // the interface's language (main sets it): which texts to show
+
+    // The run's config with its title in `lang` (frames, the window's title, exported charts),
+    // and the teaching text in `lang`.
+    rs::EngineConfig localizedConfig() const {
+        rs::EngineConfig c = config;
+        c.title = title.in(lang);
+        return c;
+    }
+    QString localizedExplanation() const { return QString::fromStdString(explanation.in(lang)); }
     QString csv_path;    // --csv: the time series, written at the end of the run
     QString ftrace_path; // --ftrace: the tracepoints as /sys/kernel/tracing/trace text
     QString trace_in;    // --trace-in: a real trace read instead of a run

@@ -64,9 +64,8 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     // Direct reclaim latency from the same tracepoints (both at once through a tee).
     std::unique_ptr<rs::ReclaimLatencySink> latency;
     if (o.print_reclaim_latency) latency = std::make_unique<rs::ReclaimLatencySink>();
-    rs::TeeSink tee(ftrace.get(), latency.get());
-    if (ftrace && latency) e.set_trace_sink(&tee);
-    else if (ftrace || latency) e.set_trace_sink(ftrace ? static_cast<rs::TraceSink*>(ftrace.get()) : latency.get());
+    rs::TeeSink tee(ftrace.get(), latency.get()); // either may be absent
+    if (ftrace || latency) e.set_trace_sink(&tee);
     // In slices, so a long run can show progress on a terminal.
     const bool ran = runWithProgress(o.duration_ns, 100, err, [&](std::int64_t, std::int64_t to) {
         try {

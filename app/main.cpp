@@ -85,12 +85,10 @@ int main(int argc, char** argv) {
     }
     if (options->headless || options->list_scenarios) return runHeadless(options.value(), stdout, stderr);
 
-    QString explanation = QString::fromStdString(options->explanation.in(options->lang));
+    QString explanation = options->localizedExplanation();
     if (explanation.isEmpty())
         explanation = QString::fromStdString(options->config.machine.origin);
-    rs::EngineConfig config = options->config;
-    config.title = options->title.in(options->lang);
-    MainWindow window(config, explanation, /*autoplay=*/true);
+    MainWindow window(options->localizedConfig(), explanation, /*autoplay=*/true);
     if (options->view_set) {
         window.showView(viewFromCliName(options->export_view).value_or(ViewId::Watermarks));
     }

@@ -248,14 +248,14 @@ constexpr GfpName kGfp601[] = {
 };
 
 // trace_print_flags_seq() (kernel/trace/trace_output.c): names in table order, each clearing
-// its bits, "|" between; what is left as 0x%lx.
-// `mask_of` gives a release's mask for a name of the table (0: the release has no such name).
-template <class Table>
-std::string print_flags(std::uint64_t flags, const Table& table, std::uint64_t (*mask_of)(const GfpName&)) {
+// its bits, "|" between; what is left as 0x%lx. `mask_of` gives an entry's mask (a release's
+// mask for a gfp name; 0: the release has no such name).
+template <class Table, class MaskOf>
+std::string print_flags(std::uint64_t flags, const Table& table, MaskOf mask_of) {
     std::string out;
-    for (const GfpName& n : table) {
+    for (const auto& n : table) {
         if (!flags) break;
-        const std::uint64_t mask = mask_of ? mask_of(n) : n.mask;
+        const std::uint64_t mask = mask_of(n);
         if (!mask || (flags & mask) != mask) continue;
         flags &= ~mask;
         if (!out.empty()) out += '|';
@@ -270,28 +270,16 @@ std::string print_flags(std::uint64_t flags, const Table& table, std::uint64_t (
     return out;
 }
 
+template <class Entry> std::uint64_t own_mask(const Entry& n) { return n.mask; }
+
 struct FlagName {
     std::uint64_t mask;
     std::string_view name;
 };
 
+// __print_flags() with its "none" text for 0 (show_reclaim_flags(), show_throttle_flags()).
 std::string print_named_flags(std::uint64_t flags, std::span<const FlagName> table, std::string_view none) {
-    if (!flags) return std::string(none);
-    std::string out;
-    for (const FlagName& n : table) {
-        if (!flags) break;
-        if ((flags & n.mask) != n.mask) continue;
-        flags &= ~n.mask;
-        if (!out.empty()) out += '|';
-        out += n.name;
-    }
-    if (flags) {
-        char buf[24];
-        std::snprintf(buf, sizeof buf, "0x%" PRIx64, flags);
-        if (!out.empty()) out += '|';
-        out += buf;
-    }
-    return out;
+    return flags ? print_flags(flags, table, own_mask<FlagName>) : std::string(none);
 }
 
 constexpr FlagName kReclaimFlags[] = {{0x0001, "RECLAIM_WB_ANON"},
@@ -337,14 +325,14 @@ std::string_view trace_event_name(const TraceEventDef& def, int version) {
 
 std::string trace_gfp_flags(gfp_t gfp, int version) {
     if (!gfp) return "none";
-    if (version >= 610) return print_flags(gfp, kGfp610, nullptr);
+    if (version >= 610) return print_flags(gfp, kGfp610, own_mask<GfpName>);
     if (version >= 603)
         return print_flags(gfp, kGfp601, [](const GfpName& n) -> std::uint64_t {
             if (n.name == "__GFP_ATOMIC") return 0;
             if (n.name == "GFP_ATOMIC") return G_HIGH | G_KSWAPD;
             return n.mask;
         });
-    return print_flags(gfp, kGfp601, nullptr);
+    return print_flags(gfp, kGfp601, own_mask<GfpName>);
 }
 
 std::vector<std::pair<std::uint64_t, std::string_view>> trace_gfp_names(int version) {

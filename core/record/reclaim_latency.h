@@ -57,7 +57,8 @@ private:
     ReclaimLatency m_latency;
 };
 
-// Hands every record to two sinks (--ftrace and --print-reclaim-latency in one run).
+// Hands every record to two sinks, either of which may be null (--ftrace and
+// --print-reclaim-latency in one run).
 class TeeSink : public TraceSink {
 public:
     TeeSink(TraceSink* a, TraceSink* b) : m_a(a), m_b(b) {}

@@ -498,6 +498,8 @@ TEST_CASE("ftrace: the saved formats are the live kernel's where tracefs is moun
         else if (real.fmt != saved.fmt) WARN("the running kernel prints " << def.name << " as: " << real.fmt);
         ++compared;
     }
+    // Without tracefs (or on another release) there is nothing live to hold the saved files to:
+    // the tests above check the export against them either way. Said, not silently skipped.
     if (!compared) WARN("no tracefs at /sys/kernel/tracing: compared with the saved 6.18 formats only");
-    SUCCEED();
+    SUCCEED("compared " << compared << " live format files");
 }
