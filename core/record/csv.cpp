@@ -76,7 +76,26 @@ std::string proc_cells(const Sample& s, const Sample* before, const std::vector<
     return line;
 }
 
-std::string header(const Recorder& rec, std::size_t nodes) {
+// The table's rows of one CSV kind that some written sample has (a series absent from every
+// row, such as PSI in a simulated run, has no column).
+std::vector<const SampleField*> csv_fields(const Recorder& rec, SampleCsv kind, std::int64_t from_ns,
+                                           std::int64_t to_ns) {
+    std::uint64_t absent_in_all = ~std::uint64_t{0};
+    for (const Sample& s : rec.samples) {
+        if (s.t_ns > to_ns) break;
+        if (s.t_ns >= from_ns) absent_in_all &= s.absent;
+    }
+    std::vector<const SampleField*> out;
+    for (const auto& f : sample_fields())
+        if (f.csv == kind && !(absent_in_all >> sample_field_index(f) & 1)) out.push_back(&f);
+    return out;
+}
+
+struct Columns {
+    std::vector<const SampleField*> levels, rates;
+};
+
+std::string header(const Recorder& rec, std::size_t nodes, const Columns& cols) {
     std::string line = "time_s";
     for (const auto& z : rec.zones) {
         if (!z.populated) continue;
@@ -89,13 +108,12 @@ std::string header(const Recorder& rec, std::size_t nodes) {
         for (int l = 0; l < NR_LRU_LISTS; ++l) line += "," + p + std::string(lru_node_stat_name(static_cast<LruList>(l)));
         line += "," + p + "kswapd_state";
     }
-    for (const SampleCsv kind : {SampleCsv::Level, SampleCsv::Rate})
-        for (const auto& f : sample_fields())
-            if (f.csv == kind) line += "," + csv_name(f);
+    for (const auto* list : {&cols.levels, &cols.rates})
+        for (const SampleField* f : *list) line += "," + csv_name(*f);
     return line;
 }
 
-std::string row(const Recorder& rec, const Sample& s, const Sample* before) {
+std::string row(const Recorder& rec, const Sample& s, const Sample* before, const Columns& cols) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(s.t_ns) / 1e9);
     std::string line = buf;
@@ -109,16 +127,20 @@ std::string row(const Recorder& rec, const Sample& s, const Sample* before) {
         for (const auto v : ns.lru) line += "," + std::to_string(v);
         line += std::string(",") + kswapd_phase_name(ns.kswapd_phase);
     }
-    for (const auto& f : sample_fields())
-        if (f.csv == SampleCsv::Level) line += "," + std::to_string(sample_value(s, f));
+    for (const SampleField* f : cols.levels) {
+        line += ',';
+        if (sample_has(s, *f)) line += format_field_value(*f, sample_value(s, *f));
+    }
     const double dt = before ? static_cast<double>(s.t_ns - before->t_ns) / 1e9 : 0.0;
-    for (const auto& f : sample_fields()) {
-        if (f.csv != SampleCsv::Rate) continue;
+    for (const SampleField* f : cols.rates) {
+        line += ',';
+        if (!sample_has(s, *f)) continue; // absent, not zero
         if (!before || dt <= 0) {
-            line += ",0.0";
+            line += "0.0";
             continue;
         }
-        std::snprintf(buf, sizeof buf, ",%.1f", static_cast<double>(sample_value(s, f) - sample_value(*before, f)) / dt);
+        if (!sample_has(*before, *f)) continue;
+        std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(sample_value(s, *f) - sample_value(*before, *f)) / dt);
         line += buf;
     }
     return line;
@@ -129,7 +151,9 @@ std::string row(const Recorder& rec, const Sample& s, const Sample* before) {
 void write_csv(std::ostream& out, const Recorder& rec, std::int64_t from_ns, std::int64_t to_ns) {
     const std::size_t nodes = rec.samples.empty() ? 0 : rec.samples.front().nodes.size();
     const std::vector<int> pids = csv_procs(rec, from_ns, to_ns);
-    std::string head = header(rec, nodes);
+    const Columns cols{csv_fields(rec, SampleCsv::Level, from_ns, to_ns), csv_fields(rec, SampleCsv::Rate, from_ns, to_ns)};
+    for (const std::string& c : rec.source) out << "# " << c << '\n';
+    std::string head = header(rec, nodes, cols);
     for (const int pid : pids)
         for (const auto& f : proc_csv_fields()) head += "," + proc_prefix(rec, pid) + std::string(f.suffix);
     out << head << '\n';
@@ -139,7 +163,7 @@ void write_csv(std::ostream& out, const Recorder& rec, std::int64_t from_ns, std
         const Sample* before = prev;
         prev = &s;
         if (s.t_ns < from_ns) continue;
-        out << row(rec, s, before) << proc_cells(s, before, pids) << '\n';
+        out << row(rec, s, before, cols) << proc_cells(s, before, pids) << '\n';
     }
 }
 

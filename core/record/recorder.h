@@ -46,8 +46,16 @@ struct Sample {
     std::uint64_t pgactivate = 0, pgdeactivate = 0, pgmajfault = 0;
     std::uint64_t pgalloc = 0, pgsteal_anon = 0, pgsteal_file = 0, pgrotated = 0;
     std::uint64_t refault_anon = 0, refault_file = 0;
+    std::uint64_t pageoutrun = 0; // balance_pgdat() runs
     // Node-wide sums.
     std::int64_t nr_dirty = 0, nr_writeback = 0, nr_slab_reclaimable = 0;
+    // Memory pressure as /proc/pressure/memory shows it (kernel/sched/psi.c): the stall time of
+    // "some" and "full" in microseconds (cumulative), and their avg10 in hundredths of a percent.
+    std::uint64_t psi_some_us = 0, psi_full_us = 0;
+    std::int64_t psi_some_avg10 = 0, psi_full_avg10 = 0;
+    // The rows of sample_fields() this sample lacks (bit i: row i): a series the simulator does
+    // not compute, or a file or counter the host does not have. Absent is never shown as 0.
+    std::uint64_t absent = 0;
     // Per process (record/proc_sample.h): the live ones, at most kSampledProcs, by pid.
     std::vector<ProcSample> procs;
 };
@@ -65,6 +73,9 @@ public:
     std::vector<ZoneLabel> zones;
     std::vector<Sample> samples;
     std::map<int, std::string> comms; // the comm of every pid a sample holds
+    // What was recorded, as "key: value" lines the CSV starts with ("# host: NAME"); empty for
+    // a simulated run (its CSV is the golden files' format).
+    std::vector<std::string> source;
     std::size_t max_samples = 2'000'000; // the oldest half is thinned out beyond this
     // Each thinning halves the resolution of the samples older than thinned_before_ns (the
     // newer half stays at full resolution); views thin their copies the same way.

@@ -2,6 +2,10 @@
 
 #include "mm/kernel.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
+
 namespace rs {
 
 namespace {
@@ -40,14 +44,16 @@ std::int64_t swap_used(const Kernel& k) {
 // In the CSV's column order (the levels, then the rates: each kind in table order) and the
 // counters text's line order within each section.
 const SampleField kFields[] = {
-    {"swap_total", &Sample::swap_total, swap_total, C::None, "", S::Swap, "total"},
-    {"swap_used", &Sample::swap_used, swap_used, C::Level, "swap_used_pages", S::Swap, "in use"},
-    {"swap_cache", &Sample::swap_cache, NODE(NR_SWAPCACHE), C::Level, "swap_cache_pages", S::Swap, "swap cache"},
+    {"swap_total", &Sample::swap_total, swap_total, C::None, "", S::Swap, "total", "meminfo:SwapTotal"},
+    {"swap_used", &Sample::swap_used, swap_used, C::Level, "swap_used_pages", S::Swap, "in use",
+     "meminfo:SwapTotal -meminfo:SwapFree"},
+    {"swap_cache", &Sample::swap_cache, NODE(NR_SWAPCACHE), C::Level, "swap_cache_pages", S::Swap, "swap cache",
+     "nr_swapcached | meminfo:SwapCached"},
     {"nr_dirty", &Sample::nr_dirty, NODE(NR_DIRTY), C::Level, "", S::NodeState, ""},
     {"nr_writeback", &Sample::nr_writeback, NODE(NR_WRITEBACK), C::Level, "", S::NodeState, ""},
     {"nr_slab_reclaimable", &Sample::nr_slab_reclaimable, NODE(NR_SLAB_RECLAIMABLE), C::Level, "", S::NodeState, ""},
     {"pgalloc", &Sample::pgalloc, [](const Kernel& k) { return zone_events(k, PGALLOC_DMA, PGALLOC_DEVICE); },
-     C::None, "", S::Vmstat, ""},
+     C::None, "", S::Vmstat, "", "pgalloc_*"},
     {"pgscan_kswapd", &Sample::pgscan_kswapd, EV(PGSCAN_KSWAPD), C::Rate, "", S::Vmstat, ""},
     {"pgscan_direct", &Sample::pgscan_direct, EV(PGSCAN_DIRECT), C::Rate, "", S::Vmstat, ""},
     {"pgsteal_kswapd", &Sample::pgsteal_kswapd, EV(PGSTEAL_KSWAPD), C::Rate, "", S::Vmstat, ""},
@@ -57,10 +63,11 @@ const SampleField kFields[] = {
     {"pgsteal_anon", &Sample::pgsteal_anon, EV(PGSTEAL_ANON), C::None, "", S::Vmstat, ""},
     {"pgsteal_file", &Sample::pgsteal_file, EV(PGSTEAL_FILE), C::None, "", S::Vmstat, ""},
     {"allocstall", &Sample::allocstall, [](const Kernel& k) { return zone_events(k, ALLOCSTALL_DMA, ALLOCSTALL_DEVICE); },
-     C::Rate, "", S::Vmstat, ""},
+     C::Rate, "", S::Vmstat, "", "allocstall_*"},
+    // Before 5.9 the kernel counted file refaults only, as workingset_refault.
     {"workingset_refault", &Sample::workingset_refault,
      [](const Kernel& k) { return node_sum(k, WORKINGSET_REFAULT_ANON) + node_sum(k, WORKINGSET_REFAULT_FILE); },
-     C::Rate, "", S::None, ""},
+     C::Rate, "", S::None, "", "workingset_refault_anon workingset_refault_file | workingset_refault"},
     {"workingset_refault_anon", &Sample::refault_anon, NODE(WORKINGSET_REFAULT_ANON), C::None, "", S::Vmstat, ""},
     {"workingset_refault_file", &Sample::refault_file, NODE(WORKINGSET_REFAULT_FILE), C::None, "", S::Vmstat, ""},
     {"pgactivate", &Sample::pgactivate, EV(PGACTIVATE), C::Rate, "", S::Vmstat, ""},
@@ -70,7 +77,14 @@ const SampleField kFields[] = {
     {"pswpin", &Sample::pswpin, EV(PSWPIN), C::Rate, "", S::Vmstat, ""},
     {"pswpout", &Sample::pswpout, EV(PSWPOUT), C::Rate, "", S::Vmstat, ""},
     {"oom_kill", &Sample::oom_kills, EV(OOM_KILL), C::Level, "oom_kills", S::Vmstat, ""},
+    {"pageoutrun", &Sample::pageoutrun, EV(PAGEOUTRUN), C::None, "", S::Vmstat, ""},
+    // Pressure stall information: computed on real machines only (for now).
+    {"psi_memory_some_avg10", &Sample::psi_some_avg10, nullptr, C::Level, "", S::None, "", "psi:some.avg10", 2},
+    {"psi_memory_full_avg10", &Sample::psi_full_avg10, nullptr, C::Level, "", S::None, "", "psi:full.avg10", 2},
+    {"psi_memory_some_us", &Sample::psi_some_us, nullptr, C::Rate, "", S::None, "", "psi:some.total"},
+    {"psi_memory_full_us", &Sample::psi_full_us, nullptr, C::Rate, "", S::None, "", "psi:full.total"},
 };
+static_assert(std::size(kFields) <= kMaxSampleFields);
 
 #undef EV
 #undef NODE
@@ -92,8 +106,26 @@ std::int64_t sample_value(const Sample& s, const SampleField& f) {
     return std::visit([&](auto member) { return static_cast<std::int64_t>(s.*member); }, f.field);
 }
 
+std::size_t sample_field_index(const SampleField& f) { return static_cast<std::size_t>(&f - kFields); }
+
+bool sample_has(const Sample& s, const SampleField& f) { return !(s.absent >> sample_field_index(f) & 1); }
+
+std::string format_field_value(const SampleField& f, std::int64_t v) {
+    if (f.decimals == 0) return std::to_string(v);
+    std::int64_t scale = 1;
+    for (int i = 0; i < f.decimals; ++i) scale *= 10;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s%lld.%0*lld", v < 0 ? "-" : "", static_cast<long long>(std::abs(v) / scale),
+                  f.decimals, static_cast<long long>(std::abs(v) % scale));
+    return buf;
+}
+
 void read_sample_fields(const Kernel& k, Sample& s) {
     for (const SampleField& f : kFields) {
+        if (!f.read) {
+            s.absent |= std::uint64_t{1} << sample_field_index(f);
+            continue;
+        }
         const std::int64_t v = f.read(k);
         std::visit([&](auto member) { s.*member = static_cast<std::remove_reference_t<decltype(s.*member)>>(v); },
                    f.field);

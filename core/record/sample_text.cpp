@@ -64,7 +64,8 @@ std::string format_sample(const Sample& s, const std::vector<ZoneLabel>& zones) 
     for (const auto& [section, title] : kSections) {
         out += title;
         for (const auto& f : sample_fields())
-            if (f.section == section) line(out, f.text_name.empty() ? f.name : f.text_name, sample_value(s, f));
+            if (f.section == section && sample_has(s, f))
+                line(out, f.text_name.empty() ? f.name : f.text_name, sample_value(s, f));
     }
     return out;
 }
