@@ -55,6 +55,13 @@ void addCliOptions(QCommandLineParser& parser) {
                          "/sys/kernel/tracing/trace or trace_pipe, trace-cmd report or perf script. Prints what "
                          "it read; with --print-reclaim-latency the stalls per process (direct and memcg)."),
                          "file"));
+    parser.addOption(opt({"host"},
+                         Cli::tr("Watch this machine instead of a simulation: its /proc files, read only. With "
+                         "--headless it records for --duration (with --csv and no --duration: until Ctrl+C or "
+                         "SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, "
+                         "--print-swaps and --print-proc PID print its last reading.")));
+    parser.addOption(opt({"interval"}, Cli::tr("How often --host reads this machine (default 100ms; 10ms to 60s)."),
+                         "time"));
     parser.addOption(opt({"list-scenarios"}, Cli::tr("List the built-in scenarios and exit.")));
     parser.addOption(opt({"ram"}, Cli::tr("Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M)."), "size"));
     parser.addOption(opt({"machine-from-zoneinfo"},
@@ -136,6 +143,24 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
         if (!o.headless || runs)
             return R::failure(tr8(Cli::tr("--trace-in: reads a trace instead of a run: give --headless, and of the "
                                           "outputs only --print-reclaim-latency")));
+    }
+    o.host = parser.isSet("host");
+    if (o.host) {
+        // A simulation's options have nothing to act on when the machine is real.
+        for (const char* name : {"scenario", "ram", "machine-from-zoneinfo", "kernel", "thp", "set", "swap", "at",
+                                 "seed", "ftrace", "trace-in", "export", "print-events", "print-dmesg",
+                                 "print-reclaim-latency", "speed", "pause-at"})
+            if (parser.isSet(name))
+                return R::failure(tr8(Cli::tr("--host watches this machine: --%1 belongs to a simulation").arg(name)));
+        if (!o.headless) return R::failure(tr8(Cli::tr("--host: give --headless to record this machine")));
+    }
+    if (parser.isSet("interval")) {
+        const auto d = rs::parse_duration_ns(parser.value("interval").toStdString());
+        if (!d) return R::failure("--interval: " + d.error());
+        if (*d < 10'000'000 || *d > 60'000'000'000)
+            return R::failure(tr8(Cli::tr("--interval: '%1' is outside 10ms .. 60s").arg(parser.value("interval"))));
+        if (!o.host) return R::failure(tr8(Cli::tr("--interval: says how often --host reads this machine")));
+        o.interval_ns = *d;
     }
     if (parser.isSet("view")) {
         o.export_view = parser.value("view");

@@ -28,6 +28,8 @@ struct CliOptions {
     bool print_reclaim_latency = false; // direct reclaim stalls per process, as drsnoop sums them
     QStringList print_procs; // --print-proc: pids or task names
     bool list_scenarios = false;
+    bool host = false;                     // --host: this machine instead of a simulation
+    std::int64_t interval_ns = 100'000'000; // --interval: how often --host reads it
     bool verbose = false;
     std::int64_t duration_ns = 0;
     rs::EngineConfig config;

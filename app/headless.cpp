@@ -1,5 +1,6 @@
 #include "headless.h"
 
+#include "host_record.h"
 #include "run_progress.h"
 
 #include "mm/oom_kill.h"
@@ -48,6 +49,7 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
         return 0;
     }
     if (!o.trace_in.isEmpty()) return printTraceIn(o, out, err);
+    if (o.host) return runHostHeadless(o, out, err);
     auto engine = rs::Engine::create(o.config);
     if (!engine) {
         std::fprintf(err, "reclaimscope: %s\n", engine.error().c_str());

@@ -420,6 +420,46 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>--trace-in: reads a trace instead of a run: give --headless, and of the outputs only --print-reclaim-latency</source>
         <translation>--trace-in: 读取 trace 而不运行模拟：需给出 --headless，输出选项只能用 --print-reclaim-latency</translation>
     </message>
+    <message>
+        <source>Watch this machine instead of a simulation: its /proc files, read only. With --headless it records for --duration (with --csv and no --duration: until Ctrl+C or SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, --print-swaps and --print-proc PID print its last reading.</source>
+        <translation>观察本机而不是模拟：只读它的 /proc 文件。 与 --headless 一起时，每隔 --interval 记录一次，共 --duration（给了 --csv 而没有 --duration 时：直到 Ctrl+C 或 SIGTERM）， --print-zoneinfo、 --print-vmstat、 --print-meminfo、 --print-swaps 和 --print-proc PID 打印最后一次读取。</translation>
+    </message>
+    <message>
+        <source>How often --host reads this machine (default 100ms; 10ms to 60s).</source>
+        <translation>--host 读取本机的间隔（默认 100ms； 10ms 到 60s）。</translation>
+    </message>
+    <message>
+        <source>--host watches this machine: --%1 belongs to a simulation</source>
+        <translation>--host 观察的是本机： --%1 属于模拟</translation>
+    </message>
+    <message>
+        <source>--host: give --headless to record this machine</source>
+        <translation>--host：加上 --headless 来记录本机</translation>
+    </message>
+    <message>
+        <source>--interval: &apos;%1&apos; is outside 10ms .. 60s</source>
+        <translation>--interval：“%1”不在 10ms .. 60s 之内</translation>
+    </message>
+    <message>
+        <source>--interval: says how often --host reads this machine</source>
+        <translation>--interval：指定 --host 读取本机的间隔</translation>
+    </message>
+    <message>
+        <source>with --host give a pid</source>
+        <translation>与 --host 一起时请给出 pid</translation>
+    </message>
+    <message>
+        <source>recording this machine:</source>
+        <translation>正在记录本机：</translation>
+    </message>
+    <message>
+        <source>(Ctrl+C ends the recording)</source>
+        <translation>（Ctrl+C 结束记录）</translation>
+    </message>
+    <message>
+        <source>reclaimscope: recording stopped by a signal after %1 readings</source>
+        <translation>reclaimscope：记录在读取 %1 次后被信号停止</translation>
+    </message>
 </context>
 <context>
     <name>CountersView</name>

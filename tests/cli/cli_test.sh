@@ -445,6 +445,48 @@ ftrace)
   out=$(QT_QPA_PLATFORM=offscreen "$bin" --scenario watermark-basics --ftrace "$tmp/w.trace" 2>&1); rc=$?
   [[ $rc == 2 && $out == *"--ftrace: writes the trace of a --headless run"* ]] || fail "without --headless: $rc $out"
   ;;
+host)
+  # This machine, recorded: 1 s every 100 ms is readings at 0, 0.1 ... 1.0 s (the loop goes by due
+  # time, so a late wake-up never drops one). The watermarks are this machine's own.
+  "$bin" --headless --host --duration 1s --interval 100ms --csv "$tmp/host.csv" 2> "$tmp/err" || fail "exit $?: $(cat "$tmp/err")"
+  grep -qx "# host: $(cat /proc/sys/kernel/hostname)" "$tmp/host.csv" || fail "no host line"
+  grep -qx "# kernel: Linux $(cat /proc/sys/kernel/osrelease)" "$tmp/host.csv" || fail "no kernel line"
+  grep -qx "# interval_ms: 100" "$tmp/host.csv" || fail "no interval line"
+  rows=$(grep -vc '^#' "$tmp/host.csv")
+  [[ $rows == 12 ]] || fail "expected a header and 11 readings, got $rows lines"
+  awk -F, '!/^#/ { if (n == "") n = NF; else if (NF != n) { print "row " NR " has " NF " cells, the header " n; exit 1 } }' \
+      "$tmp/host.csv" || fail "ragged CSV"
+  want=$(zone_field /proc/zoneinfo Normal min)
+  col=$(grep -v '^#' "$tmp/host.csv" | head -1 | tr ',' '\n' | grep -nx 'node0_Normal_min_pages' | cut -d: -f1)
+  [[ -n $col ]] || fail "no node0_Normal_min_pages column"
+  got=$(grep -v '^#' "$tmp/host.csv" | sed -n 2p | cut -d, -f"$col")
+  [[ $got == "$want" ]] || fail "Normal min: CSV $got, /proc/zoneinfo $want"
+  [[ -r /proc/pressure/memory ]] && { grep -v '^#' "$tmp/host.csv" | head -1 | grep -q 'psi_memory_some_us_per_s' || fail "no PSI column"; }
+  # The last reading's texts are this machine's files (the same lines, values move).
+  "$bin" --headless --host --print-zoneinfo > "$tmp/zi" || fail "print exit $?"
+  [[ $(grep -c '^Node' "$tmp/zi") == $(grep -c '^Node' /proc/zoneinfo) ]] || fail "zoneinfo zones"
+  "$bin" --headless --host --print-vmstat > "$tmp/vm" || fail "print exit $?"
+  diff <(awk '{ print $1 }' "$tmp/vm") <(awk '{ print $1 }' /proc/vmstat) > /dev/null || fail "vmstat names"
+  # SIGTERM ends a recording without --duration: the file is whole.
+  "$bin" --headless --host --interval 50ms --csv "$tmp/sig.csv" 2> "$tmp/sigerr" & pid=$!
+  sleep 1; kill -TERM $pid; wait $pid; rc=$?
+  [[ $rc == 0 ]] || fail "after SIGTERM: exit $rc"
+  grep -q "stopped by a signal after" "$tmp/sigerr" || fail "no stop message: $(cat "$tmp/sigerr")"
+  [[ $(grep -vc '^#' "$tmp/sig.csv") -ge 5 ]] || fail "too few readings after 1 s at 50 ms"
+  [[ -z $(tail -c1 "$tmp/sig.csv") ]] || fail "last line cut"
+  # Bad input.
+  out=$("$bin" --headless --host --scenario swap-full-oom 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--host watches this machine: --scenario belongs to a simulation"* ]] || fail "host+scenario: $rc $out"
+  out=$("$bin" --headless --host --interval 5ms 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--interval: '5ms' is outside 10ms .. 60s"* ]] || fail "interval: $rc $out"
+  out=$("$bin" --headless --interval 1s 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--interval: says how often --host"* ]] || fail "interval without host: $rc $out"
+  out=$("$bin" --headless --host --duration 200ms --csv /nonexistent/dir/h.csv 2>&1); rc=$?
+  [[ $rc == 1 && $out == *"--csv: cannot write /nonexistent/dir/h.csv"* ]] || fail "unwritable: $rc $out"
+  out=$("$bin" --headless --host --print-proc 999999999 2>&1); rc=$?
+  [[ $rc == 1 && $out == *"cannot read '/proc/999999999/status'"* ]] || fail "no such pid: $rc $out"
+  "$bin" --headless --host --print-proc $$ | grep -qx "Pid:	$$" || fail "print-proc of this shell"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"
