@@ -37,6 +37,7 @@ void SimulationController::load(const rs::EngineConfig& configIn, const QString&
     }
     m_config = config;
     m_explanation = explanation;
+    m_host.reset();
     m_engine = std::move(engine).value();
     ++m_generation;
     m_frameBuilder.restart();
@@ -45,7 +46,59 @@ void SimulationController::load(const rs::EngineConfig& configIn, const QString&
     if (m_running) play();
 }
 
+void SimulationController::watchHost(qint64 intervalNs) {
+    auto host = rs::HostWatch::open("/", intervalNs);
+    if (!host) {
+        emit errorOccurred(tr("Cannot watch this machine: %1").arg(QString::fromStdString(host.error())));
+        return;
+    }
+    m_engine.reset();
+    m_host = std::move(host).value();
+    m_hostIntervalNs = intervalNs;
+    m_hostClock.start();
+    ++m_generation;
+    m_pauseAt = -1;
+    m_running = true;
+    m_timer.start();
+    publish();
+}
+
+void SimulationController::hostTick() {
+    if (!m_running) return;
+    auto read = m_host->poll(m_hostClock.nsecsElapsed());
+    if (!read) {
+        m_running = false;
+        m_timer.stop();
+        publish();
+        emit errorOccurred(tr("Reading this machine failed: %1").arg(QString::fromStdString(read.error())));
+        return;
+    }
+    if (read.value() && m_framesInFlight.load() == 0) {
+        m_framesInFlight.fetch_add(1);
+        publish();
+    }
+}
+
+const rs::Recorder* SimulationController::recorder() const {
+    if (m_engine) return &m_engine->recorder();
+    if (m_host) return &m_host->recorder();
+    return nullptr;
+}
+
+bool SimulationController::refuseOnHost() {
+    if (!m_host) return false;
+    emit errorOccurred(tr("This machine is only watched: ReclaimScope never changes its settings or its swap."));
+    return true;
+}
+
 void SimulationController::play() {
+    if (m_host) {
+        // Readings go on from now; the pause is a gap in the charts.
+        m_running = true;
+        m_timer.start();
+        publish();
+        return;
+    }
     if (!m_engine) return;
     m_running = true;
     m_lastTickNs = m_wall.nsecsElapsed();
@@ -62,6 +115,10 @@ void SimulationController::pause() {
 }
 
 void SimulationController::reset() {
+    if (m_host) {
+        watchHost(m_hostIntervalNs); // a new recording from now
+        return;
+    }
     if (!m_engine) return;
     const bool wasRunning = m_running;
     m_running = false;
@@ -76,7 +133,7 @@ void SimulationController::setSpeed(double speed) {
 }
 
 void SimulationController::writeSysctl(const QString& name, const QString& value) {
-    if (!m_engine) return;
+    if (refuseOnHost() || !m_engine) return;
     auto w = rs::make_sysctl_write(name.toStdString(), value.toStdString(),
                                    m_engine->kernel().nr_zone_types());
     if (!w) {
@@ -90,7 +147,7 @@ void SimulationController::writeSysctl(const QString& name, const QString& value
 }
 
 void SimulationController::swapon(const QString& spec) {
-    if (!m_engine) return;
+    if (refuseOnHost() || !m_engine) return;
     auto d = rs::parse_swap_spec(spec.toStdString(), "");
     if (!d) {
         emit errorOccurred(QString("swapon %1: %2").arg(spec, QString::fromStdString(d.error())));
@@ -114,7 +171,7 @@ void SimulationController::swapon(const QString& spec) {
 }
 
 void SimulationController::swapoff(const QString& name) {
-    if (!m_engine) return;
+    if (refuseOnHost() || !m_engine) return;
     auto r = m_engine->swapoff(name.toStdString());
     if (!r) {
         emit errorOccurred(QString::fromStdString(r.error()));
@@ -129,13 +186,13 @@ void SimulationController::swapoff(const QString& name) {
 }
 
 void SimulationController::advance(qint64 ns) {
-    if (!m_engine || ns <= 0) return;
+    if (refuseOnHost() || !m_engine || ns <= 0) return;
     if (!runGuarded(m_engine->now() + ns)) return;
     publish();
 }
 
 void SimulationController::stepKswapdPass() {
-    if (!m_engine) return;
+    if (refuseOnHost() || !m_engine) return;
     const auto& calls = m_engine->kernel().trace.calls;
     const std::uint64_t passes = calls[rs::F_kswapd_shrink_node];
     const std::int64_t limit = m_engine->now() + 60'000'000'000;
@@ -165,8 +222,9 @@ void SimulationController::stepKswapdPass() {
 }
 
 void SimulationController::requestMoment(qint64 t_ns) {
-    if (!m_engine) return;
-    const auto& samples = m_engine->recorder().samples;
+    const rs::Recorder* rec = recorder();
+    if (!rec) return;
+    const auto& samples = rec->samples;
     if (samples.empty()) return;
     auto at = std::upper_bound(samples.begin(), samples.end(), t_ns,
                                [](qint64 t, const rs::Sample& s) { return t < s.t_ns; });
@@ -179,19 +237,20 @@ void SimulationController::requestMoment(qint64 t_ns) {
     m->t_ns = t_ns;
     m->sample = *at;
     m->secondBefore = *before;
-    m->zones = m_engine->recorder().zones;
+    m->zones = rec->zones;
     m->sampleText = rs::format_sample(m->sample, m->zones);
     RS_TSAN_RELEASE(m.get());
     emit momentReady(m);
 }
 
 void SimulationController::writeCsv(const QString& path, qint64 fromNs, qint64 toNs) {
-    if (!m_engine) {
+    const rs::Recorder* rec = recorder();
+    if (!rec) {
         emit csvWritten(path, tr("There is no simulation to export."));
         return;
     }
     std::ostringstream csv;
-    rs::write_csv(csv, m_engine->recorder(), fromNs, toNs < 0 ? std::numeric_limits<std::int64_t>::max() : toNs);
+    rs::write_csv(csv, *rec, fromNs, toNs < 0 ? std::numeric_limits<std::int64_t>::max() : toNs);
     const auto bad = rs::write_output_file(path.toStdString(), csv.str());
     QString error = bad ? QString::fromStdString(*bad) : QString();
     if (!error.isEmpty()) error[0] = error[0].toUpper(); // a sentence in a message box
@@ -213,6 +272,10 @@ bool SimulationController::runGuarded(std::int64_t until) {
 }
 
 void SimulationController::tick() {
+    if (m_host) {
+        hostTick();
+        return;
+    }
     if (!m_engine || !m_running) return;
     const qint64 nowNs = m_wall.nsecsElapsed();
     const qint64 wallDt = std::min<qint64>(nowNs - m_lastTickNs, 200'000'000); // cap after a stall
@@ -249,6 +312,20 @@ void SimulationController::tick() {
 }
 
 void SimulationController::publish() {
+    if (m_host) {
+        auto f = std::make_shared<Frame>();
+        m_host->build(rs::FrameWants{m_procTextsWanted.load(), false}, *f);
+        f->generation = m_generation;
+        f->title = tr("This machine: %1, Linux %2")
+                       .arg(QString::fromStdString(m_host->info().hostname), QString::fromStdString(m_host->info().release))
+                       .toStdString();
+        f->running = m_running;
+        f->speed = 1.0;
+        f->achievedSpeed = 1.0;
+        RS_TSAN_RELEASE(f.get());
+        emit frameReady(f);
+        return;
+    }
     if (!m_engine) return;
     auto f = std::make_shared<Frame>();
     m_frameBuilder.build(m_engine->kernel(), m_engine->recorder(),

@@ -2,6 +2,7 @@
 // Owns the engine on a worker thread. Commands arrive as queued calls and take effect between
 // engine slices; results leave as immutable frames, at most 60 per second.
 #include "Frame.h"
+#include "host/host_watch.h"
 #include "record/frame_builder.h"
 #include "sim/engine.h"
 
@@ -27,6 +28,9 @@ public:
 public slots:
     // Replaces the simulation with a new configuration, paused at time 0.
     void load(const rs::EngineConfig& config, const QString& explanation);
+    // Replaces the simulation with this machine, read every intervalNs through its /proc files
+    // (rs::HostWatch); nothing is written to it. Commands that would change it are refused.
+    void watchHost(qint64 intervalNs = 100'000'000);
     void play();
     void pause();
     void reset();
@@ -77,6 +81,9 @@ signals:
 
 private:
     void tick();
+    void hostTick();
+    const rs::Recorder* recorder() const;
+    bool refuseOnHost(); // true (and says why) when watching the host
     void publish();
     bool runGuarded(std::int64_t until);
 
@@ -86,6 +93,9 @@ private:
     rs::EngineConfig m_config;
     QString m_explanation;
     std::unique_ptr<rs::Engine> m_engine;
+    std::unique_ptr<rs::HostWatch> m_host; // instead of m_engine when watching this machine
+    qint64 m_hostIntervalNs = 100'000'000;
+    QElapsedTimer m_hostClock;
     QTimer m_timer;
     QElapsedTimer m_wall;
     qint64 m_lastTickNs = 0;

@@ -33,6 +33,10 @@ struct FrameData {
     std::int64_t sim_time_ns = 0;
     std::array<std::uint64_t, NR_KFUNCS> kfunc_calls{}; // calls of each traced kernel function so far
     std::array<std::uint64_t, NR_KFUNCS> kfunc_last{};  // order of each one's latest call (KFuncCounters::last)
+    // A real machine (host/host_watch.h), not a simulation: the functions are lit from the
+    // counters that count them (kfunc_calls), and those without one are not observable there.
+    bool host = false;
+    std::array<bool, NR_KFUNCS> kfunc_observed{}; // with host: has a counter
     // The simulated kernel's /proc files now, in the kernel's formats (empty unless asked for).
     std::string proc_zoneinfo, proc_vmstat, proc_meminfo, proc_swaps;
     // With them, /proc/PID/status of the processes (by pid; at most kFrameStatusProcs, those
