@@ -11,7 +11,7 @@
 # includes no Qt. ui/ may include the whole core, never app/; app/ may include everything.
 set -euo pipefail
 
-layers=(util model config mm procfs record replay sim scenario)
+layers=(util model config mm procfs record replay sim scenario host)
 declare -A may=(
   [util]=""
   [model]="util"
@@ -22,6 +22,7 @@ declare -A may=(
   [replay]="util model config mm"
   [sim]="util model config mm procfs record replay"
   [scenario]="util model config mm procfs record replay sim"
+  [host]="util model config mm procfs scenario"
 )
 
 if [[ ${1:-} == --print ]]; then

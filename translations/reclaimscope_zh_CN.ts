@@ -420,6 +420,18 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>--trace-in: reads a trace instead of a run: give --headless, and of the outputs only --print-reclaim-latency</source>
         <translation>--trace-in: 读取 trace 而不运行模拟：需给出 --headless，输出选项只能用 --print-reclaim-latency</translation>
     </message>
+    <message>
+        <source>Write this machine as a scenario file and exit: its nodes and zones, vm.* sysctls and swap areas from /proc and /sys (only read), no tasks. Add a workload to it, then run it with --scenario.</source>
+        <translation>把本机写成场景文件后退出：节点和 zone、 vm.* sysctl 和交换分区取自 /proc 和 /sys（只读不写）， 没有任务。在文件中加入工作负载后， 用 --scenario 运行。</translation>
+    </message>
+    <message>
+        <source>--host-scenario: writes this machine as a scenario file and runs nothing; give it alone (not with --%1)</source>
+        <translation>--host-scenario: 只把本机写成场景文件，不运行模拟；请单独使用（不要与 --%1 同用）</translation>
+    </message>
+    <message>
+        <source>Wrote %1: this machine&apos;s zones, sysctls and swap, no tasks. Add the workload (&quot;tasks&quot;), then: reclaimscope --scenario %1</source>
+        <translation>已写入 %1：本机的 zone、sysctl 和交换分区，没有任务。加入工作负载（&quot;tasks&quot;）后运行：reclaimscope --scenario %1</translation>
+    </message>
 </context>
 <context>
     <name>CountersView</name>
@@ -975,6 +987,14 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>&amp;About ReclaimScope</source>
         <translation>关于 ReclaimScope(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;New Scenario from This Machine…</source>
+        <translation>从本机新建场景(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Write a scenario file with this machine&apos;s zones, vm.* sysctls and swap areas (read from /proc and /sys, never written) and no tasks, and open it; add the workload to the file</source>
+        <translation>写一个场景文件并打开它：其中有本机的 zone、vm.* sysctl 和交换分区（读自 /proc 和 /sys，从不写入），没有任务；请在文件中加入工作负载</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1081,6 +1101,22 @@ Without --headless it opens the window on the built-in default scenario.</source
     <message>
         <source>Visible range (%1 – %2 s)</source>
         <translation>可见范围（%1 – %2 s）</translation>
+    </message>
+    <message>
+        <source>This machine could not be read: %1</source>
+        <translation>无法读取本机信息：%1</translation>
+    </message>
+    <message>
+        <source>The scenario of this machine was not written: %1</source>
+        <translation>本机的场景文件未写入：%1</translation>
+    </message>
+    <message>
+        <source>New scenario from this machine</source>
+        <translation>从本机新建场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>场景 (*.json)</translation>
     </message>
 </context>
 <context>
