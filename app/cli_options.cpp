@@ -62,6 +62,11 @@ void addCliOptions(QCommandLineParser& parser) {
                          "--print-swaps and --print-proc PID print its last reading.")));
     parser.addOption(opt({"interval"}, Cli::tr("How often --host reads this machine (default 100ms; 10ms to 60s)."),
                          "time"));
+    parser.addOption(opt({"host-scenario"},
+                         Cli::tr("Write this machine as a scenario file and exit: its nodes and zones, vm.* sysctls and "
+                         "swap areas from /proc and /sys (only read), no tasks. Add a workload to it, then run it "
+                         "with --scenario."),
+                         "file"));
     parser.addOption(opt({"list-scenarios"}, Cli::tr("List the built-in scenarios and exit.")));
     parser.addOption(opt({"ram"}, Cli::tr("Simulate an x86-64 machine with this much RAM (e.g. 4G, 512M)."), "size"));
     parser.addOption(opt({"machine-from-zoneinfo"},
@@ -129,10 +134,17 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
     o.ftrace_path = parser.value("ftrace");
     o.trace_in = parser.value("trace-in");
     o.export_path = parser.value("export");
+    o.host_scenario_path = parser.value("host-scenario");
     // An empty name would be taken for "not asked" and the run would exit 0 having written nothing.
-    for (const char* name : {"csv", "ftrace", "export", "trace-in"})
+    for (const char* name : {"csv", "ftrace", "export", "trace-in", "host-scenario"})
         if (parser.isSet(name) && parser.value(name).isEmpty())
             return R::failure(tr8(Cli::tr("--%1: the file name is empty").arg(name)));
+    // --host-scenario writes a file and runs nothing: an option of a run would be ignored.
+    if (parser.isSet("host-scenario"))
+        for (const QString& name : parser.optionNames())
+            if (name != "host-scenario" && name != "headless")
+                return R::failure(tr8(Cli::tr("--host-scenario: writes this machine as a scenario file and runs nothing; "
+                                              "give it alone (not with --%1)").arg(name)));
     // The window's File > Export Trace is to come; --export runs its own loop.
     if (!o.ftrace_path.isEmpty() && (!o.headless || !o.export_path.isEmpty()))
         return R::failure(tr8(Cli::tr("--ftrace: writes the trace of a --headless run (without --export)")));

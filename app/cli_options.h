@@ -50,6 +50,7 @@ struct CliOptions {
     QString ftrace_path; // --ftrace: the tracepoints as /sys/kernel/tracing/trace text
     QString trace_in;    // --trace-in: a real trace read instead of a run
     QString export_path; // --export: a chart file (PNG, PDF or SVG by extension)
+    QString host_scenario_path; // --host-scenario: this machine as a scenario file, nothing run
     QString export_view = "watermarks"; // --view
     bool view_set = false;              // --view given (the window shows that view first)
     std::optional<double> speed;        // --speed (window): simulated s per wall s, 0 = max

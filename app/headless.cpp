@@ -3,6 +3,7 @@
 #include "host_record.h"
 #include "run_progress.h"
 
+#include "host/host_scenario.h"
 #include "mm/oom_kill.h"
 #include "procfs/meminfo.h"
 #include "procfs/pid_status.h"
@@ -41,6 +42,24 @@ int printTraceIn(const CliOptions& o, std::FILE* out, std::FILE* err) {
     return std::ferror(out) ? 1 : 0;
 }
 } // namespace
+
+int writeHostScenario(const CliOptions& o, std::FILE* err) {
+    const std::string path = o.host_scenario_path.toStdString();
+    const auto text = rs::host_scenario_json();
+    if (!text) {
+        std::fprintf(err, "reclaimscope: --host-scenario: %s\n", text.error().c_str());
+        return 2;
+    }
+    if (auto bad = rs::write_output_file(path, *text)) {
+        std::fprintf(err, "reclaimscope: --host-scenario: %s\n", bad->c_str());
+        return 2;
+    }
+    std::fprintf(err, "%s\n",
+                 qPrintable(Cli::tr("Wrote %1: this machine's zones, sysctls and swap, no tasks. Add the workload "
+                                    "(\"tasks\"), then: reclaimscope --scenario %1")
+                                .arg(o.host_scenario_path)));
+    return 0;
+}
 
 int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     if (o.list_scenarios) {

@@ -21,9 +21,12 @@
 namespace {
 // Help, version, listing and --headless runs need no display: they get a QCoreApplication.
 bool needsNoDisplay(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i)
+    for (int i = 1; i < argc; ++i) {
         for (const char* flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v", "--list-scenarios"})
             if (std::strcmp(argv[i], flag) == 0) return true;
+        // --host-scenario FILE or --host-scenario=FILE: writes a file, opens no window.
+        if (std::strncmp(argv[i], "--host-scenario", 15) == 0) return true;
+    }
     return false;
 }
 } // namespace
@@ -83,6 +86,7 @@ int main(int argc, char** argv) {
         }
         return runExport(options.value(), stderr);
     }
+    if (!options->host_scenario_path.isEmpty()) return writeHostScenario(options.value(), stderr);
     if (options->headless || options->list_scenarios) return runHeadless(options.value(), stdout, stderr);
 
     QString explanation = options->localizedExplanation();

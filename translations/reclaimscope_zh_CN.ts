@@ -421,6 +421,18 @@ Without --headless it opens the window on the built-in default scenario.</source
         <translation>--trace-in: 读取 trace 而不运行模拟：需给出 --headless，输出选项只能用 --print-reclaim-latency</translation>
     </message>
     <message>
+        <source>Write this machine as a scenario file and exit: its nodes and zones, vm.* sysctls and swap areas from /proc and /sys (only read), no tasks. Add a workload to it, then run it with --scenario.</source>
+        <translation>把本机写成场景文件后退出：节点和 zone、 vm.* sysctl 和交换分区取自 /proc 和 /sys（只读不写）， 没有任务。在文件中加入工作负载后， 用 --scenario 运行。</translation>
+    </message>
+    <message>
+        <source>--host-scenario: writes this machine as a scenario file and runs nothing; give it alone (not with --%1)</source>
+        <translation>--host-scenario: 只把本机写成场景文件，不运行模拟；请单独使用（不要与 --%1 同用）</translation>
+    </message>
+    <message>
+        <source>Wrote %1: this machine&apos;s zones, sysctls and swap, no tasks. Add the workload (&quot;tasks&quot;), then: reclaimscope --scenario %1</source>
+        <translation>已写入 %1：本机的 zone、sysctl 和交换分区，没有任务。加入工作负载（&quot;tasks&quot;）后运行：reclaimscope --scenario %1</translation>
+    </message>
+    <message>
         <source>Watch this machine instead of a simulation: its /proc files, read only. With --headless it records for --duration (with --csv and no --duration: until Ctrl+C or SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, --print-swaps and --print-proc PID print its last reading.</source>
         <translation>观察本机而不是模拟：只读它的 /proc 文件。 与 --headless 一起时，每隔 --interval 记录一次，共 --duration（给了 --csv 而没有 --duration 时：直到 Ctrl+C 或 SIGTERM）， --print-zoneinfo、 --print-vmstat、 --print-meminfo、 --print-swaps 和 --print-proc PID 打印最后一次读取。</translation>
     </message>
@@ -1015,6 +1027,14 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>&amp;About ReclaimScope</source>
         <translation>关于 ReclaimScope(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;New Scenario from This Machine…</source>
+        <translation>从本机新建场景(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Write a scenario file with this machine&apos;s zones, vm.* sysctls and swap areas (read from /proc and /sys, never written) and no tasks, and open it; add the workload to the file</source>
+        <translation>写一个场景文件并打开它：其中有本机的 zone、vm.* sysctl 和交换分区（读自 /proc 和 /sys，从不写入），没有任务；请在文件中加入工作负载</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1121,6 +1141,22 @@ Without --headless it opens the window on the built-in default scenario.</source
     <message>
         <source>Visible range (%1 – %2 s)</source>
         <translation>可见范围（%1 – %2 s）</translation>
+    </message>
+    <message>
+        <source>This machine could not be read: %1</source>
+        <translation>无法读取本机信息：%1</translation>
+    </message>
+    <message>
+        <source>The scenario of this machine was not written: %1</source>
+        <translation>本机的场景文件未写入：%1</translation>
+    </message>
+    <message>
+        <source>New scenario from this machine</source>
+        <translation>从本机新建场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>场景 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1431,22 @@ Without --headless it opens the window on the built-in default scenario.</source
     <message>
         <source>There is no simulation to export.</source>
         <translation>没有可导出的模拟。</translation>
+    </message>
+    <message>
+        <source>Cannot watch this machine: %1</source>
+        <translation>无法观察本机：%1</translation>
+    </message>
+    <message>
+        <source>Reading this machine failed: %1</source>
+        <translation>读取本机失败：%1</translation>
+    </message>
+    <message>
+        <source>This machine is only watched: ReclaimScope never changes its settings or its swap.</source>
+        <translation>本机只被观察： ReclaimScope 从不修改它的设置或交换区。</translation>
+    </message>
+    <message>
+        <source>This machine: %1, Linux %2</source>
+        <translation>本机：%1， Linux %2</translation>
     </message>
 </context>
 <context>

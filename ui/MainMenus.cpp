@@ -61,6 +61,13 @@ MainMenus::MainMenus(MainWindow* window) : QObject(window), m_window(window) {
 void MainMenus::createFileMenu() {
     MainWindow* w = m_window;
     auto* fileMenu = w->menuBar()->addMenu(tr("&File"));
+    auto* fromHost = fileMenu->addAction(tr("&New Scenario from This Machine…"), w, &MainWindow::newScenarioFromHostDialog);
+    const QString fromHostTip = tr("Write a scenario file with this machine's zones, vm.* sysctls and swap areas (read "
+                                   "from /proc and /sys, never written) and no tasks, and open it; add the workload to "
+                                   "the file");
+    fromHost->setToolTip(fromHostTip);
+    fromHost->setStatusTip(fromHostTip);
+    fileMenu->addSeparator();
     m_exportAction = fileMenu->addAction(tr("&Export Chart…"), w, [w] { w->exportChartDialog(false); });
     m_exportAction->setShortcut(QKeySequence("Ctrl+E"));
     m_exportAction->setToolTip(tr("Write the charts of the current view to a PNG, PDF or SVG file at a chosen size (Ctrl+E)"));
@@ -74,6 +81,7 @@ void MainMenus::createFileMenu() {
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), w, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    fileMenu->setToolTipsVisible(true);
 }
 
 void MainMenus::createEditMenu() {

@@ -2,7 +2,9 @@
 #include "CrossThread.h"
 #include "ReplayProgressLabel.h"
 
+#include "host/host_scenario.h"
 #include "scenario/builtin.h"
+#include "util/file_io.h"
 
 #include "BigPictureView.h"
 #include "ExportPages.h"
@@ -268,6 +270,31 @@ void MainWindow::openScenario(const QString& path) {
     if (m_loader->busy()) emit scenarioOpened(m_loader->path(), false, tr("Loading cancelled"));
     m_loader->start(path);
     m_loadProgress->begin();
+}
+
+QString MainWindow::newScenarioFromHost(const QString& path) {
+    QString error;
+    const auto text = rs::host_scenario_json();
+    if (!text) error = tr("This machine could not be read: %1").arg(QString::fromStdString(text.error()));
+    else if (auto bad = rs::write_output_file(path.toStdString(), *text))
+        error = tr("The scenario of this machine was not written: %1").arg(QString::fromStdString(*bad));
+    if (!error.isEmpty()) {
+        onError(error);
+        return error;
+    }
+    openScenario(path);
+    return {};
+}
+
+void MainWindow::newScenarioFromHostDialog() {
+    QSettings s;
+    const QString dir = s.value("scenarios/dir", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("New scenario from this machine"),
+                                                QDir(dir).filePath("this-machine.json"), tr("Scenarios (*.json)"));
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += ".json";
+    s.setValue("scenarios/dir", QFileInfo(path).absolutePath());
+    newScenarioFromHost(path);
 }
 
 void MainWindow::cancelLoading() { m_loader->cancel(); }

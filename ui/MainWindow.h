@@ -76,6 +76,11 @@ public:
     // A file that fails validation is reported and changes nothing; so does a cancelled load.
     // An open while another is in flight cancels that one (the newer choice wins).
     void openScenario(const QString& path);
+    // File > New Scenario from This Machine without its dialog: writes this machine's scenario
+    // (rs::host_scenario_json: zones, sysctls, swap, no tasks) to `path`, whole or not at all,
+    // then opens it as openScenario() does. Returns an error message naming the file (also shown
+    // and kept in lastError()), or an empty string.
+    QString newScenarioFromHost(const QString& path);
     // Stops the load in flight, as the progress dialog's Cancel does.
     void cancelLoading();
     bool isLoading() const;
@@ -97,6 +102,9 @@ public slots:
     // The export dialogs of the File menu: the current view's charts or all views; the data.
     void exportChartDialog(bool allViews);
     void exportCsvDialog();
+    // File > New Scenario from This Machine: a save dialog (in the scenarios' folder), then
+    // newScenarioFromHost().
+    void newScenarioFromHostDialog();
 
 signals:
     void csvExported(const QString& path, const QString& error);

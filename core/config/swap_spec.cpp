@@ -29,6 +29,21 @@ std::string_view swap_kind_name(SwapKind k) {
     return "?";
 }
 
+std::string_view swap_kind_key(SwapKind k) {
+    switch (k) {
+    case SwapKind::HDD: return "hdd";
+    case SwapKind::SSD: return "ssd";
+    case SwapKind::Zram: return "zram";
+    }
+    return "?";
+}
+
+std::optional<SwapKind> swap_kind_from_key(std::string_view key) {
+    for (const SwapKind k : {SwapKind::HDD, SwapKind::SSD, SwapKind::Zram})
+        if (swap_kind_key(k) == key) return k;
+    return std::nullopt;
+}
+
 std::string default_swap_name(SwapKind kind, int index) {
     if (kind == SwapKind::Zram) return "/dev/zram" + std::to_string(index);
     return "/dev/sd" + std::string(1, static_cast<char>('b' + index % 25)) + "1";
@@ -61,10 +76,9 @@ Result<SwapDeviceSpec> parse_swap_spec(std::string_view text, const std::string&
                 return R::failure("prio must be an integer 0..32767, got '" + std::string(value) + "'");
             d.prio = prio;
         } else if (key == "kind") {
-            if (value == "hdd") d.kind = SwapKind::HDD;
-            else if (value == "ssd") d.kind = SwapKind::SSD;
-            else if (value == "zram") d.kind = SwapKind::Zram;
-            else return R::failure("kind must be hdd, ssd or zram, got '" + std::string(value) + "'");
+            const auto kind = swap_kind_from_key(value);
+            if (!kind) return R::failure("kind must be hdd, ssd or zram, got '" + std::string(value) + "'");
+            d.kind = *kind;
         } else if (key == "ratio") {
             try {
                 std::size_t used = 0;

@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,12 @@ struct SwapDeviceSpec {
     std::vector<std::uint32_t> bad_slots; // from the swap header (mkswap -c)
 };
 
-// "hdd", "ssd", "zram".
+// "HDD", "SSD", "zram": as the window and messages show the kind.
 std::string_view swap_kind_name(SwapKind k);
+// "hdd", "ssd", "zram": as scenario files and --swap write the kind; and back (empty for
+// anything else).
+std::string_view swap_kind_key(SwapKind k);
+std::optional<SwapKind> swap_kind_from_key(std::string_view key);
 
 // The name of the index-th unnamed swap area of a kind: /dev/sdb1, /dev/sdc1, ... for disks,
 // /dev/zram0, /dev/zram1, ... for zram (the command line, scenario files and the window agree).

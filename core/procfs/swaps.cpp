@@ -1,5 +1,10 @@
 #include "procfs/swaps.h"
 
+#include "util/units.h"
+
+#include <limits>
+#include <sstream>
+
 namespace rs {
 
 namespace {
@@ -17,6 +22,23 @@ std::string mangle_path(const std::string& s) {
         } else {
             out += ch;
         }
+    }
+    return out;
+}
+
+// mangle_path()'s \ooo back to the character.
+std::string unmangle_path(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 3 < s.size()) {
+            const auto oct = [&](std::size_t k) { return s[i + k] >= '0' && s[i + k] <= '7'; };
+            if (oct(1) && oct(2) && oct(3)) {
+                out += static_cast<char>(((s[i + 1] - '0') << 6) | ((s[i + 2] - '0') << 3) | (s[i + 3] - '0'));
+                i += 3;
+                continue;
+            }
+        }
+        out += s[i];
     }
     return out;
 }
@@ -43,5 +65,48 @@ std::string format_swaps(const SwapSpace& space) {
 }
 
 std::string format_swaps(const Kernel& k) { return format_swaps(k.swap.space()); }
+
+Result<std::vector<ProcSwapsArea>> parse_proc_swaps(std::string_view text, std::string_view source) {
+    using R = Result<std::vector<ProcSwapsArea>>;
+    std::vector<ProcSwapsArea> out;
+    std::istringstream in{std::string(text)};
+    std::string line;
+    int lineno = 0;
+    bool header = false;
+    while (std::getline(in, line)) {
+        ++lineno;
+        std::istringstream fields(line);
+        std::vector<std::string> f;
+        for (std::string w; fields >> w;) f.push_back(w);
+        if (f.empty()) continue;
+        const std::string where = std::string(source) + ":" + std::to_string(lineno) + ": ";
+        if (!header) {
+            if (f.size() != 5 || f[0] != "Filename" || f[1] != "Type" || f[4] != "Priority")
+                return R::failure(where + "expected the header 'Filename Type Size Used Priority'; is this /proc/swaps?");
+            header = true;
+            continue;
+        }
+        if (f.size() != 5)
+            return R::failure(where + "expected 'PATH TYPE SIZE USED PRIORITY', got " + std::to_string(f.size()) + " fields");
+        ProcSwapsArea a;
+        a.name = unmangle_path(f[0]);
+        a.type = f[1];
+        if (a.type != "partition" && a.type != "file")
+            return R::failure(where + "type '" + a.type + "' is neither partition nor file");
+        const auto size = parse_int(f[2]);
+        const auto used = parse_int(f[3]);
+        const auto prio = parse_int(f[4]);
+        if (!size || *size < 0) return R::failure(where + "size '" + f[2] + "' is not a number of KiB");
+        if (!used || *used < 0 || *used > *size) return R::failure(where + "used '" + f[3] + "' is not within 0..size");
+        if (!prio || *prio < std::numeric_limits<short>::min() || *prio > std::numeric_limits<short>::max())
+            return R::failure(where + "priority '" + f[4] + "' is not a number within -32768..32767");
+        a.size_kb = static_cast<std::uint64_t>(*size);
+        a.used_kb = static_cast<std::uint64_t>(*used);
+        a.prio = static_cast<int>(*prio);
+        out.push_back(std::move(a));
+    }
+    if (!header) return R::failure(std::string(source) + ": empty: no 'Filename Type Size Used Priority' header");
+    return out;
+}
 
 } // namespace rs

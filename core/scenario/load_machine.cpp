@@ -10,20 +10,26 @@ namespace rs::load {
 
 namespace {
 
-// One zone of an explicit node: a SIZE (present = managed) or {"present", "managed"}.
+// One zone of an explicit node: a SIZE (present = managed) or {"present", "managed", "spanned",
+// "start_pfn"} (a clone of a real machine keeps its spanned pages and where the zone starts).
 void parse_zone_size(const json& v, const std::string& zp, ZoneSpec& z) {
     if (v.is_object()) {
-        check_keys(v, zp, {"present", "managed"});
+        check_keys(v, zp, {"present", "managed", "spanned", "start_pfn"});
         if (!v.contains("present")) fail(zp, "a zone needs \"present\"");
         z.present = need_size(v["present"], zp + "/present", kPageSize) / kPageSize;
         z.managed = v.contains("managed") ? need_size(v["managed"], zp + "/managed", 0) / kPageSize : z.present;
         if (z.managed > z.present) fail(zp + "/managed", "more managed pages than present ones");
+        z.spanned = v.contains("spanned") ? need_size(v["spanned"], zp + "/spanned", kPageSize) / kPageSize : z.present;
+        if (z.spanned < z.present) fail(zp + "/spanned", "fewer spanned pages than present ones");
+        if (v.contains("start_pfn"))
+            z.start_pfn = static_cast<std::uint64_t>(need_int(v["start_pfn"], zp + "/start_pfn", 0, std::int64_t{1} << 52));
     } else {
-        z.present = z.managed = need_size(v, zp, kPageSize) / kPageSize;
+        z.present = z.managed = z.spanned = need_size(v, zp, kPageSize) / kPageSize;
     }
 }
 
-// Explicit nodes and zones: each zone's memory, laid out one after the other from pfn 1.
+// Explicit nodes and zones: each zone's memory, laid out one after the other from pfn 1 unless
+// a zone says where it starts (not before the end of the node's zone below it).
 MachineSpec explicit_nodes_machine(const json& nodes, const std::string& source, int cpus) {
     if (nodes.empty() || nodes.size() > 64) fail("/machine/nodes", "expected 1 to 64 nodes");
     MachineSpec spec;
@@ -36,15 +42,19 @@ MachineSpec explicit_nodes_machine(const json& nodes, const std::string& source,
         const json& node = need_object(nodes[n], np);
         check_keys(node, np, {"DMA", "DMA32", "Normal", "Movable"});
         NodeSpec ns;
+        std::uint64_t node_end = 0; // where the node's last zone so far ends
         for (const ZoneType t : spec.zone_types) {
             ZoneSpec z;
             z.type = t;
             z.start_pfn = next_pfn;
             const std::string key(zone_name(t));
             if (node.contains(key)) {
-                parse_zone_size(node[key], np + "/" + key, z);
-                z.spanned = z.present;
-                next_pfn += z.spanned;
+                const std::string zp = np + "/" + key;
+                parse_zone_size(node[key], zp, z);
+                if (z.start_pfn < node_end)
+                    fail(zp + "/start_pfn", "the zone starts at pfn " + std::to_string(z.start_pfn) +
+                                                ", inside the zone below it (which ends at pfn " + std::to_string(node_end) + ")");
+                next_pfn = node_end = z.start_pfn + z.spanned;
             }
             ns.zones.push_back(z);
         }

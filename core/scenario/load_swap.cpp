@@ -16,11 +16,9 @@ SwapDeviceSpec parse_swap(const json& v, const std::string& ptr, SwapNamer& name
     d.size_bytes = need_size(v["size"], ptr + "/size", 8192);
     d.kind = SwapKind::SSD;
     if (v.contains("kind")) {
-        const std::string k = need_string(v["kind"], ptr + "/kind");
-        if (k == "hdd") d.kind = SwapKind::HDD;
-        else if (k == "ssd") d.kind = SwapKind::SSD;
-        else if (k == "zram") d.kind = SwapKind::Zram;
-        else fail(ptr + "/kind", "expected \"hdd\", \"ssd\" or \"zram\", got " + show(v["kind"]));
+        const auto kind = swap_kind_from_key(need_string(v["kind"], ptr + "/kind"));
+        if (!kind) fail(ptr + "/kind", "expected \"hdd\", \"ssd\" or \"zram\", got " + show(v["kind"]));
+        d.kind = *kind;
     }
     if (v.contains("prio")) d.prio = static_cast<int>(need_int(v["prio"], ptr + "/prio", 0, 32767));
     if (v.contains("zram_ratio")) {

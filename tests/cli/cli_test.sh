@@ -487,6 +487,56 @@ host)
   [[ $rc == 1 && $out == *"cannot read '/proc/999999999/status'"* ]] || fail "no such pid: $rc $out"
   "$bin" --headless --host --print-proc $$ | grep -qx "Pid:	$$" || fail "print-proc of this shell"
   ;;
+host_scenario)
+  # This machine as a scenario: it boots with this machine's watermarks, protection and managed
+  # pages to the page (zoneinfo prints each mark plus its boost), and no tasks.
+  [[ -r /proc/zoneinfo ]] || { echo "skip: no /proc/zoneinfo"; echo "ok $case_name"; exit 0; }
+  cp /proc/zoneinfo "$tmp/host-zoneinfo"
+  out=$("$bin" --host-scenario "$tmp/host.json" 2>&1) || fail "exit code $?: $out"
+  [[ $out == *"Wrote $tmp/host.json"* ]] || fail "message: $out"
+  python3 - "$tmp/host.json" "$data/../../resources/scenario.schema.json" <<'PY' || fail "not a scenario by the schema"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert doc["tasks"] == [] and doc["title"]["zh_CN"] and doc["explanation"]["zh_CN"], doc
+try:
+    import jsonschema
+except ImportError:
+    sys.exit(0)
+jsonschema.Draft202012Validator(json.load(open(sys.argv[2], encoding="utf-8"))).validate(doc)
+PY
+  "$bin" --headless --scenario "$tmp/host.json" --duration 1s --print-zoneinfo > "$tmp/out" || fail "boot: exit $?"
+  compared=0
+  for zone in DMA DMA32 Normal Movable; do
+    managed=$(zone_field "$tmp/host-zoneinfo" "$zone" managed)
+    [[ -n $managed && $managed != 0 ]] || continue
+    boost=$(zone_field "$tmp/host-zoneinfo" "$zone" boost)
+    for f in min low high; do
+      want=$(( $(zone_field "$tmp/host-zoneinfo" "$zone" "$f") - ${boost:-0} ))
+      got=$(zone_field "$tmp/out" "$zone" "$f")
+      [[ "$got" == "$want" ]] || fail "$zone $f: the clone boots $got, this machine shows $want (boost ${boost:-0})"
+    done
+    [[ $(zone_field "$tmp/out" "$zone" managed) == "$managed" ]] || fail "$zone managed"
+    want=$(awk -v z="$zone" '/^Node/ { inzone = ($4 == z) } inzone && /protection:/ { print; exit }' "$tmp/host-zoneinfo")
+    got=$(awk -v z="$zone" '/^Node/ { inzone = ($4 == z) } inzone && /protection:/ { print; exit }' "$tmp/out")
+    [[ "$got" == "$want" ]] || fail "$zone protection: $got, this machine: $want"
+    compared=$((compared + 1))
+  done
+  (( compared >= 1 )) || fail "no populated zone compared"
+  # Targets it cannot write: exit 2, a message naming the file, nothing left behind.
+  out=$("$bin" --host-scenario "$tmp/no/such/dir/host.json" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--host-scenario: cannot write $tmp/no/such/dir/host.json"* ]] || fail "missing directory: $rc $out"
+  [[ ! -e $tmp/no ]] || fail "the missing directory was made"
+  echo keep > "$tmp/ro.json"; chmod 444 "$tmp/ro.json"
+  out=$("$bin" --host-scenario "$tmp/ro.json" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"cannot write $tmp/ro.json"*"read-only"* && $(cat "$tmp/ro.json") == keep ]] || fail "read-only: $rc $out"
+  out=$("$bin" --host-scenario "$tmp" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"cannot write $tmp: it is a directory"* ]] || fail "directory: $rc $out"
+  [[ -z $(find "$tmp" -name '*.tmp') ]] || fail "a temporary file was left"
+  out=$("$bin" --host-scenario "" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--host-scenario: the file name is empty"* ]] || fail "empty name: $rc $out"
+  out=$("$bin" --host-scenario "$tmp/x.json" --scenario watermark-basics 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"give it alone (not with --scenario)"* && ! -e $tmp/x.json ]] || fail "with --scenario: $rc $out"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"

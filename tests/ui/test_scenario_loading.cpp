@@ -263,3 +263,41 @@ TEST_CASE("the browser reads a recent file's preview off the UI thread and drops
     CHECK_FALSE(browser->details().contains("A big trace"));
     QSettings().remove("scenarios/recent");
 }
+
+TEST_CASE("File New Scenario from This Machine writes this machine's scenario and opens it") {
+    if (!QFile::exists("/proc/zoneinfo")) {
+        WARN("/proc/zoneinfo is absent here: no machine to clone");
+        return;
+    }
+    auto w = windowAt2s();
+    const quint64 generation = w->lastFrame()->generation;
+    // The menu entry, with the tips a user sees.
+    QAction* entry = nullptr;
+    for (auto* a : w->findChildren<QAction*>())
+        if (a->text() == "&New Scenario from This Machine…") entry = a;
+    REQUIRE(entry);
+    CHECK(entry->statusTip().contains("/proc"));
+    CHECK(entry->toolTip() == entry->statusTip());
+
+    QTemporaryDir dir;
+    // A folder that does not exist: nothing is written, the message names the file, the run stays.
+    const QString missing = dir.filePath("no-such-folder/this-machine.json");
+    const QString error = w->newScenarioFromHost(missing);
+    INFO(error.toStdString());
+    CHECK(error.contains(missing));
+    CHECK(w->lastError() == error);
+    CHECK(visibleMessageBoxes(*w) == 1);
+    closeMessageBoxes(*w);
+    CHECK_FALSE(QFile::exists(missing));
+    CHECK(w->lastFrame()->generation == generation);
+
+    const QString path = dir.filePath("this-machine.json");
+    QSignalSpy spy(w.get(), &MainWindow::scenarioOpened);
+    CHECK(w->newScenarioFromHost(path).isEmpty());
+    REQUIRE((!spy.isEmpty() || spy.wait(20000)));
+    CHECK(spy.front().at(0).toString() == path);
+    CHECK(spy.front().at(1).toBool());
+    CHECK(QFile::exists(path));
+    REQUIRE(waitFor([&] { return w->lastFrame()->generation != generation; }));
+    CHECK(QString::fromStdString(w->lastFrame()->title).startsWith("This machine: "));
+}
