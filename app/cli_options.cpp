@@ -56,8 +56,8 @@ void addCliOptions(QCommandLineParser& parser) {
                          "it read; with --print-reclaim-latency the stalls per process (direct and memcg)."),
                          "file"));
     parser.addOption(opt({"host"},
-                         Cli::tr("Watch this machine instead of a simulation: its /proc files, read only. With "
-                         "--headless it records for --duration (with --csv and no --duration: until Ctrl+C or "
+                         Cli::tr("Watch this machine instead of a simulation: its /proc files, read only. The window "
+                         "shows it live in every view; with --headless it records for --duration (with --csv and no --duration: until Ctrl+C or "
                          "SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, "
                          "--print-swaps and --print-proc PID print its last reading.")));
     parser.addOption(opt({"interval"}, Cli::tr("How often --host reads this machine (default 100ms; 10ms to 60s)."),
@@ -164,7 +164,6 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
                                  "print-reclaim-latency", "speed", "pause-at"})
             if (parser.isSet(name))
                 return R::failure(tr8(Cli::tr("--host watches this machine: --%1 belongs to a simulation").arg(name)));
-        if (!o.headless) return R::failure(tr8(Cli::tr("--host: give --headless to record this machine")));
     }
     if (parser.isSet("interval")) {
         const auto d = rs::parse_duration_ns(parser.value("interval").toStdString());

@@ -165,6 +165,18 @@
         <source>orange glow and width: calls per second over the last simulated second</source>
         <translation>橙色光晕和粗细：最近一个模拟秒内的每秒调用次数</translation>
     </message>
+    <message>
+        <source>not observable here</source>
+        <translation>此处无法观测</translation>
+    </message>
+    <message>
+        <source>dashed: not observable here (no /proc/vmstat counter)</source>
+        <translation>虚线：此处无法观测（没有 /proc/vmstat 计数器）</translation>
+    </message>
+    <message>
+        <source>glow: this machine&apos;s counter per second (click for which)</source>
+        <translation>亮度：本机计数器每秒的增量（点击查看是哪个）</translation>
+    </message>
 </context>
 <context>
     <name>BigPictureView</name>
@@ -175,6 +187,18 @@
     <message>
         <source>Calls: %1 in all, %2 over the last simulated second.</source>
         <translation>调用：共 %1 次，最近一个模拟秒内 %2。</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>On this machine: /proc/vmstat %1 (%2), %3 in all, %4 over the last second.</source>
+        <translation>在本机：/proc/vmstat 的 %1（%2），累计 %3，最近一秒 %4。</translation>
+    </message>
+    <message>
+        <source>Not observable here: no /proc/vmstat counter counts it on this machine. A trace shows it (trace-cmd record -e vmscan, docs/ftrace.md).</source>
+        <translation>此处无法观测：本机没有 /proc/vmstat 计数器统计它。跟踪可以看到它（trace-cmd record -e vmscan，见 docs/ftrace.md）。</translation>
     </message>
 </context>
 <context>
@@ -433,20 +457,12 @@ Without --headless it opens the window on the built-in default scenario.</source
         <translation>已写入 %1：本机的 zone、sysctl 和交换分区，没有任务。加入工作负载（&quot;tasks&quot;）后运行：reclaimscope --scenario %1</translation>
     </message>
     <message>
-        <source>Watch this machine instead of a simulation: its /proc files, read only. With --headless it records for --duration (with --csv and no --duration: until Ctrl+C or SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, --print-swaps and --print-proc PID print its last reading.</source>
-        <translation>观察本机而不是模拟：只读它的 /proc 文件。 与 --headless 一起时，每隔 --interval 记录一次，共 --duration（给了 --csv 而没有 --duration 时：直到 Ctrl+C 或 SIGTERM）， --print-zoneinfo、 --print-vmstat、 --print-meminfo、 --print-swaps 和 --print-proc PID 打印最后一次读取。</translation>
-    </message>
-    <message>
         <source>How often --host reads this machine (default 100ms; 10ms to 60s).</source>
         <translation>--host 读取本机的间隔（默认 100ms； 10ms 到 60s）。</translation>
     </message>
     <message>
         <source>--host watches this machine: --%1 belongs to a simulation</source>
         <translation>--host 观察的是本机： --%1 属于模拟</translation>
-    </message>
-    <message>
-        <source>--host: give --headless to record this machine</source>
-        <translation>--host：加上 --headless 来记录本机</translation>
     </message>
     <message>
         <source>--interval: &apos;%1&apos; is outside 10ms .. 60s</source>
@@ -471,6 +487,10 @@ Without --headless it opens the window on the built-in default scenario.</source
     <message>
         <source>reclaimscope: recording stopped by a signal after %1 readings</source>
         <translation>reclaimscope：记录在读取 %1 次后被信号停止</translation>
+    </message>
+    <message>
+        <source>Watch this machine instead of a simulation: its /proc files, read only. The window shows it live in every view; with --headless it records for --duration (with --csv and no --duration: until Ctrl+C or SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, --print-swaps and --print-proc PID print its last reading.</source>
+        <translation>观察本机而不是模拟：只读它的 /proc 文件。 窗口在每个视图中实时显示它； 与 --headless 一起时，每隔 --interval 记录一次，共 --duration（给了 --csv 而没有 --duration 时：直到 Ctrl+C 或 SIGTERM）， --print-zoneinfo、 --print-vmstat、 --print-meminfo、 --print-swaps 和 --print-proc PID 打印最后一次读取。</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1055,18 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>Write a scenario file with this machine&apos;s zones, vm.* sysctls and swap areas (read from /proc and /sys, never written) and no tasks, and open it; add the workload to the file</source>
         <translation>写一个场景文件并打开它：其中有本机的 zone、vm.* sysctl 和交换分区（读自 /proc 和 /sys，从不写入），没有任务；请在文件中加入工作负载</translation>
     </message>
+    <message>
+        <source>watch this machine</source>
+        <translation>观察本机</translation>
+    </message>
+    <message>
+        <source>&amp;Watch This Machine</source>
+        <translation>观察本机(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show this machine in every view instead of a simulation: its zones, watermarks, LRU lists, swap, counters and pressure, read from /proc every 100 ms and never written (Ctrl+Shift+H). Opening a scenario goes back to simulating.</source>
+        <translation>在每个视图中显示本机而不是模拟：它的 zone、水线、LRU 链表、交换区、计数器和内存压力，每 100 ms 从 /proc 读取一次，从不写入（Ctrl+Shift+H）。打开一个场景即回到模拟。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1158,6 +1190,18 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>Scenarios (*.json)</source>
         <translation>场景 (*.json)</translation>
     </message>
+    <message>
+        <source>Time since ReclaimScope began watching this machine</source>
+        <translation>ReclaimScope 开始观察本机以来的时间</translation>
+    </message>
+    <message>
+        <source>The machine the views show, read through its /proc files (never written)</source>
+        <translation>视图所显示的机器，通过它的 /proc 文件读取（从不写入）</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1（已暂停）</translation>
+    </message>
 </context>
 <context>
     <name>PlotDecor</name>
@@ -1168,6 +1212,45 @@ Without --headless it opens the window on the built-in default scenario.</source
     <message>
         <source>simulated time (s)</source>
         <translation>模拟时间（s）</translation>
+    </message>
+    <message>
+        <source>time since watching began (s)</source>
+        <translation>开始观察以来的时间 (s)</translation>
+    </message>
+</context>
+<context>
+    <name>PressurePlot</name>
+    <message>
+        <source>Memory pressure (PSI, /proc/pressure/memory)</source>
+        <translation>内存压力（PSI，/proc/pressure/memory）</translation>
+    </message>
+    <message>
+        <source>avg10 (%)</source>
+        <translation>avg10 (%)</translation>
+    </message>
+    <message>
+        <source>stalled (ms per s)</source>
+        <translation>停顿（每秒 ms）</translation>
+    </message>
+    <message>
+        <source>some avg10</source>
+        <translation>some avg10</translation>
+    </message>
+    <message>
+        <source>full avg10</source>
+        <translation>full avg10</translation>
+    </message>
+    <message>
+        <source>some: stalled ms/s</source>
+        <translation>some：停顿 ms/s</translation>
+    </message>
+    <message>
+        <source>full: stalled ms/s</source>
+        <translation>full：停顿 ms/s</translation>
+    </message>
+    <message>
+        <source>Pressure stall information: &quot;some&quot; is the share of time at least one task waited for memory (reclaim, swap-in, refaults of its working set), &quot;full&quot; the share when every non-idle task did. avg10 is the kernel&apos;s 10-second average; the dashed lines are the stall time per second between two readings.</source>
+        <translation>压力停顿信息（PSI）：“some”是至少有一个任务在等待内存（回收、换入、工作集 refault）的时间占比，“full”是所有非空闲任务都在等待的时间占比。avg10 是内核的 10 秒平均值；虚线是两次读取之间每秒的停顿时间。</translation>
     </message>
 </context>
 <context>
@@ -1446,7 +1529,7 @@ Without --headless it opens the window on the built-in default scenario.</source
     </message>
     <message>
         <source>This machine: %1, Linux %2</source>
-        <translation>本机：%1， Linux %2</translation>
+        <translation>本机：%1，Linux %2</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1682,14 @@ held by the page table of pid %1</source>
 e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3</source>
         <translation>交换分区：SIZE[,prio=N][,kind=hdd|ssd|zram][,ratio=R][,name=NAME]
 如 1G,kind=ssd 或 512M,prio=10,kind=zram,ratio=3</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s swap areas, as /proc/swaps shows them:</source>
+        <translation>本机的交换区，如 /proc/swaps 所示：</translation>
+    </message>
+    <message>
+        <source>A real device&apos;s slots are not visible (the kernel keeps its swap_map to itself): usage and traffic are in the chart below.</source>
+        <translation>真实设备的槽位不可见（内核不公开它的 swap_map）：使用量和流量见下方的图表。</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1880,10 @@ e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3</source>
         <source>each value %1..%2, one per zone</source>
         <translation>每个值 %1..%2，每个 zone 一个</translation>
     </message>
+    <message>
+        <source>This machine&apos;s values, as /proc/sys/vm shows them (read again every second). Read only: ReclaimScope never writes to the host.</source>
+        <translation>本机的取值，如 /proc/sys/vm 所示（每秒重新读取）。只读：ReclaimScope 从不写入本机。</translation>
+    </message>
 </context>
 <context>
     <name>ViewList</name>
@@ -1846,10 +1941,6 @@ e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3</source>
     <message>
         <source>Node %1, zone %2 — free pages against watermarks</source>
         <translation>节点 %1，zone %2 — 空闲页与水线</translation>
-    </message>
-    <message>
-        <source>simulated time (s)</source>
-        <translation>模拟时间（s）</translation>
     </message>
     <message>
         <source>pages (4 KiB)</source>

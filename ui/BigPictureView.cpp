@@ -1,5 +1,7 @@
 #include "BigPictureView.h"
 
+#include "host/host_watch.h"
+
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -228,6 +230,13 @@ void BigPictureCanvas::setRates(const std::array<double, NR_KFUNCS>& rates, cons
     update();
 }
 
+void BigPictureCanvas::setHost(bool host, const std::array<bool, NR_KFUNCS>& observed) {
+    if (host == m_host && observed == m_observed) return;
+    m_host = host;
+    m_observed = observed;
+    update();
+}
+
 void BigPictureCanvas::select(int f) {
     m_selected = f;
     update();
@@ -280,13 +289,16 @@ void BigPictureCanvas::paintEvent(QPaintEvent*) {
     for (int f = 0; f < NR_KFUNCS; ++f) {
         const QRectF r = nodeRect(f);
         const double g = glow(m_rates[static_cast<std::size_t>(f)]);
-        p.setBrush(mix(QColor(55, 55, 55), QColor(120, 70, 0), g));
+        const bool seen = observed(f);
+        p.setBrush(seen ? mix(QColor(55, 55, 55), QColor(120, 70, 0), g) : QColor(44, 44, 44));
         const bool traced = std::find(m_path.begin(), m_path.end(), static_cast<KFunc>(f)) != m_path.end();
-        QColor border = traced ? kTrace : mix(QColor(200, 200, 200), hot, g);
+        QColor border = traced ? kTrace : seen ? mix(QColor(200, 200, 200), hot, g) : QColor(120, 120, 120);
         if (f == m_selected) border = Qt::white;
-        p.setPen(QPen(border, f == m_selected ? 3.0 : traced ? 2.2 : 1.2));
+        QPen pen(border, f == m_selected ? 3.0 : traced ? 2.2 : 1.2);
+        if (!seen) pen.setStyle(Qt::DashLine);
+        p.setPen(pen);
         p.drawRect(r);
-        p.setPen(Qt::white);
+        p.setPen(seen ? QColor(Qt::white) : QColor(160, 160, 160));
         // The exact name, never cut: the font shrinks to fit the box.
         const QString name = QString::fromUtf8(kfunc_name(static_cast<KFunc>(f)).data(),
                                                static_cast<int>(kfunc_name(static_cast<KFunc>(f)).size()));
@@ -298,7 +310,8 @@ void BigPictureCanvas::paintEvent(QPaintEvent*) {
         p.drawText(r.adjusted(4, 1, -4, -r.height() / 2), Qt::AlignLeft | Qt::AlignVCenter, name);
         p.setFont(small);
         p.setPen(g > 0 ? QColor(255, 210, 130) : QColor(150, 150, 150));
-        p.drawText(r.adjusted(4, r.height() / 2, -4, -1), Qt::AlignLeft | Qt::AlignVCenter, rateText(m_rates[static_cast<std::size_t>(f)]));
+        p.drawText(r.adjusted(4, r.height() / 2, -4, -1), Qt::AlignLeft | Qt::AlignVCenter,
+                   seen ? rateText(m_rates[static_cast<std::size_t>(f)]) : tr("not observable here"));
     }
     drawLegend(p);
 }
@@ -308,6 +321,15 @@ void BigPictureCanvas::drawLegend(QPainter& p) {
     f.setPointSize(8);
     p.setFont(f);
     const QRectF box(8, height() - 24.0, width() - 16.0, 20);
+    if (m_host) {
+        p.setPen(QColor(170, 170, 170));
+        p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("dashed: not observable here (no /proc/vmstat counter)"));
+        p.setPen(QColor(255, 170, 40));
+        p.drawText(box, Qt::AlignRight | Qt::AlignVCenter,
+                   tr("glow: this machine's counter per second (click for which)"));
+        return;
+    }
     p.setPen(kTrace);
     p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
                tr("■ cyan: the most recent path into reclaim or the OOM killer    "));
@@ -338,13 +360,38 @@ BigPictureView::BigPictureView(QWidget* parent) : QWidget(parent) {
 
 QString BigPictureView::details() const { return m_details->text(); }
 
+namespace {
+// "a b | c" (host_field_value()'s spec) as "a + b, or c".
+QString specText(std::string_view spec) {
+    QStringList alternatives = QString::fromUtf8(spec.data(), static_cast<int>(spec.size())).split(" | ");
+    for (QString& a : alternatives) a.replace(" ", " + ");
+    return alternatives.join(", " + BigPictureView::tr("or") + " ");
+}
+} // namespace
+
+// On this machine: which /proc/vmstat counter lights the function, or that none does.
+QString BigPictureView::hostCounterText(KFunc f, std::uint64_t total, double rate) const {
+    for (const auto& c : rs::host_kfunc_counters()) {
+        if (c.func != f) continue;
+        if (!m_canvas->observed(f)) break;
+        return tr("On this machine: /proc/vmstat %1 (%2), %3 in all, %4 over the last second.")
+            .arg(specText(c.spec),
+                 QString::fromUtf8(c.unit.data(), static_cast<int>(c.unit.size())))
+            .arg(total)
+            .arg(rateText(rate));
+    }
+    return tr("Not observable here: no /proc/vmstat counter counts it on this machine. A trace shows it "
+              "(trace-cmd record -e vmscan, docs/ftrace.md).");
+}
+
 void BigPictureView::showDetails(int f) {
     if (f < 0 || f >= NR_KFUNCS) return;
     const auto k = static_cast<KFunc>(f);
     const auto name = kfunc_name(k), file = kfunc_file(k);
     const std::uint64_t total = m_history.empty() ? 0 : m_history.back().second[static_cast<std::size_t>(f)];
     // The function's and file's names as the kernel spells them; only the prose is translated.
-    const QString calls = tr("Calls: %1 in all, %2 over the last simulated second.").arg(total).arg(rateText(m_canvas->rate(k)));
+    QString calls = tr("Calls: %1 in all, %2 over the last simulated second.").arg(total).arg(rateText(m_canvas->rate(k)));
+    if (m_canvas->isHost()) calls = hostCounterText(k, total, m_canvas->rate(k));
     m_details->setText(QString("<h3><tt>%1()</tt></h3><p><i>%2</i></p><p>%3</p><p>%4</p>")
                            .arg(QString::fromUtf8(name.data(), static_cast<int>(name.size())),
                                 QString::fromUtf8(file.data(), static_cast<int>(file.size())),
@@ -353,6 +400,7 @@ void BigPictureView::showDetails(int f) {
 
 void BigPictureView::onFrame(const FramePtr& frame) {
     if (!frame) return;
+    m_canvas->setHost(frame->host, frame->kfunc_observed);
     if (frame->generation != m_generation) {
         m_generation = frame->generation;
         m_history.clear();

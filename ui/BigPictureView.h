@@ -29,6 +29,11 @@ public:
     const std::vector<rs::KFunc>& tracedPath() const { return m_path; }
     const std::array<std::uint64_t, rs::NR_KFUNCS>& lastCalls() const { return m_last; }
     void select(int f);
+    // A real machine: functions lit from the counters that count them; those without one
+    // (observed false) are drawn as not observable here.
+    void setHost(bool host, const std::array<bool, rs::NR_KFUNCS>& observed);
+    bool isHost() const { return m_host; }
+    bool observed(int f) const { return !m_host || m_observed[static_cast<std::size_t>(f)]; }
     QSize sizeHint() const override { return {1000, 760}; }
 
 signals:
@@ -46,6 +51,8 @@ private:
     int m_selected = -1;
     std::array<std::uint64_t, rs::NR_KFUNCS> m_last{};
     std::vector<rs::KFunc> m_path; // caller first
+    bool m_host = false;
+    std::array<bool, rs::NR_KFUNCS> m_observed{};
 };
 
 // The most recent call path: from the latest call of any function off the allocator's fast
@@ -66,6 +73,7 @@ public slots:
 
 private:
     void showDetails(int f);
+    QString hostCounterText(rs::KFunc f, std::uint64_t total, double rate) const;
     BigPictureCanvas* m_canvas;
     QLabel* m_details;
     quint64 m_generation = 0;

@@ -4,6 +4,7 @@
 #include "LruView.h"
 #include "ProcessesView.h"
 #include "SwapView.h"
+#include "PressurePlot.h"
 #include "WatermarkPlot.h"
 #include "WatermarkView.h"
 #include "util/units.h"
@@ -30,6 +31,7 @@ const PageSpec kPages[] = {
      [](const ExportSources& s) {
          QList<QCustomPlot*> out;
          for (auto* p : s.watermarks->plots()) out.append(p);
+         if (s.watermarks->pressurePlot()->hasData()) out.append(s.watermarks->pressurePlot());
          return out;
      }},
     {ViewId::Swap, QT_TRANSLATE_NOOP("ExportPages", "swap usage and traffic"), [](const ExportSources& s) { return QList<QCustomPlot*>{s.swap->plot()}; }},

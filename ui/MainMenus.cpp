@@ -41,6 +41,7 @@ QString shortcutTable() {
         {"Ctrl+M", MainMenus::tr("watermarks in MiB / pages")},
         {"Ctrl+F", MainMenus::tr("fit all data")},
         {"Ctrl+O", MainMenus::tr("open a scenario file")},
+        {"Ctrl+Shift+H", MainMenus::tr("watch this machine")},
     };
     QString html = "<table>";
     for (const auto& [keys, what] : rows)
@@ -61,6 +62,13 @@ MainMenus::MainMenus(MainWindow* window) : QObject(window), m_window(window) {
 void MainMenus::createFileMenu() {
     MainWindow* w = m_window;
     auto* fileMenu = w->menuBar()->addMenu(tr("&File"));
+    auto* watch = fileMenu->addAction(tr("&Watch This Machine"), w, [w] { w->watchHost(); });
+    watch->setShortcut(QKeySequence("Ctrl+Shift+H"));
+    const QString watchTip = tr("Show this machine in every view instead of a simulation: its zones, watermarks, "
+                                "LRU lists, swap, counters and pressure, read from /proc every 100 ms and never "
+                                "written (Ctrl+Shift+H). Opening a scenario goes back to simulating.");
+    watch->setToolTip(watchTip);
+    watch->setStatusTip(watchTip);
     auto* fromHost = fileMenu->addAction(tr("&New Scenario from This Machine…"), w, &MainWindow::newScenarioFromHostDialog);
     const QString fromHostTip = tr("Write a scenario file with this machine's zones, vm.* sysctls and swap areas (read "
                                    "from /proc and /sys, never written) and no tasks, and open it; add the workload to "

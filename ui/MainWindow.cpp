@@ -432,6 +432,27 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
+void MainWindow::watchHost(qint64 intervalNs) {
+    cancelLoading();
+    m_undo->clear(); // the simulation's sysctl changes do not apply to the host
+    postCall(m_controller, [c = m_controller, intervalNs] { c->watchHost(intervalNs); });
+    m_running = true;
+    m_transport->goLive();
+    m_transport->setRunning(true);
+}
+
+// Controls that would change the machine or its clock have nothing to act on when it is real.
+void MainWindow::setHostMode(bool host) {
+    m_host = host;
+    for (QAction* a : {m_transport->stepAction(), m_transport->stepPassAction()}) a->setEnabled(!host);
+    m_transport->speedBox()->setEnabled(!host);
+    m_undo->setActive(!host);
+    m_timeLabel->setToolTip(host ? tr("Time since ReclaimScope began watching this machine")
+                                 : tr("Simulated time since the scenario started"));
+    m_speedLabel->setToolTip(host ? tr("The machine the views show, read through its /proc files (never written)")
+                                  : tr("Simulated seconds per wall-clock second, measured"));
+}
+
 void MainWindow::setRunning(bool running) {
     if (running) m_transport->goLive();
     m_running = running;
@@ -450,6 +471,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     }
     m_lastFrame = frame;
     ++m_frames;
+    if (frame->host != m_host) setHostMode(frame->host);
     m_replayLabel->onFrame(frame);
     m_view->onFrame(frame);
     m_swapView->onFrame(frame);
@@ -458,6 +480,12 @@ void MainWindow::onFrame(const FramePtr& frame) {
     m_counters->onFrame(frame);
     m_processes->onFrame(frame);
     m_tuning->onFrame(frame);
+    if (frame->generation != m_labelledGeneration) {
+        // The views have built this run's charts: their time axes say whose time it is.
+        m_labelledGeneration = frame->generation;
+        for (QCustomPlot* plot : findChildren<QCustomPlot*>())
+            if (plot->xAxis->label() == timeAxisLabel(!frame->host)) plot->xAxis->setLabel(timeAxisLabel(frame->host));
+    }
     m_transport->setSimTime(frame->sim_time_ns);
     for (const auto& e : frame->events) {
         m_eventLog->addItem(QString("%1 s  %2").arg(static_cast<double>(e.t_ns) / 1e9, 10, 'f', 3)
@@ -466,8 +494,12 @@ void MainWindow::onFrame(const FramePtr& frame) {
     while (m_eventLog->count() > kMaxLogLines) delete m_eventLog->takeItem(0);
     if (!frame->events.empty()) m_eventLog->scrollToBottom();
     m_timeLabel->setText(tr("t = %1").arg(QString::fromStdString(rs::format_duration(frame->sim_time_ns))));
-    m_speedLabel->setText(frame->running ? tr("%1× real time").arg(frame->achievedSpeed, 0, 'f', 1)
-                                         : tr("paused"));
+    if (frame->host)
+        m_speedLabel->setText(frame->running ? QString::fromStdString(frame->title)
+                                             : tr("%1 (paused)").arg(QString::fromStdString(frame->title)));
+    else
+        m_speedLabel->setText(frame->running ? tr("%1× real time").arg(frame->achievedSpeed, 0, 'f', 1)
+                                             : tr("paused"));
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     if (nowMs - m_fpsStartMs >= 1000) {
         m_fpsLabel->setText(tr("%1 frames/s").arg(static_cast<double>(m_frames - m_framesAtLastFps) * 1000.0 /

@@ -87,6 +87,10 @@ public:
     LoadProgress* loadProgress() const { return m_loadProgress; }
     // Switches to a built-in scenario.
     void loadBuiltin(const QString& name);
+    // Shows this machine instead of a simulation (File > Watch This Machine, --host): read
+    // through /proc every intervalNs, never written; opening a scenario goes back to simulating.
+    void watchHost(qint64 intervalNs = 100'000'000);
+    bool watchingHost() const { return m_host; }
     // Sets the sysctl through the undo stack, as the tuning panel does.
     void requestSysctl(const QString& sysctl, const QString& value, const QString& previous);
     void setTheme(Theme theme);
@@ -134,6 +138,7 @@ private:
     void rememberRecent(const QString& path);
     void restoreSettings();
     void setRunning(bool running);
+    void setHostMode(bool host);
     ExportSources exportSources();
     std::optional<ExportStamp> exportStamp() const;
 
@@ -166,6 +171,8 @@ private:
     QByteArray m_defaultLayout;
     QString m_lastError;
     bool m_running = false;
+    bool m_host = false; // the frames are this machine's
+    quint64 m_labelledGeneration = ~0ull; // the run whose charts' time axes are labelled
     bool m_layoutSettled = false; // after the first show: dock visibility changes are the user's
     quint64 m_frames = 0;
     quint64 m_framesAtLastFps = 0;

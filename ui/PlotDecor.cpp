@@ -169,12 +169,17 @@ private:
 };
 } // namespace
 
+QString timeAxisLabel(bool host) {
+    return host ? QCoreApplication::translate("PlotDecor", "time since watching began (s)")
+                : QCoreApplication::translate("PlotDecor", "simulated time (s)");
+}
+
 QCustomPlot* makeTimeChart(QWidget* parent, const QString& title, int minimumHeight) {
     auto* plot = new QCustomPlot(parent);
     plot->setMinimumHeight(minimumHeight);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(parent->font().family(), 10, QFont::Bold)));
-    plot->xAxis->setLabel(QCoreApplication::translate("PlotDecor", "simulated time (s)"));
+    plot->xAxis->setLabel(timeAxisLabel(false));
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(parent->font().family(), 8));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);

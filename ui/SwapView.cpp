@@ -29,7 +29,7 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     }
     legend->addStretch(1);
     // swapon / swapoff while the simulation runs.
-    auto* on = new QPushButton(tr("Swap on…"), this);
+    auto* on = m_swapon = new QPushButton(tr("Swap on…"), this);
     on->setToolTip(tr("Add a swap area now (sys_swapon): size, priority, kind (hdd, ssd, zram)."));
     connect(on, &QPushButton::clicked, this, &SwapView::askSwapon);
     legend->addWidget(on);
@@ -50,8 +50,7 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
     scroll->setWidgetResizable(true);
     auto* inner = new QWidget(scroll);
     m_mapsLayout = new QVBoxLayout(inner);
-    m_empty = new QLabel(tr("No swap device. Add one with --swap SIZE[,prio=N][,kind=hdd|ssd|zram] "
-                         "(e.g. reclaimscope --swap 1G --scenario mixed-pressure)."), inner);
+    m_empty = new QLabel(noSwapText(), inner);
     m_empty->setWordWrap(true);
     m_mapsLayout->addWidget(m_empty);
     m_mapsLayout->addStretch(1);
@@ -83,6 +82,11 @@ SwapView::SwapView(QWidget* parent) : QWidget(parent) {
 
 SwapView::~SwapView() = default;
 
+QString SwapView::noSwapText() {
+    return tr("No swap device. Add one with --swap SIZE[,prio=N][,kind=hdd|ssd|zram] "
+              "(e.g. reclaimscope --swap 1G --scenario mixed-pressure).");
+}
+
 void SwapView::setHighlightedProcess(int pid) {
     m_highlightPid = pid;
     for (auto* m : m_maps) m->setHighlightPid(pid);
@@ -113,6 +117,19 @@ void SwapView::onFrame(const FramePtr& frame) {
             m_titles.push_back(title);
             m_maps.push_back(map);
         }
+    }
+    if (frame->host != m_host) {
+        m_host = frame->host;
+        for (QWidget* w : std::initializer_list<QWidget*>{m_swapon, m_device, m_swapoff}) w->setVisible(!m_host);
+    }
+    if (m_host) {
+        // A real device's swap_map stays in the kernel: the areas and their totals are all /proc shows.
+        m_empty->setText(tr("This machine's swap areas, as /proc/swaps shows them:") + "<pre>" +
+                         QString::fromStdString(frame->proc_swaps).toHtmlEscaped() + "</pre>" +
+                         tr("A real device's slots are not visible (the kernel keeps its swap_map to itself): "
+                            "usage and traffic are in the chart below."));
+    } else if (m_empty->text().startsWith("<")) {
+        m_empty->setText(noSwapText());
     }
     m_empty->setVisible(frame->swap.empty());
     // The areas Swap off can name: those still taking pages (SWP_WRITEOK).

@@ -42,6 +42,9 @@ private:
     QPushButton* m_swapoff;
     QVBoxLayout* m_mapsLayout;
     QLabel* m_empty;
+    QPushButton* m_swapon = nullptr;
+    bool m_host = false; // showing this machine: no slot maps, no swapon/swapoff
+    static QString noSwapText();
     std::vector<SlotMapWidget*> m_maps;
     std::vector<QLabel*> m_titles;
     int m_highlightPid = 0;

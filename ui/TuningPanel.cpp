@@ -38,13 +38,13 @@ TuningPanel::TuningPanel(QWidget* parent) : QWidget(parent) {
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* inner = new QWidget(scroll);
     auto* layout = new QVBoxLayout(inner);
-    auto* hint = new QLabel(
-        tr("Drag a slider or type a value and press Enter: the simulated kernel takes it as a write "
-        "to /proc/sys/vm does, and every chart marks the moment. Ctrl+Z undoes a change."),
-        inner);
+    m_simHint = tr("Drag a slider or type a value and press Enter: the simulated kernel takes it as a write "
+                   "to /proc/sys/vm does, and every chart marks the moment. Ctrl+Z undoes a change.");
+    auto* hint = new QLabel(m_simHint, inner);
     hint->setWordWrap(true);
     hint->setStyleSheet("font-style: italic;");
     layout->addWidget(hint);
+    m_hint = hint;
     for (const auto& t : rs::sysctl_table()) {
         const auto [lo, hi] = sliderSpan(t);
         const QString name = qs(t.procname);
@@ -75,6 +75,14 @@ SysctlEditor* TuningPanel::editor(const QString& sysctl) const {
 
 void TuningPanel::onFrame(const FramePtr& frame) {
     if (!frame) return;
+    if (frame->host != m_host) {
+        // This machine's values, shown and never written (the tool only reads a host).
+        m_host = frame->host;
+        m_hint->setText(m_host ? tr("This machine's values, as /proc/sys/vm shows them (read again every second). "
+                                    "Read only: ReclaimScope never writes to the host.")
+                               : m_simHint);
+        for (auto* e : m_editors) e->setEnabled(!m_host);
+    }
     if (frame->totalram_pages != m_totalram) {
         m_totalram = frame->totalram_pages;
         // The slider spans up to all of RAM; the entry field accepts the kernel's full range.

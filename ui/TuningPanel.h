@@ -27,4 +27,7 @@ signals:
 private:
     std::vector<SysctlEditor*> m_editors;
     std::uint64_t m_totalram = 0;
+    class QLabel* m_hint = nullptr;
+    QString m_simHint;
+    bool m_host = false; // showing this machine: read only
 };

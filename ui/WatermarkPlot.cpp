@@ -32,7 +32,7 @@ WatermarkPlot::WatermarkPlot(const rs::ZoneLabel& zone, QWidget* parent)
         QFont(font().family(), 10, QFont::Bold));
     plotLayout()->addElement(0, 0, title);
 
-    xAxis->setLabel(tr("simulated time (s)"));
+    xAxis->setLabel(timeAxisLabel(false));
     yAxis->setLabel(tr("pages (4 KiB)"));
     yAxis->setNumberFormat("f");
     yAxis->setNumberPrecision(0);

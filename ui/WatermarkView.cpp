@@ -1,6 +1,7 @@
 #include "WatermarkView.h"
 
 #include "PlotDecor.h"
+#include "PressurePlot.h"
 #include "WatermarkPlot.h"
 
 #include "util/units.h"
@@ -12,6 +13,9 @@ WatermarkView::WatermarkView(QWidget* parent) : QWidget(parent) {
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
     m_layout->addWidget(m_header);
+    m_pressure = new PressurePlot(this);
+    m_pressure->hide(); // until samples carry PSI (this machine's /proc/pressure/memory)
+    m_layout->addWidget(m_pressure, 2);
 }
 
 void WatermarkView::rebuild(const Frame& frame) {
@@ -47,6 +51,11 @@ void WatermarkView::rebuild(const Frame& frame) {
         m_layout->addWidget(plot, z.managed < 65536 ? 1 : 3);
         m_plots.push_back(plot);
     }
+    // The pressure chart stays under the zones' charts.
+    m_layout->removeWidget(m_pressure);
+    m_layout->addWidget(m_pressure, 2);
+    m_pressure->clear();
+    m_pressure->hide();
     m_procReclaims.clear();
     m_procReclaimCount.clear();
     m_title = QString::fromStdString(frame.title);
@@ -70,12 +79,15 @@ void WatermarkView::onFrame(const FramePtr& frame) {
     if (frame->thin_rounds > 0)
         for (auto* p : m_plots) p->thin(frame->thin_rounds, static_cast<double>(frame->thin_before_ns) / 1e9);
     for (auto* p : m_plots) p->appendSamples(frame->samples);
+    if (frame->thin_rounds > 0) m_pressure->thin(frame->thin_rounds, static_cast<double>(frame->thin_before_ns) / 1e9);
+    if (m_pressure->appendSamples(frame->samples) && m_pressure->isHidden()) m_pressure->show();
     collectProcessReclaims(frame->samples);
     for (const auto& e : frame->events)
         if (const auto m = eventMarker(e))
             for (auto* p : m_plots) p->addEventMarker(static_cast<double>(e.t_ns) / 1e9, m->label, m->color);
     if (m_follow && !m_moment) refit();
     for (auto* p : m_plots) replotWhenShown(p);
+    if (m_pressure->hasData()) replotWhenShown(m_pressure);
 }
 
 void WatermarkView::collectProcessReclaims(const std::vector<rs::Sample>& samples) {
@@ -116,6 +128,15 @@ void WatermarkView::refit() {
         if (m_moment) p->showMoment(static_cast<double>(m_moment->t_ns) / 1e9, m_window, fit);
         else if (m_follow) p->followLatest(m_window, fit);
         p->replot(QCustomPlot::rpQueuedReplot);
+    }
+    if (m_pressure->hasData() && !m_plots.empty()) {
+        m_pressure->xAxis->setRange(m_plots.front()->xAxis->range());
+        bool found = false;
+        QCPRange avg = m_pressure->graph(0)->getValueRange(found), full = m_pressure->graph(1)->getValueRange(found);
+        m_pressure->yAxis->setRange(0, std::max({1.0, avg.upper, full.upper}) * 1.15);
+        QCPRange ms = m_pressure->graph(2)->getValueRange(found);
+        m_pressure->yAxis2->setRange(0, std::max(10.0, ms.upper) * 1.15);
+        m_pressure->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 

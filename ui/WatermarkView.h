@@ -11,6 +11,7 @@
 #include <vector>
 
 class WatermarkPlot;
+class PressurePlot;
 
 class WatermarkView : public QWidget {
     Q_OBJECT
@@ -23,6 +24,8 @@ public:
     void setUnitMiB(bool mib);
     bool unitMiB() const { return m_mib; }
     const std::vector<WatermarkPlot*>& plots() const { return m_plots; }
+    // The memory-pressure chart, shown when the samples carry PSI (this machine's).
+    PressurePlot* pressurePlot() const { return m_pressure; }
     QString title() const { return m_title; }
     // What the header says about the reviewed moment (empty when live).
     QString momentText() const { return m_momentText; }
@@ -51,6 +54,7 @@ private:
     QVBoxLayout* m_layout = nullptr;
     QLabel* m_header = nullptr;
     std::vector<WatermarkPlot*> m_plots;
+    PressurePlot* m_pressure = nullptr;
     quint64 m_generation = 0;
     double m_window = 30.0;
     bool m_fitAll = false;

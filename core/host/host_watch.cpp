@@ -132,11 +132,11 @@ void HostWatch::build(FrameWants wants, FrameData& out) {
         out.kfunc_observed[static_cast<std::size_t>(c.func)] = n.has_value();
         out.kfunc_calls[static_cast<std::size_t>(c.func)] = n ? static_cast<std::uint64_t>(*n) : 0;
     }
+    out.proc_swaps = m_last.swaps; // small, and the Swap view lists the areas from it
     if (wants.proc_texts) {
         out.proc_zoneinfo = m_last.zoneinfo;
         out.proc_vmstat = m_last.vmstat;
         out.proc_meminfo = m_last.meminfo;
-        out.proc_swaps = m_last.swaps;
     }
     const auto mem = m_values.meminfo.find("MemTotal");
     out.totalram_pages = mem != m_values.meminfo.end() ? static_cast<std::uint64_t>(mem->second * 1024 / info().page_size) : 0;

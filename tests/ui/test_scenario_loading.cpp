@@ -96,16 +96,6 @@ void checkRunUntouched(MainWindow& w, quint64 generation) {
     CHECK(w.lastFrame()->title == rs::default_scenario().title);
 }
 
-int visibleMessageBoxes(MainWindow& w) {
-    int n = 0;
-    for (auto* box : w.findChildren<QMessageBox*>()) n += box->isVisible();
-    return n;
-}
-
-void closeMessageBoxes(MainWindow& w) {
-    for (auto* box : w.findChildren<QMessageBox*>()) box->close();
-}
-
 } // namespace
 
 TEST_CASE("every malformed scenario of the corpus is refused by the window with the CLI's message") {

@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -63,6 +64,16 @@ inline Opened openScenario(MainWindow& w, const QString& path, int ms = 20000) {
     if (spy.isEmpty() && !spy.wait(ms)) return {};
     const QList<QVariant> args = spy.takeFirst();
     return {args.at(0).toString() == path, args.at(1).toBool(), args.at(2).toString()};
+}
+
+inline int visibleMessageBoxes(MainWindow& w) {
+    int n = 0;
+    for (auto* box : w.findChildren<QMessageBox*>()) n += box->isVisible();
+    return n;
+}
+
+inline void closeMessageBoxes(MainWindow& w) {
+    for (auto* box : w.findChildren<QMessageBox*>()) box->close();
 }
 
 inline int countColor(const QImage& img, QColor c, int tol = 30) {
