@@ -60,6 +60,11 @@ void addCliOptions(QCommandLineParser& parser) {
                          "shows it live in every view; with --headless it records for --duration (with --csv and no --duration: until Ctrl+C or "
                          "SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, "
                          "--print-swaps and --print-proc PID print its last reading.")));
+    parser.addOption(opt({"recording"},
+                         Cli::tr("Show a CSV written by --csv (a simulated run or a --host recording) in the window "
+                         "instead of a run; with --headless, say what it holds (its source lines, rows, time span, "
+                         "zones, and the columns it lacks or that are not shown)."),
+                         "file"));
     parser.addOption(opt({"interval"}, Cli::tr("How often --host reads this machine (default 100ms; 10ms to 60s)."),
                          "time"));
     parser.addOption(opt({"host-scenario"},
@@ -157,6 +162,16 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
                                           "outputs only --print-reclaim-latency")));
     }
     o.host = parser.isSet("host");
+    o.recording = parser.value("recording");
+    if (parser.isSet("recording")) {
+        if (o.recording.isEmpty()) return R::failure(tr8(Cli::tr("--recording: the file name is empty")));
+        for (const char* name : {"host", "scenario", "ram", "machine-from-zoneinfo", "kernel", "thp", "set", "swap", "at",
+                                 "seed", "ftrace", "trace-in", "export", "duration", "csv", "speed", "pause-at",
+                                 "print-zoneinfo", "print-vmstat", "print-meminfo", "print-swaps", "print-events",
+                                 "print-dmesg", "print-reclaim-latency", "print-proc"})
+            if (parser.isSet(name))
+                return R::failure(tr8(Cli::tr("--recording shows a file: --%1 belongs to a run").arg(name)));
+    }
     if (o.host) {
         // A simulation's options have nothing to act on when the machine is real.
         for (const char* name : {"scenario", "ram", "machine-from-zoneinfo", "kernel", "thp", "set", "swap", "at",

@@ -29,6 +29,7 @@ struct CliOptions {
     QStringList print_procs; // --print-proc: pids or task names
     bool list_scenarios = false;
     bool host = false;                     // --host: this machine instead of a simulation
+    QString recording;                     // --recording: a CSV shown instead of a run
     std::int64_t interval_ns = 100'000'000; // --interval: how often --host reads it
     bool verbose = false;
     std::int64_t duration_ns = 0;

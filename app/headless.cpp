@@ -11,6 +11,7 @@
 #include "procfs/vmstat.h"
 #include "procfs/zoneinfo.h"
 #include "record/csv.h"
+#include "record/csv_read.h"
 #include "record/ftrace_reader.h"
 #include "record/ftrace_writer.h"
 #include "record/reclaim_latency.h"
@@ -41,6 +42,23 @@ int printTraceIn(const CliOptions& o, std::FILE* out, std::FILE* err) {
     }
     return std::ferror(out) ? 1 : 0;
 }
+
+// --headless --recording: what the file holds, as the window would show it.
+int describeRecording(const CliOptions& o, std::FILE* out, std::FILE* err) {
+    const auto rec = rs::read_recording_csv(o.recording.toStdString());
+    if (!rec) {
+        std::fprintf(err, "reclaimscope: --recording: %s\n", rec.error().c_str());
+        return 2;
+    }
+    for (const auto& s : rec->source) std::fprintf(out, "# %s\n", s.c_str());
+    const auto& samples = rec->rec.samples;
+    std::fprintf(out, "rows: %zu\nfrom: %.3f s\nto: %.3f s\nzones:", samples.size(),
+                 static_cast<double>(samples.front().t_ns) / 1e9, static_cast<double>(samples.back().t_ns) / 1e9);
+    for (const auto& z : rec->rec.zones) std::fprintf(out, " node%d/%s", z.node, z.name.c_str());
+    std::fprintf(out, "\n");
+    for (const auto& n : rec->notes) std::fprintf(err, "reclaimscope: --recording: %s\n", n.c_str());
+    return std::ferror(out) ? 1 : 0;
+}
 } // namespace
 
 int writeHostScenario(const CliOptions& o, std::FILE* err) {
@@ -69,6 +87,7 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     }
     if (!o.trace_in.isEmpty()) return printTraceIn(o, out, err);
     if (o.host) return runHostHeadless(o, out, err);
+    if (!o.recording.isEmpty()) return describeRecording(o, out, err);
     auto engine = rs::Engine::create(o.config);
     if (!engine) {
         std::fprintf(err, "reclaimscope: %s\n", engine.error().c_str());

@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
     if (options->speed) window.transport()->setSpeed(*options->speed);
     if (options->pause_at_ns >= 0) window.pauseAt(options->pause_at_ns);
     if (options->host) window.watchHost(options->interval_ns);
+    if (!options->recording.isEmpty()) window.openRecording(options->recording);
     window.show();
     return app->exec();
 }

@@ -197,8 +197,8 @@
         <translation>在本机：/proc/vmstat 的 %1（%2），累计 %3，最近一秒 %4。</translation>
     </message>
     <message>
-        <source>Not observable here: no /proc/vmstat counter counts it on this machine. A trace shows it (trace-cmd record -e vmscan, docs/ftrace.md).</source>
-        <translation>此处无法观测：本机没有 /proc/vmstat 计数器统计它。跟踪可以看到它（trace-cmd record -e vmscan，见 docs/ftrace.md）。</translation>
+        <source>Not observable here: no /proc/vmstat counter counts it on this machine (and a recording keeps no calls). A trace shows it (trace-cmd record -e vmscan, docs/ftrace.md).</source>
+        <translation>此处无法观测：本机没有 /proc/vmstat 计数器统计它（记录也不保存调用次数）。跟踪可以看到它（trace-cmd record -e vmscan，见 docs/ftrace.md）。</translation>
     </message>
 </context>
 <context>
@@ -491,6 +491,18 @@ Without --headless it opens the window on the built-in default scenario.</source
     <message>
         <source>Watch this machine instead of a simulation: its /proc files, read only. The window shows it live in every view; with --headless it records for --duration (with --csv and no --duration: until Ctrl+C or SIGTERM) every --interval, and --print-zoneinfo, --print-vmstat, --print-meminfo, --print-swaps and --print-proc PID print its last reading.</source>
         <translation>观察本机而不是模拟：只读它的 /proc 文件。 窗口在每个视图中实时显示它； 与 --headless 一起时，每隔 --interval 记录一次，共 --duration（给了 --csv 而没有 --duration 时：直到 Ctrl+C 或 SIGTERM）， --print-zoneinfo、 --print-vmstat、 --print-meminfo、 --print-swaps 和 --print-proc PID 打印最后一次读取。</translation>
+    </message>
+    <message>
+        <source>Show a CSV written by --csv (a simulated run or a --host recording) in the window instead of a run; with --headless, say what it holds (its source lines, rows, time span, zones, and the columns it lacks or that are not shown).</source>
+        <translation>在窗口中显示由 --csv 写出的 CSV（一次模拟运行或一次 --host 记录），而不是运行； 与 --headless 一起时，说明它包含什么（来源行、行数、时间范围、zone， 以及缺少或不显示的列）。</translation>
+    </message>
+    <message>
+        <source>--recording: the file name is empty</source>
+        <translation>--recording：文件名为空</translation>
+    </message>
+    <message>
+        <source>--recording shows a file: --%1 belongs to a run</source>
+        <translation>--recording 显示的是文件： --%1 属于运行</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1079,18 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>Show this machine in every view instead of a simulation: its zones, watermarks, LRU lists, swap, counters and pressure, read from /proc every 100 ms and never written (Ctrl+Shift+H). Opening a scenario goes back to simulating.</source>
         <translation>在每个视图中显示本机而不是模拟：它的 zone、水线、LRU 链表、交换区、计数器和内存压力，每 100 ms 从 /proc 读取一次，从不写入（Ctrl+Shift+H）。打开一个场景即回到模拟。</translation>
     </message>
+    <message>
+        <source>open a recording (CSV)</source>
+        <translation>打开记录（CSV）</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recording…</source>
+        <translation>打开记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Show a CSV written by --csv or Export Data (a simulated run or a --host recording of a machine) in every view, with the history slider and the exports (Ctrl+Shift+O)</source>
+        <translation>在每个视图中显示由 --csv 或“导出数据”写出的 CSV（一次模拟运行或一次 --host 对机器的记录），可使用历史滑块和导出（Ctrl+Shift+O）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1201,6 +1225,14 @@ Without --headless it opens the window on the built-in default scenario.</source
     <message>
         <source>%1 (paused)</source>
         <translation>%1（已暂停）</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>ReclaimScope CSV (*.csv);;All files (*)</source>
+        <translation>ReclaimScope CSV (*.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1563,28 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>This machine: %1, Linux %2</source>
         <translation>本机：%1，Linux %2</translation>
     </message>
+    <message>
+        <source>Cannot open the recording: %1</source>
+        <translation>无法打开记录：%1</translation>
+    </message>
+    <message>
+        <source>The recording is shown in part:
+%1</source>
+        <translation>记录只显示了一部分：
+%1</translation>
+    </message>
+    <message>
+        <source>A recording is only shown: there is no kernel behind it to change or run.</source>
+        <translation>记录只用于显示：它背后没有可修改或运行的内核。</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>记录 %1</translation>
+    </message>
+    <message>
+        <source>Recording %1 of %2, %3</source>
+        <translation>记录 %1（%2，%3）</translation>
+    </message>
 </context>
 <context>
     <name>SlotMapWidget</name>
@@ -1690,6 +1744,10 @@ e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3</source>
     <message>
         <source>A real device&apos;s slots are not visible (the kernel keeps its swap_map to itself): usage and traffic are in the chart below.</source>
         <translation>真实设备的槽位不可见（内核不公开它的 swap_map）：使用量和流量见下方的图表。</translation>
+    </message>
+    <message>
+        <source>A recording holds swap usage and traffic (the chart below), not the slot maps.</source>
+        <translation>记录保存了交换区的使用量和流量（见下方图表），没有槽位图。</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1941,10 @@ e.g. 1G,kind=ssd or 512M,prio=10,kind=zram,ratio=3</source>
     <message>
         <source>This machine&apos;s values, as /proc/sys/vm shows them (read again every second). Read only: ReclaimScope never writes to the host.</source>
         <translation>本机的取值，如 /proc/sys/vm 所示（每秒重新读取）。只读：ReclaimScope 从不写入本机。</translation>
+    </message>
+    <message>
+        <source>A recording holds no sysctl values: the sliders show nothing of it.</source>
+        <translation>记录不包含 sysctl 取值：滑块并不反映它。</translation>
     </message>
 </context>
 <context>

@@ -380,8 +380,8 @@ QString BigPictureView::hostCounterText(KFunc f, std::uint64_t total, double rat
             .arg(total)
             .arg(rateText(rate));
     }
-    return tr("Not observable here: no /proc/vmstat counter counts it on this machine. A trace shows it "
-              "(trace-cmd record -e vmscan, docs/ftrace.md).");
+    return tr("Not observable here: no /proc/vmstat counter counts it on this machine (and a recording keeps no "
+              "calls). A trace shows it (trace-cmd record -e vmscan, docs/ftrace.md).");
 }
 
 void BigPictureView::showDetails(int f) {
@@ -400,7 +400,7 @@ void BigPictureView::showDetails(int f) {
 
 void BigPictureView::onFrame(const FramePtr& frame) {
     if (!frame) return;
-    m_canvas->setHost(frame->host, frame->kfunc_observed);
+    m_canvas->setHost(frame->host || frame->recording, frame->kfunc_observed); // a recording: none observed
     if (frame->generation != m_generation) {
         m_generation = frame->generation;
         m_history.clear();

@@ -42,6 +42,7 @@ QString shortcutTable() {
         {"Ctrl+F", MainMenus::tr("fit all data")},
         {"Ctrl+O", MainMenus::tr("open a scenario file")},
         {"Ctrl+Shift+H", MainMenus::tr("watch this machine")},
+        {"Ctrl+Shift+O", MainMenus::tr("open a recording (CSV)")},
     };
     QString html = "<table>";
     for (const auto& [keys, what] : rows)
@@ -69,6 +70,13 @@ void MainMenus::createFileMenu() {
                                 "written (Ctrl+Shift+H). Opening a scenario goes back to simulating.");
     watch->setToolTip(watchTip);
     watch->setStatusTip(watchTip);
+    auto* recording = fileMenu->addAction(tr("Open &Recording…"), w, &MainWindow::openRecordingDialog);
+    recording->setShortcut(QKeySequence("Ctrl+Shift+O"));
+    const QString recordingTip = tr("Show a CSV written by --csv or Export Data (a simulated run or a --host recording "
+                                    "of a machine) in every view, with the history slider and the exports "
+                                    "(Ctrl+Shift+O)");
+    recording->setToolTip(recordingTip);
+    recording->setStatusTip(recordingTip);
     auto* fromHost = fileMenu->addAction(tr("&New Scenario from This Machine…"), w, &MainWindow::newScenarioFromHostDialog);
     const QString fromHostTip = tr("Write a scenario file with this machine's zones, vm.* sysctls and swap areas (read "
                                    "from /proc and /sys, never written) and no tasks, and open it; add the workload to "

@@ -441,12 +441,34 @@ void MainWindow::watchHost(qint64 intervalNs) {
     m_transport->setRunning(true);
 }
 
-// Controls that would change the machine or its clock have nothing to act on when it is real.
-void MainWindow::setHostMode(bool host) {
+void MainWindow::openRecording(const QString& path) {
+    cancelLoading();
+    m_undo->clear();
+    postCall(m_controller, [c = m_controller, path] { c->openRecording(path); });
+    m_running = false;
+    m_transport->setRunning(false);
+}
+
+void MainWindow::openRecordingDialog() {
+    QSettings settings;
+    const QString dir = settings.value("recordings/dir", QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Recording"), dir,
+                                                      tr("ReclaimScope CSV (*.csv);;All files (*)"));
+    if (path.isEmpty()) return;
+    settings.setValue("recordings/dir", QFileInfo(path).absolutePath());
+    openRecording(path);
+}
+
+// Controls that would change the machine or its clock have nothing to act on when it is real
+// or recorded.
+void MainWindow::setHostMode(bool host, bool recording) {
     m_host = host;
-    for (QAction* a : {m_transport->stepAction(), m_transport->stepPassAction()}) a->setEnabled(!host);
-    m_transport->speedBox()->setEnabled(!host);
-    m_undo->setActive(!host);
+    m_recording = recording;
+    const bool fixed = host || recording;
+    for (QAction* a : {m_transport->stepAction(), m_transport->stepPassAction()}) a->setEnabled(!fixed);
+    for (QAction* a : {m_transport->playAction(), m_transport->resetAction()}) a->setEnabled(!recording);
+    m_transport->speedBox()->setEnabled(!fixed);
+    m_undo->setActive(!fixed);
     m_timeLabel->setToolTip(host ? tr("Time since ReclaimScope began watching this machine")
                                  : tr("Simulated time since the scenario started"));
     m_speedLabel->setToolTip(host ? tr("The machine the views show, read through its /proc files (never written)")
@@ -471,7 +493,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
     }
     m_lastFrame = frame;
     ++m_frames;
-    if (frame->host != m_host) setHostMode(frame->host);
+    if (frame->host != m_host || frame->recording != m_recording) setHostMode(frame->host, frame->recording);
     m_replayLabel->onFrame(frame);
     m_view->onFrame(frame);
     m_swapView->onFrame(frame);
@@ -494,7 +516,9 @@ void MainWindow::onFrame(const FramePtr& frame) {
     while (m_eventLog->count() > kMaxLogLines) delete m_eventLog->takeItem(0);
     if (!frame->events.empty()) m_eventLog->scrollToBottom();
     m_timeLabel->setText(tr("t = %1").arg(QString::fromStdString(rs::format_duration(frame->sim_time_ns))));
-    if (frame->host)
+    if (frame->recording)
+        m_speedLabel->setText(QString::fromStdString(frame->title));
+    else if (frame->host)
         m_speedLabel->setText(frame->running ? QString::fromStdString(frame->title)
                                              : tr("%1 (paused)").arg(QString::fromStdString(frame->title)));
     else

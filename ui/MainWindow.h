@@ -91,6 +91,10 @@ public:
     // through /proc every intervalNs, never written; opening a scenario goes back to simulating.
     void watchHost(qint64 intervalNs = 100'000'000);
     bool watchingHost() const { return m_host; }
+    // Shows a CSV written by --csv or Export Data (a run or a --host recording) in every view,
+    // with nothing running (File > Open Recording, --recording). Errors come as messages.
+    void openRecording(const QString& path);
+    void openRecordingDialog();
     // Sets the sysctl through the undo stack, as the tuning panel does.
     void requestSysctl(const QString& sysctl, const QString& value, const QString& previous);
     void setTheme(Theme theme);
@@ -138,7 +142,7 @@ private:
     void rememberRecent(const QString& path);
     void restoreSettings();
     void setRunning(bool running);
-    void setHostMode(bool host);
+    void setHostMode(bool host, bool recording);
     ExportSources exportSources();
     std::optional<ExportStamp> exportStamp() const;
 
@@ -172,6 +176,7 @@ private:
     QString m_lastError;
     bool m_running = false;
     bool m_host = false; // the frames are this machine's
+    bool m_recording = false; // the frames are a recording's
     quint64 m_labelledGeneration = ~0ull; // the run whose charts' time axes are labelled
     bool m_layoutSettled = false; // after the first show: dock visibility changes are the user's
     quint64 m_frames = 0;

@@ -9,6 +9,8 @@
 #include "util/file_io.h"
 
 
+#include <QFileInfo>
+
 #include <limits>
 #include <sstream>
 
@@ -38,6 +40,7 @@ void SimulationController::load(const rs::EngineConfig& configIn, const QString&
     m_config = config;
     m_explanation = explanation;
     m_host.reset();
+    m_recording.reset();
     m_engine = std::move(engine).value();
     ++m_generation;
     m_frameBuilder.restart();
@@ -53,6 +56,7 @@ void SimulationController::watchHost(qint64 intervalNs) {
         return;
     }
     m_engine.reset();
+    m_recording.reset();
     m_host = std::move(host).value();
     m_hostIntervalNs = intervalNs;
     m_hostClock.start();
@@ -61,6 +65,29 @@ void SimulationController::watchHost(qint64 intervalNs) {
     m_running = true;
     m_timer.start();
     publish();
+}
+
+void SimulationController::openRecording(const QString& path) {
+    auto rec = rs::read_recording_csv(path.toStdString());
+    if (!rec) {
+        emit errorOccurred(tr("Cannot open the recording: %1").arg(QString::fromStdString(rec.error())));
+        return;
+    }
+    m_engine.reset();
+    m_host.reset();
+    m_recording = std::make_unique<rs::Recording>(std::move(rec).value());
+    m_recordingPath = path;
+    m_running = false;
+    m_timer.stop();
+    m_pauseAt = -1;
+    ++m_generation;
+    m_frameBuilder.restart();
+    publish();
+    if (!m_recording->notes.empty()) {
+        QStringList notes;
+        for (const auto& n : m_recording->notes) notes << QString::fromStdString(n);
+        emit errorOccurred(tr("The recording is shown in part:\n%1").arg(notes.join("\n")));
+    }
 }
 
 void SimulationController::hostTick() {
@@ -82,16 +109,25 @@ void SimulationController::hostTick() {
 const rs::Recorder* SimulationController::recorder() const {
     if (m_engine) return &m_engine->recorder();
     if (m_host) return &m_host->recorder();
+    if (m_recording) return &m_recording->rec;
     return nullptr;
 }
 
 bool SimulationController::refuseOnHost() {
+    if (m_recording) {
+        emit errorOccurred(tr("A recording is only shown: there is no kernel behind it to change or run."));
+        return true;
+    }
     if (!m_host) return false;
     emit errorOccurred(tr("This machine is only watched: ReclaimScope never changes its settings or its swap."));
     return true;
 }
 
 void SimulationController::play() {
+    if (m_recording) {
+        publish(); // nothing runs: the transport shows paused again
+        return;
+    }
     if (m_host) {
         // Readings go on from now; the pause is a gap in the charts.
         m_running = true;
@@ -115,6 +151,7 @@ void SimulationController::pause() {
 }
 
 void SimulationController::reset() {
+    if (m_recording) return;
     if (m_host) {
         watchHost(m_hostIntervalNs); // a new recording from now
         return;
@@ -312,6 +349,27 @@ void SimulationController::tick() {
 }
 
 void SimulationController::publish() {
+    if (m_recording) {
+        auto f = std::make_shared<Frame>();
+        const rs::Recorder& rec = m_recording->rec;
+        f->zones = rec.zones;
+        int nodes = 0;
+        for (const auto& z : rec.zones) nodes = std::max(nodes, z.node + 1);
+        f->nr_zone_types = std::max<int>(1, static_cast<int>(rec.zones.size()) / std::max(1, nodes));
+        m_frameBuilder.take_new(rec, {}, *f);
+        f->recording = true;
+        f->sim_time_ns = rec.samples.empty() ? 0 : rec.samples.back().t_ns;
+        const QString name = QFileInfo(m_recordingPath).fileName();
+        const std::string host = m_recording->source_value("host");
+        f->title = (host.empty() ? tr("Recording %1").arg(name)
+                                 : tr("Recording %1 of %2, %3").arg(name, QString::fromStdString(host),
+                                                                   QString::fromStdString(m_recording->source_value("kernel"))))
+                       .toStdString();
+        f->running = false;
+        RS_TSAN_RELEASE(f.get());
+        emit frameReady(f);
+        return;
+    }
     if (m_host) {
         auto f = std::make_shared<Frame>();
         m_host->build(rs::FrameWants{m_procTextsWanted.load(), false}, *f);

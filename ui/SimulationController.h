@@ -3,6 +3,7 @@
 // engine slices; results leave as immutable frames, at most 60 per second.
 #include "Frame.h"
 #include "host/host_watch.h"
+#include "record/csv_read.h"
 #include "record/frame_builder.h"
 #include "sim/engine.h"
 
@@ -31,6 +32,10 @@ public slots:
     // Replaces the simulation with this machine, read every intervalNs through its /proc files
     // (rs::HostWatch); nothing is written to it. Commands that would change it are refused.
     void watchHost(qint64 intervalNs = 100'000'000);
+    // Replaces the simulation with a CSV written by --csv or Export Data (a run or a --host
+    // recording): every view shows its samples, nothing runs. A file that cannot be read is
+    // reported through errorOccurred() and changes nothing; skipped or missing columns too.
+    void openRecording(const QString& path);
     void play();
     void pause();
     void reset();
@@ -94,6 +99,8 @@ private:
     QString m_explanation;
     std::unique_ptr<rs::Engine> m_engine;
     std::unique_ptr<rs::HostWatch> m_host; // instead of m_engine when watching this machine
+    std::unique_ptr<rs::Recording> m_recording; // instead of both when showing a recording
+    QString m_recordingPath;
     qint64 m_hostIntervalNs = 100'000'000;
     QElapsedTimer m_hostClock;
     QTimer m_timer;

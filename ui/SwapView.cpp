@@ -118,17 +118,19 @@ void SwapView::onFrame(const FramePtr& frame) {
             m_maps.push_back(map);
         }
     }
-    if (frame->host != m_host) {
-        m_host = frame->host;
+    if ((frame->host || frame->recording) != m_host) {
+        m_host = frame->host || frame->recording;
         for (QWidget* w : std::initializer_list<QWidget*>{m_swapon, m_device, m_swapoff}) w->setVisible(!m_host);
     }
-    if (m_host) {
+    if (frame->host) {
         // A real device's swap_map stays in the kernel: the areas and their totals are all /proc shows.
         m_empty->setText(tr("This machine's swap areas, as /proc/swaps shows them:") + "<pre>" +
                          QString::fromStdString(frame->proc_swaps).toHtmlEscaped() + "</pre>" +
                          tr("A real device's slots are not visible (the kernel keeps its swap_map to itself): "
                             "usage and traffic are in the chart below."));
-    } else if (m_empty->text().startsWith("<")) {
+    } else if (frame->recording) {
+        m_empty->setText(tr("A recording holds swap usage and traffic (the chart below), not the slot maps."));
+    } else if (m_empty->text() != noSwapText()) {
         m_empty->setText(noSwapText());
     }
     m_empty->setVisible(frame->swap.empty());

@@ -75,14 +75,18 @@ SysctlEditor* TuningPanel::editor(const QString& sysctl) const {
 
 void TuningPanel::onFrame(const FramePtr& frame) {
     if (!frame) return;
-    if (frame->host != m_host) {
-        // This machine's values, shown and never written (the tool only reads a host).
+    if (frame->host != m_host || frame->recording != m_recording) {
+        // This machine's values, shown and never written (the tool only reads a host); a
+        // recording has none.
         m_host = frame->host;
-        m_hint->setText(m_host ? tr("This machine's values, as /proc/sys/vm shows them (read again every second). "
-                                    "Read only: ReclaimScope never writes to the host.")
-                               : m_simHint);
-        for (auto* e : m_editors) e->setEnabled(!m_host);
+        m_recording = frame->recording;
+        m_hint->setText(m_host        ? tr("This machine's values, as /proc/sys/vm shows them (read again every second). "
+                                           "Read only: ReclaimScope never writes to the host.")
+                        : m_recording ? tr("A recording holds no sysctl values: the sliders show nothing of it.")
+                                      : m_simHint);
+        for (auto* e : m_editors) e->setEnabled(!m_host && !m_recording);
     }
+    if (m_recording) return;
     if (frame->totalram_pages != m_totalram) {
         m_totalram = frame->totalram_pages;
         // The slider spans up to all of RAM; the entry field accepts the kernel's full range.

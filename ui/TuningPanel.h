@@ -30,4 +30,5 @@ private:
     class QLabel* m_hint = nullptr;
     QString m_simHint;
     bool m_host = false; // showing this machine: read only
+    bool m_recording = false; // showing a recording: no values
 };

@@ -37,6 +37,8 @@ struct FrameData {
     // counters that count them (kfunc_calls), and those without one are not observable there.
     bool host = false;
     std::array<bool, NR_KFUNCS> kfunc_observed{}; // with host: has a counter
+    // A recording read back (record/csv_read.h): samples only, no kernel behind them.
+    bool recording = false;
     // The simulated kernel's /proc files now, in the kernel's formats (empty unless asked for).
     std::string proc_zoneinfo, proc_vmstat, proc_meminfo, proc_swaps;
     // With them, /proc/PID/status of the processes (by pid; at most kFrameStatusProcs, those

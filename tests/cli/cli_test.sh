@@ -462,6 +462,19 @@ host)
   got=$(grep -v '^#' "$tmp/host.csv" | sed -n 2p | cut -d, -f"$col")
   [[ $got == "$want" ]] || fail "Normal min: CSV $got, /proc/zoneinfo $want"
   [[ -r /proc/pressure/memory ]] && { grep -v '^#' "$tmp/host.csv" | head -1 | grep -q 'psi_memory_some_us_per_s' || fail "no PSI column"; }
+  # The recording read back: its source lines, its 11 rows, its zones.
+  "$bin" --headless --recording "$tmp/host.csv" > "$tmp/rec" 2> "$tmp/recerr" || fail "recording exit $?: $(cat "$tmp/recerr")"
+  grep -qx "# host: $(cat /proc/sys/kernel/hostname)" "$tmp/rec" || fail "recording: no host line"
+  grep -qx "rows: 11" "$tmp/rec" || fail "recording: $(cat "$tmp/rec")"
+  grep -q "^zones: node0/" "$tmp/rec" || fail "recording zones"
+  head -c -20 "$tmp/host.csv" > "$tmp/cut.csv"
+  out=$("$bin" --headless --recording "$tmp/cut.csv" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"cut.csv:18: "*"cells, the header has"* ]] || fail "cut recording: $rc $out"
+  printf 'a,b\n1,2\n' > "$tmp/other.csv"
+  out=$("$bin" --headless --recording "$tmp/other.csv" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"other.csv:1:1: the first column is 'a', expected time_s"* ]] || fail "other csv: $rc $out"
+  out=$("$bin" --headless --recording "$tmp/host.csv" --scenario swap-full-oom 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--recording shows a file: --scenario belongs to a run"* ]] || fail "recording+scenario: $rc $out"
   # The last reading's texts are this machine's files (the same lines, values move).
   "$bin" --headless --host --print-zoneinfo > "$tmp/zi" || fail "print exit $?"
   [[ $(grep -c '^Node' "$tmp/zi") == $(grep -c '^Node' /proc/zoneinfo) ]] || fail "zoneinfo zones"

@@ -3,6 +3,9 @@
 // them), and from a fixture of an older kernel's layout (tests/data/host/pre-5.8).
 #include "host/host_source.h"
 #include "record/csv.h"
+#include "record/csv_read.h"
+#include "scenario/builtin.h"
+#include "sim/engine.h"
 #include "record/sample_fields.h"
 #include "util/file_io.h"
 
@@ -241,4 +244,103 @@ TEST_CASE("a CSV cell of a series a row lacks is empty and a rate needs both row
     }
     // First row: no rate yet; second: absent; third: the one before it is absent.
     CHECK(got == std::vector<std::string>{"0.0", "", ""});
+}
+
+TEST_CASE("a CSV read back gives the run's samples and a recording's source lines") {
+    // A simulated run: levels come back exactly; rates come back as counters whose deltas are
+    // the file's rates times the interval.
+    auto e = Engine::create(find_builtin_scenario("direct-reclaim-storm")->make());
+    REQUIRE(e.ok());
+    e.value()->run_until(3'000'000'000);
+    const Recorder& rec = e.value()->recorder();
+    std::ostringstream csv;
+    write_csv(csv, rec);
+    const auto back = parse_recording_csv(csv.str(), "run.csv");
+    REQUIRE(back.ok());
+    const Recorder& got = back->rec;
+    REQUIRE(got.samples.size() == rec.samples.size());
+    std::size_t populated = 0;
+    for (const auto& z : rec.zones) populated += z.populated;
+    REQUIRE(got.zones.size() == populated);
+    const SampleField* pgscan = nullptr;
+    for (const auto& f : sample_fields())
+        if (f.name == "pgscan_direct") pgscan = &f;
+    REQUIRE(pgscan);
+    for (std::size_t i = 0; i < rec.samples.size(); ++i) {
+        const Sample& a = rec.samples[i];
+        const Sample& b = got.samples[i];
+        CHECK(std::abs(b.t_ns - a.t_ns) <= 500'000); // time_s has three decimals
+        std::size_t k = 0;
+        for (const auto& z : rec.zones) {
+            if (!z.populated) continue;
+            const auto& za = a.zones[static_cast<std::size_t>(z.global)];
+            CHECK(b.zones[k].free == za.free);
+            CHECK(b.zones[k].min == za.min);
+            CHECK(b.zones[k].high == za.high);
+            ++k;
+        }
+        CHECK(b.nodes[0].lru == a.nodes[0].lru);
+        CHECK(b.nodes[0].kswapd_phase == a.nodes[0].kswapd_phase);
+        CHECK(b.swap_used == a.swap_used);
+        CHECK(b.oom_kills == a.oom_kills);
+        CHECK_FALSE(sample_has(b, *pgscan) == false);
+    }
+    // Each rate is printed to 0.1/s, so the summed counter drifts by at most 0.05 x dt per row.
+    const double span = static_cast<double>(rec.samples.back().t_ns - rec.samples.front().t_ns) / 1e9;
+    const double want = static_cast<double>(rec.samples.back().pgscan_direct - rec.samples.front().pgscan_direct);
+    REQUIRE(want > 0);
+    CHECK(std::abs(static_cast<double>(got.samples.back().pgscan_direct) - want) <=
+          0.05 * span + static_cast<double>(rec.samples.size()) * 0.5 + 1);
+    // Our own per-process columns are not shown and need no note.
+    for (const auto& n : back->notes) CHECK(n.find("unknown") == std::string::npos);
+
+    // This machine, three readings: the source lines and PSI's decimals come back.
+    auto src = HostSource::open("/");
+    REQUIRE(src.ok());
+    Recorder host;
+    host.zones = src.value()->zones();
+    host.source = {"host: " + src.value()->info().hostname, "interval_ms: 100"};
+    for (int i = 0; i < 3; ++i) {
+        auto t = src.value()->read();
+        REQUIRE(t.ok());
+        auto s = src.value()->sample(t.value(), i * 100'000'000LL);
+        REQUIRE(s.ok());
+        host.add(s.value());
+    }
+    std::ostringstream hcsv;
+    write_csv(hcsv, host);
+    const auto hb = parse_recording_csv(hcsv.str(), "host.csv");
+    REQUIRE(hb.ok());
+    CHECK(hb->source_value("host") == src.value()->info().hostname);
+    CHECK(hb->source_value("interval_ms") == "100");
+    REQUIRE(hb->rec.samples.size() == 3);
+    CHECK(hb->rec.samples[2].psi_some_avg10 == host.samples[2].psi_some_avg10);
+    CHECK(hb->rec.samples[2].nr_dirty == host.samples[2].nr_dirty);
+}
+
+TEST_CASE("a CSV that is not one of ours or is cut or edited is refused with its line and column") {
+    auto bad = parse_recording_csv("a,b\n1,2\n", "other.csv");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error() == "other.csv:1:1: the first column is 'a', expected time_s: not a CSV that ReclaimScope wrote (--csv)");
+    const std::string head = "# host: x\ntime_s,node0_Normal_free_pages,node0_Normal_min_pages,node0_kswapd_state,swap_used_pages\n";
+    bad = parse_recording_csv(head + "0.000,100,10,sleeping,0\n0.100,99,10\n", "cut.csv");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error() == "cut.csv:4: 3 cells, the header has 5 (a cut or edited file?)");
+    bad = parse_recording_csv(head + "0.000,1x0,10,sleeping,0\n", "edit.csv");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error() == "edit.csv:3:2: node0_Normal_free_pages: '1x0' is not a number");
+    bad = parse_recording_csv(head + "0.000,100,10,dozing,0\n", "k.csv");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().starts_with("k.csv:3:4: node0_kswapd_state: 'dozing' is not a kswapd state"));
+    // Partial: an unknown column is skipped, the missing series are absent, both said.
+    const auto ok = parse_recording_csv(
+        "time_s,node0_Normal_free_pages,mystery\n0.000,100,7\n1.000,90,8\n", "partial.csv");
+    REQUIRE(ok.ok());
+    REQUIRE(ok->notes.size() == 2);
+    CHECK(ok->notes[0] == "partial.csv:1: 1 unknown column(s), not shown: mystery");
+    CHECK(ok->notes[1].starts_with("partial.csv: no column for swap_used_pages"));
+    CHECK(ok->rec.samples.size() == 2);
+    CHECK(ok->rec.samples[1].zones[0].free == 90);
+    for (const auto& f : sample_fields())
+        if (f.csv != SampleCsv::None) CHECK_FALSE(sample_has(ok->rec.samples[1], f));
 }

@@ -15,6 +15,11 @@
 #include "procfs/zoneinfo.h"
 #include "scenario/builtin.h"
 #include "util/file_io.h"
+#include "record/csv.h"
+#include "sim/engine.h"
+
+#include <QTemporaryDir>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 
@@ -135,4 +140,48 @@ TEST_CASE("the host's Big Picture counters are vmstat items this kernel has or n
         const std::string item = first.ends_with("*") ? first.substr(0, first.size() - 1) : first + " ";
         CHECK(("\n" + vmstat).find("\n" + item) != std::string::npos);
     }
+}
+
+TEST_CASE("File Open Recording shows a CSV in the views with nothing running") {
+    // A run's CSV, as --csv writes it.
+    auto e = rs::Engine::create(rs::find_builtin_scenario("direct-reclaim-storm")->make());
+    REQUIRE(e.ok());
+    e.value()->run_until(2'000'000'000);
+    std::ostringstream csv;
+    rs::write_csv(csv, e.value()->recorder());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("storm.csv");
+    REQUIRE(!rs::write_output_file(path.toStdString(), csv.str()));
+    auto w = std::make_unique<MainWindow>(rs::default_scenario(), "test", false);
+    w->show();
+    REQUIRE(waitFor([&] { return w->lastFrame() != nullptr; }));
+    QAction* entry = nullptr;
+    for (auto* a : w->findChildren<QAction*>())
+        if (a->text() == "Open &Recording…") entry = a;
+    REQUIRE(entry);
+    CHECK(entry->shortcut() == QKeySequence("Ctrl+Shift+O"));
+    w->openRecording(path);
+    REQUIRE(waitFor([&] { return w->lastFrame()->recording; }));
+    const auto& f = *w->lastFrame();
+    CHECK(f.title == "Recording storm.csv");
+    CHECK(f.samples.size() == e.value()->recorder().samples.size());
+    CHECK(f.sim_time_ns == 2'000'000'000);
+    REQUIRE(waitFor([&] { return !w->watermarkView()->plots().empty(); }));
+    CHECK_FALSE(w->transport()->playAction()->isEnabled());
+    CHECK_FALSE(w->tuningPanel()->editor("vm.swappiness")->isEnabled());
+    CHECK(visibleMessageBoxes(*w) == 0); // our own file: nothing to report
+    // Running it is refused: there is no kernel behind it.
+    uitest::advance(*w, 1'000'000'000);
+    REQUIRE(waitFor([&] { return w->lastError().contains("only shown"); }));
+    closeMessageBoxes(*w);
+    // A cut file is refused with its line; the recording stays.
+    const QString cut = dir.filePath("cut.csv");
+    const std::string text = csv.str();
+    REQUIRE(!rs::write_output_file(cut.toStdString(), text.substr(0, text.size() - 7)));
+    const quint64 generation = w->lastFrame()->generation;
+    w->openRecording(cut);
+    REQUIRE(waitFor([&] { return w->lastError().contains("cut.csv:"); }));
+    CHECK(w->lastError().contains("cells, the header has"));
+    closeMessageBoxes(*w);
+    CHECK(w->lastFrame()->generation == generation);
 }
