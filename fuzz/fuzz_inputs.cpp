@@ -1,9 +1,12 @@
 // libFuzzer target: the other inputs a user hands the program, /proc/zoneinfo text, page
 // traces (text, libCacheSim oracleGeneral and CSV, plain or zstd) and reclaim trace lines (ftrace
-// text, --trace-in). The first byte picks the parser, the rest is the input. Each must refuse
+// text, --trace-in), recordings read back (--recording) and a host's /proc texts (vmstat,
+// meminfo, pressure, PID/stat). The first byte picks the parser, the rest is the input. Each must refuse
 // bad input with a message (a TraceError or a failed Result that says why), never crash, hang
 // or leak; a trace it accepts is replayed for a while through a cursor, as a task would.
 #include "procfs/zoneinfo.h"
+#include "host/proc_text.h"
+#include "record/csv_read.h"
 #include "record/ftrace_reader.h"
 #include "replay/byte_source.h"
 #include "replay/trace_source.h"
@@ -75,13 +78,33 @@ void fuzz_ftrace(std::string_view text) {
         if (r.count == 0 || r.p50_ns > r.p99_ns || r.p99_ns > r.max_ns) __builtin_trap();
 }
 
+// --recording: refused with a message, or samples whose zones match the labels.
+void fuzz_recording(std::string_view text) {
+    const auto r = rs::parse_recording_csv(text, "fuzz.csv");
+    if (!r) {
+        if (r.error().empty()) __builtin_trap();
+        return;
+    }
+    for (const auto& s : r->rec.samples)
+        if (s.zones.size() != r->rec.zones.size()) __builtin_trap();
+}
+
+// The host's /proc texts: every parser refuses or accepts, never crashes.
+void fuzz_proc_texts(std::string_view text) {
+    for (auto* parse : {rs::parse_vmstat_text, rs::parse_meminfo_text, rs::parse_psi_text}) {
+        const auto r = parse(text, "fuzz");
+        if (!r && r.error().empty()) __builtin_trap();
+    }
+    if (const auto st = rs::parse_pid_stat(text); st && st->comm.size() > text.size()) __builtin_trap();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
     using rs::replay::Format;
-    switch (data[0] % 7) {
+    switch (data[0] % 9) {
     case 0: fuzz_zoneinfo(rest); break;
     case 1: fuzz_trace(rest, Format::Text, false); break;
     case 2: fuzz_trace(rest, Format::OracleGeneral, false); break;
@@ -89,6 +112,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 4: fuzz_trace(rest, Format::Csv, false); break;
     case 5: fuzz_trace(rest, Format::Csv, true); break;
     case 6: fuzz_ftrace(rest); break;
+    case 7: fuzz_recording(rest); break;
+    case 8: fuzz_proc_texts(rest); break;
     }
     return 0;
 }

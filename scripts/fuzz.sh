@@ -29,6 +29,10 @@ seed 2 oracle < "$inputs/oracle.rec" && rm "$inputs/oracle.rec"
 printf 'clock_time,obj_id,obj_size\n1,42,8192\n2,7,100\n' | seed 4 csv
 printf '0\n1\n2\n3\n' | zstd -q -c | seed 1 text-zst
 seed 6 ftrace < tests/data/ftrace/6.18/memcg-capture.trace
+printf '# host: x\ntime_s,node0_Normal_free_pages,node0_Normal_min_pages,node0_nr_inactive_file,node0_kswapd_state,swap_used_pages,psi_memory_some_avg10,pgscan_kswapd_per_s\n0.000,100,10,5,sleeping,0,0.00,0.0\n0.100,90,10,6,balancing,,1.23,40.0\n' | seed 7 recording
+for f in /proc/vmstat /proc/meminfo /proc/pressure/memory /proc/self/stat; do
+  [[ -r $f ]] && seed 8 "proc-$(basename "$f")" < "$f"
+done
 cd build/fuzz
 ASAN_OPTIONS=detect_leaks=1 ./fuzz/fuzz_scenario_loader -max_total_time="$seconds" -rss_limit_mb=2048 \
   -timeout=10 -print_final_stats=1 corpus
