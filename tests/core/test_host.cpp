@@ -162,6 +162,30 @@ TEST_CASE("a host sample holds what this machine's files show at that reading") 
     CHECK(h.info().release == real("/proc/sys/kernel/osrelease").substr(0, h.info().release.size()));
 }
 
+TEST_CASE("between two readings of this machine the watermarks stay and the counters only grow") {
+    auto src = HostSource::open("/");
+    REQUIRE(src.ok());
+    auto a = src.value()->read();
+    REQUIRE(a.ok());
+    auto sa = src.value()->sample(a.value(), 0);
+    auto b = src.value()->read();
+    REQUIRE(b.ok());
+    auto sb = src.value()->sample(b.value(), 1);
+    REQUIRE((sa.ok() && sb.ok()));
+    // The event counters of /proc/vmstat never go back (all_vm_events() sums per-CPU counts).
+    for (const SampleField& f : sample_fields()) {
+        INFO(f.name);
+        if (f.csv != SampleCsv::Rate || !sample_has(sa.value(), f)) continue;
+        CHECK(sample_value(sb.value(), f) >= sample_value(sa.value(), f));
+    }
+    // A zone's base watermarks move only on a sysctl write or a change of its managed pages.
+    const auto za = parse_zoneinfo(a->zoneinfo, "a"), zb = parse_zoneinfo(b->zoneinfo, "b");
+    REQUIRE((za.ok() && zb.ok()));
+    for (std::size_t i = 0; i < za->zones.size(); ++i)
+        if (za->zones[i].get("managed") == zb->zones[i].get("managed"))
+            CHECK(sa->zones[i].min - sa->zones[i].boost == sb->zones[i].min - sb->zones[i].boost);
+}
+
 TEST_CASE("a series an older kernel does not have is absent from the sample and from the CSV") {
     auto src = HostSource::open(fixture());
     REQUIRE(src.ok());
