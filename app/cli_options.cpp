@@ -87,6 +87,15 @@ void addCliOptions(QCommandLineParser& parser) {
                          Cli::tr("Write a sysctl after boot, e.g. vm.min_free_kbytes=3000000 "
                          "(repeatable; applied in order)."),
                          "vm.key=value"));
+    parser.addOption(opt({"compare"},
+                         Cli::tr("With --headless: run a second simulation (B) of the same scenario and seed with this "
+                         "sysctl written after the first run's --set writes (repeatable, e.g. vm.swappiness=200), and "
+                         "print each --print-* text of both runs and the /proc/vmstat counters that differ."),
+                         "vm.key=value"));
+    parser.addOption(opt({"compare-scenario"},
+                         Cli::tr("With --headless: run this scenario (a built-in name or a file) as B beside the first, "
+                         "for the same duration, and print both and the counters that differ."),
+                         "name|file"));
     parser.addOption(opt({"duration"}, Cli::tr("Simulated time to run before printing (e.g. 30s, 250ms)."), "time"));
     parser.addOption(opt({"seed"}, Cli::tr("Seed of the simulation's random choices (default 1)."), "n"));
     parser.addOption(opt({"print-zoneinfo"}, Cli::tr("Print /proc/zoneinfo of the simulated machine.")));
@@ -303,6 +312,18 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
             a.value().swap.name = swap_names.next(a->swap.kind);
         o.config.timeline.push_back(std::move(a).value());
     }
+    if (parser.isSet("compare") || parser.isSet("compare-scenario")) {
+        if (parser.isSet("compare") && parser.isSet("compare-scenario"))
+            return R::failure(tr8(Cli::tr("--compare and --compare-scenario: give one of them")));
+        if (!o.headless || o.host || !o.recording.isEmpty() || !o.trace_in.isEmpty())
+            return R::failure(tr8(Cli::tr("--compare: runs two simulations headless (give --headless, without --host, "
+                                          "--recording or --trace-in)")));
+        for (const char* name : {"csv", "ftrace", "export", "print-proc", "print-dmesg", "print-reclaim-latency"})
+            if (parser.isSet(name))
+                return R::failure(tr8(Cli::tr("--compare: --%1 is for one run; the comparison prints --print-zoneinfo, "
+                                              "--print-vmstat, --print-meminfo, --print-swaps and --print-events")
+                                          .arg(name)));
+    }
     if (parser.isSet("seed")) {
         const auto seed = rs::parse_int(parser.value("seed").toStdString());
         if (!seed || *seed < 0)
@@ -331,9 +352,36 @@ rs::Result<CliOptions> cliOptionsFrom(const QCommandLineParser& parser) {
             return R::failure(tr8(outsideLimit("pause-at", parser.value("pause-at"))));
         o.pause_at_ns = *d;
     }
+    // B of a comparison: A's configuration and more sysctl writes, or another scenario. Built
+    // after A is complete (seed, swap, timeline) so that B differs only in what was asked.
+    if (parser.isSet("compare")) {
+        rs::EngineConfig b = o.config;
+        QStringList what;
+        for (const QString& s : parser.values("compare")) {
+            auto w = rs::parse_sysctl_assignment(s.toStdString(), nr_zones);
+            if (!w) return R::failure("--compare: " + w.error());
+            b.sysctl_writes.push_back(std::move(w).value());
+            what << s;
+        }
+        o.compare = b;
+        o.compare_label = what.join(", ");
+    } else if (parser.isSet("compare-scenario")) {
+        const std::string value = parser.value("compare-scenario").toStdString();
+        if (const auto* s = rs::find_builtin_scenario(value)) {
+            o.compare = s->make();
+        } else {
+            auto sc = rs::load_scenario_file(value);
+            if (!sc) return R::failure("--compare-scenario: " + sc.error());
+            o.compare = sc->config;
+        }
+        o.compare_label = parser.value("compare-scenario");
+    }
     // The command line's machine, swap and duration, as the loader checks a file's.
     const bool runs_to_end = o.headless || !o.export_path.isEmpty();
     if (auto over = rs::check_run_budget(o.config, runs_to_end ? o.duration_ns : -1, rs::host_memory_budget()))
         return R::failure(*over);
+    if (o.compare)
+        if (auto over = rs::check_run_budget(*o.compare, o.duration_ns, rs::host_memory_budget()))
+            return R::failure("--compare: " + *over);
     return o;
 }

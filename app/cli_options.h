@@ -30,6 +30,9 @@ struct CliOptions {
     bool list_scenarios = false;
     bool host = false;                     // --host: this machine instead of a simulation
     QString recording;                     // --recording: a CSV shown instead of a run
+    // --compare / --compare-scenario: a second run, B, beside the first (A); its label.
+    std::optional<rs::EngineConfig> compare;
+    QString compare_label;
     std::int64_t interval_ns = 100'000'000; // --interval: how often --host reads it
     bool verbose = false;
     std::int64_t duration_ns = 0;

@@ -19,6 +19,7 @@
 #include "util/file_io.h"
 
 
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -39,6 +40,66 @@ int printTraceIn(const CliOptions& o, std::FILE* out, std::FILE* err) {
     if (o.print_reclaim_latency) {
         const std::string text = rs::format_reclaim_latency(latency.rows());
         std::fwrite(text.data(), 1, text.size(), out);
+    }
+    return std::ferror(out) ? 1 : 0;
+}
+
+// --compare: A and B run side by side in slices (one progress line), then each asked text of
+// both under a header naming the run, and the /proc/vmstat counters that differ.
+int runCompare(const CliOptions& o, std::FILE* out, std::FILE* err) {
+    std::unique_ptr<rs::Engine> runs[2];
+    const rs::EngineConfig* configs[2] = {&o.config, &*o.compare};
+    for (int i = 0; i < 2; ++i) {
+        auto e = rs::Engine::create(*configs[i]);
+        if (!e) {
+            std::fprintf(err, "reclaimscope: %s%s\n", i ? "--compare: " : "", e.error().c_str());
+            return 2;
+        }
+        runs[i] = std::move(e).value();
+    }
+    const bool ran = runWithProgress(o.duration_ns, 100, err, [&](std::int64_t, std::int64_t to) {
+        try {
+            for (auto& e : runs) e->run_until(to);
+        } catch (const std::exception& ex) {
+            std::fprintf(err, "reclaimscope: %s\n", ex.what());
+            return false;
+        }
+        return true;
+    });
+    if (!ran) return 1;
+    const std::string names[2] = {"A: " + o.config.title, "B: " + o.compare_label.toStdString()};
+    auto both = [&](bool asked, std::string (*text)(const rs::Kernel&)) {
+        if (!asked) return;
+        for (int i = 0; i < 2; ++i) {
+            std::fprintf(out, "==> %s <==\n", names[i].c_str());
+            const std::string t = text(runs[i]->kernel());
+            std::fwrite(t.data(), 1, t.size(), out);
+        }
+    };
+    both(o.print_zoneinfo, [](const rs::Kernel& k) { return rs::format_zoneinfo(k.machine); });
+    both(o.print_meminfo, rs::format_meminfo);
+    both(o.print_swaps, rs::format_swaps);
+    both(o.print_events, [](const rs::Kernel& k) {
+        std::string s;
+        char line[512];
+        for (const auto& ev : k.events.items) {
+            std::snprintf(line, sizeof line, "%12.6f  %-14s %s\n", static_cast<double>(ev.t_ns) / 1e9,
+                          rs::event_type_name(ev.type), ev.text.c_str());
+            s += line;
+        }
+        return s;
+    });
+    both(o.print_vmstat, rs::format_vmstat);
+    // The counters that differ, in /proc/vmstat's order.
+    const auto a = rs::vmstat_items(runs[0]->kernel()), b = rs::vmstat_items(runs[1]->kernel());
+    std::fprintf(out, "==> %s <==\n%-32s %14s %14s %14s\n", Cli::tr("/proc/vmstat: the counters that differ").toUtf8().constData(),
+                 "counter", "A", "B", "B - A");
+    std::map<std::string, std::int64_t> inB(b.begin(), b.end()); // another release may list other items
+    for (const auto& [name, va] : a) {
+        const auto it = inB.find(name);
+        if (it == inB.end() || it->second == va) continue;
+        std::fprintf(out, "%-32s %14lld %14lld %+14lld\n", name.c_str(), static_cast<long long>(va),
+                     static_cast<long long>(it->second), static_cast<long long>(it->second - va));
     }
     return std::ferror(out) ? 1 : 0;
 }
@@ -88,6 +149,7 @@ int runHeadless(const CliOptions& o, std::FILE* out, std::FILE* err) {
     if (!o.trace_in.isEmpty()) return printTraceIn(o, out, err);
     if (o.host) return runHostHeadless(o, out, err);
     if (!o.recording.isEmpty()) return describeRecording(o, out, err);
+    if (o.compare) return runCompare(o, out, err);
     auto engine = rs::Engine::create(o.config);
     if (!engine) {
         std::fprintf(err, "reclaimscope: %s\n", engine.error().c_str());

@@ -504,6 +504,30 @@ Without --headless it opens the window on the built-in default scenario.</source
         <source>--recording shows a file: --%1 belongs to a run</source>
         <translation>--recording 显示的是文件： --%1 属于运行</translation>
     </message>
+    <message>
+        <source>With --headless: run a second simulation (B) of the same scenario and seed with this sysctl written after the first run&apos;s --set writes (repeatable, e.g. vm.swappiness=200), and print each --print-* text of both runs and the /proc/vmstat counters that differ.</source>
+        <translation>与 --headless 一起：以同一场景和种子运行第二个模拟（B）， 在第一个运行的 --set 写入之后再写入这个 sysctl（可重复， 例如 vm.swappiness=200）， 并打印两个运行的每个 --print-* 文本以及不同的 /proc/vmstat 计数器。</translation>
+    </message>
+    <message>
+        <source>With --headless: run this scenario (a built-in name or a file) as B beside the first, for the same duration, and print both and the counters that differ.</source>
+        <translation>与 --headless 一起：把这个场景（内置名称或文件）作为 B 与第一个并排运行相同的时长， 并打印两者以及不同的计数器。</translation>
+    </message>
+    <message>
+        <source>--compare and --compare-scenario: give one of them</source>
+        <translation>--compare 和 --compare-scenario：只能给出其中一个</translation>
+    </message>
+    <message>
+        <source>--compare: runs two simulations headless (give --headless, without --host, --recording or --trace-in)</source>
+        <translation>--compare：以无窗口方式运行两个模拟（加上 --headless，不要 --host、 --recording 或 --trace-in）</translation>
+    </message>
+    <message>
+        <source>--compare: --%1 is for one run; the comparison prints --print-zoneinfo, --print-vmstat, --print-meminfo, --print-swaps and --print-events</source>
+        <translation>--compare： --%1 只用于单个运行； 对比打印 --print-zoneinfo、 --print-vmstat、 --print-meminfo、 --print-swaps 和 --print-events</translation>
+    </message>
+    <message>
+        <source>/proc/vmstat: the counters that differ</source>
+        <translation>/proc/vmstat：不同的计数器</translation>
+    </message>
 </context>
 <context>
     <name>CountersView</name>

@@ -18,6 +18,7 @@ struct Frame : rs::FrameData {
     // references in one pass of their traces (0: no task replays).
     std::uint64_t replayRefs = 0, replayTotal = 0;
     bool running = false;
+    bool realTime = false;              // the times are a real machine's (watched or recorded), not simulated
     double speed = 1.0;                 // simulated seconds per wall second; 0 = as fast as possible
     double achievedSpeed = 0.0;         // measured over the last second
 };

@@ -506,7 +506,7 @@ void MainWindow::onFrame(const FramePtr& frame) {
         // The views have built this run's charts: their time axes say whose time it is.
         m_labelledGeneration = frame->generation;
         for (QCustomPlot* plot : findChildren<QCustomPlot*>())
-            if (plot->xAxis->label() == timeAxisLabel(!frame->host)) plot->xAxis->setLabel(timeAxisLabel(frame->host));
+            if (plot->xAxis->label() == timeAxisLabel(!frame->realTime)) plot->xAxis->setLabel(timeAxisLabel(frame->realTime));
     }
     m_transport->setSimTime(frame->sim_time_ns);
     for (const auto& e : frame->events) {

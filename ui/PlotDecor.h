@@ -51,7 +51,8 @@ class QWidget;
 // A time chart as the LRU and swap views use it: the title in a row above the axis rect, the
 // time axis labelled, the palette followed (installPlotTheme) and no live antialiasing (exports
 // switch it on).
-// The time axis's label: simulated time, or on this machine the time since watching began.
+// The time axis's label: simulated time, or on a real machine (watched or recorded) the time
+// since watching began.
 QString timeAxisLabel(bool host);
 QCustomPlot* makeTimeChart(QWidget* parent, const QString& title, int minimumHeight);
 

@@ -358,6 +358,7 @@ void SimulationController::publish() {
         f->nr_zone_types = std::max<int>(1, static_cast<int>(rec.zones.size()) / std::max(1, nodes));
         m_frameBuilder.take_new(rec, {}, *f);
         f->recording = true;
+        f->realTime = m_recording->source_value("source").starts_with("this machine");
         f->sim_time_ns = rec.samples.empty() ? 0 : rec.samples.back().t_ns;
         const QString name = QFileInfo(m_recordingPath).fileName();
         const std::string host = m_recording->source_value("host");
@@ -365,6 +366,8 @@ void SimulationController::publish() {
                                  : tr("Recording %1 of %2, %3").arg(name, QString::fromStdString(host),
                                                                    QString::fromStdString(m_recording->source_value("kernel"))))
                        .toStdString();
+        // The file's own account of what it recorded (host, kernel, start, interval; or the build).
+        for (const auto& line : m_recording->source) f->explanation += (f->explanation.empty() ? "" : "; ") + line;
         f->running = false;
         RS_TSAN_RELEASE(f.get());
         emit frameReady(f);
@@ -374,6 +377,7 @@ void SimulationController::publish() {
         auto f = std::make_shared<Frame>();
         m_host->build(rs::FrameWants{m_procTextsWanted.load(), false}, *f);
         f->generation = m_generation;
+        f->realTime = true;
         f->title = tr("This machine: %1, Linux %2")
                        .arg(QString::fromStdString(m_host->info().hostname), QString::fromStdString(m_host->info().release))
                        .toStdString();

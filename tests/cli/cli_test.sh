@@ -550,6 +550,25 @@ PY
   out=$("$bin" --host-scenario "$tmp/x.json" --scenario watermark-basics 2>&1); rc=$?
   [[ $rc == 2 && $out == *"give it alone (not with --scenario)"* && ! -e $tmp/x.json ]] || fail "with --scenario: $rc $out"
   ;;
+compare)
+  # A and B of a comparison are each the same run alone (deterministic, same seed): B is A with
+  # the sysctl written after A's --set writes. The table's B - A is the two files' difference.
+  run=(--headless --scenario mixed-pressure --swap 1G --duration 10s)
+  "$bin" "${run[@]}" --compare vm.swappiness=200 --print-vmstat > "$tmp/cmp" || fail "compare exit $?"
+  "$bin" "${run[@]}" --print-vmstat > "$tmp/a" || fail "A alone"
+  "$bin" "${run[@]}" --set vm.swappiness=200 --print-vmstat > "$tmp/b" || fail "B alone"
+  section() { awk -v h="$2" '/^==> / { on = index($0, h) == 5; next } on' "$1"; }
+  diff <(section "$tmp/cmp" "A: ") "$tmp/a" > /dev/null || fail "A differs from the same run alone"
+  diff <(section "$tmp/cmp" "B: vm.swappiness=200") "$tmp/b" > /dev/null || fail "B differs from the same run alone"
+  want=$(( $(awk '$1 == "pswpout" { print $2 }' "$tmp/b") - $(awk '$1 == "pswpout" { print $2 }' "$tmp/a") ))
+  [[ $want != 0 ]] || fail "swappiness 200 did not change pswpout"
+  got=$(section "$tmp/cmp" "/proc/vmstat: the counters that differ" | awk '$1 == "pswpout" { print $4 }')
+  [[ $got == $(printf '%+d' "$want") ]] || fail "pswpout B - A: table '$got', files $want"
+  out=$("$bin" --headless --compare vm.swappiness=200 --csv "$tmp/x.csv" 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--compare: --csv is for one run"* ]] || fail "compare+csv: $rc $out"
+  out=$(QT_QPA_PLATFORM=offscreen "$bin" --compare vm.swappiness=200 2>&1); rc=$?
+  [[ $rc == 2 && $out == *"--compare: runs two simulations headless"* ]] || fail "compare in the window: $rc $out"
+  ;;
 *) fail "unknown case $case_name";;
 esac
 echo "ok $case_name"
