@@ -63,26 +63,25 @@ MainMenus::MainMenus(MainWindow* window) : QObject(window), m_window(window) {
 void MainMenus::createFileMenu() {
     MainWindow* w = m_window;
     auto* fileMenu = w->menuBar()->addMenu(tr("&File"));
+    // The same text as the tooltip and in the status bar.
+    auto tip = [](QAction* a, const QString& text) {
+        a->setToolTip(text);
+        a->setStatusTip(text);
+    };
     auto* watch = fileMenu->addAction(tr("&Watch This Machine"), w, [w] { w->watchHost(); });
     watch->setShortcut(QKeySequence("Ctrl+Shift+H"));
-    const QString watchTip = tr("Show this machine in every view instead of a simulation: its zones, watermarks, "
-                                "LRU lists, swap, counters and pressure, read from /proc every 100 ms and never "
-                                "written (Ctrl+Shift+H). Opening a scenario goes back to simulating.");
-    watch->setToolTip(watchTip);
-    watch->setStatusTip(watchTip);
+    tip(watch, tr("Show this machine in every view instead of a simulation: its zones, watermarks, "
+                  "LRU lists, swap, counters and pressure, read from /proc every 100 ms and never "
+                  "written (Ctrl+Shift+H). Opening a scenario goes back to simulating."));
     auto* recording = fileMenu->addAction(tr("Open &Recording…"), w, &MainWindow::openRecordingDialog);
     recording->setShortcut(QKeySequence("Ctrl+Shift+O"));
-    const QString recordingTip = tr("Show a CSV written by --csv or Export Data (a simulated run or a --host recording "
-                                    "of a machine) in every view, with the history slider and the exports "
-                                    "(Ctrl+Shift+O)");
-    recording->setToolTip(recordingTip);
-    recording->setStatusTip(recordingTip);
-    auto* fromHost = fileMenu->addAction(tr("&New Scenario from This Machine…"), w, &MainWindow::newScenarioFromHostDialog);
-    const QString fromHostTip = tr("Write a scenario file with this machine's zones, vm.* sysctls and swap areas (read "
-                                   "from /proc and /sys, never written) and no tasks, and open it; add the workload to "
-                                   "the file");
-    fromHost->setToolTip(fromHostTip);
-    fromHost->setStatusTip(fromHostTip);
+    tip(recording, tr("Show a CSV written by --csv or Export Data (a simulated run or a --host recording "
+                      "of a machine) in every view, with the history slider and the exports "
+                      "(Ctrl+Shift+O)"));
+    tip(fileMenu->addAction(tr("&New Scenario from This Machine…"), w, &MainWindow::newScenarioFromHostDialog),
+        tr("Write a scenario file with this machine's zones, vm.* sysctls and swap areas (read "
+           "from /proc and /sys, never written) and no tasks, and open it; add the workload to "
+           "the file"));
     fileMenu->addSeparator();
     m_exportAction = fileMenu->addAction(tr("&Export Chart…"), w, [w] { w->exportChartDialog(false); });
     m_exportAction->setShortcut(QKeySequence("Ctrl+E"));

@@ -2,18 +2,13 @@
 
 #include "mm/lru.h"
 #include "record/sample_fields.h"
+#include "util/units.h"
 
 #include <algorithm>
 
 namespace rs {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    return s;
-}
 
 std::optional<std::int64_t> find(const ProcValues& m, std::string_view key) {
     const auto it = m.find(key);
@@ -44,11 +39,11 @@ std::optional<std::int64_t> term_value(std::string_view t, const HostValues& v, 
 // A sum of terms, each maybe with a leading '-'.
 std::optional<std::int64_t> sum_value(std::string_view alt, const HostValues& v, std::int64_t page_size) {
     std::int64_t sum = 0;
-    alt = trim(alt);
+    alt = trim_blanks(alt);
     while (!alt.empty()) {
         const std::size_t sp = alt.find(' ');
         std::string_view t = alt.substr(0, sp);
-        alt = sp == std::string_view::npos ? std::string_view{} : trim(alt.substr(sp + 1));
+        alt = sp == std::string_view::npos ? std::string_view{} : trim_blanks(alt.substr(sp + 1));
         const bool minus = t.starts_with("-");
         if (minus) t.remove_prefix(1);
         const auto x = term_value(t, v, page_size);

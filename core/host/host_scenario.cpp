@@ -3,6 +3,7 @@
 #include "host/host_scenario.h"
 
 #include "config/kernel_version.h"
+#include "host/host_watch.h"
 #include "mm/sysctl.h"
 #include "procfs/swaps.h"
 #include "procfs/zoneinfo.h"
@@ -52,19 +53,6 @@ std::optional<std::string> read_if_there(const std::string& path) {
 
 std::string first_line(const std::string& text) {
     return std::string(trim_blanks(text.substr(0, text.find('\n'))));
-}
-
-// The integers of a /proc/sys file ("67584\n", "256\t256\t32\t0\t0\n").
-std::vector<std::int64_t> integers(const std::string& text, const std::string& path) {
-    std::vector<std::int64_t> out;
-    std::istringstream in(text);
-    for (std::string w; in >> w;) {
-        const auto v = parse_int(w);
-        if (!v) throw HostError{path + ": '" + w + "' is not an integer"};
-        out.push_back(*v);
-    }
-    if (out.empty()) throw HostError{path + ": the file is empty"};
-    return out;
 }
 
 // "4G", "1536M", "15992K": the exact size in the largest unit that divides it.
@@ -134,12 +122,13 @@ ojson sysctls(const std::string& root, const std::vector<ZoneType>& host_zones, 
     for (const ctl_table& t : sysctl_table()) {
         const std::string name(t.procname);
         const std::string path = under(root, "/proc/sys/vm/" + name.substr(3));
-        const auto text = read_if_there(path);
-        if (!text) {
+        const auto read = read_host_sysctl(root, t);
+        if (!read) throw HostError{read.error()};
+        if (!read.value()) {
             missing.push_back(name);
             continue;
         }
-        std::vector<std::int64_t> values = integers(*text, path);
+        std::vector<std::int64_t> values = *read.value();
         if (t.is_list()) {
             std::vector<std::int64_t> mapped;
             for (const ZoneType z : scenario_zones) {

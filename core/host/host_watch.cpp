@@ -3,7 +3,11 @@
 #include "record/sample_fields.h"
 #include "util/file_io.h"
 
-#include <charconv>
+#include "util/units.h"
+
+#include <unistd.h>
+
+#include <sstream>
 
 namespace rs {
 
@@ -43,29 +47,34 @@ constexpr std::uint64_t kSysctlLimit = 1 << 16;
 
 std::span<const HostKfuncCounter> host_kfunc_counters() { return kCounters; }
 
+Result<std::optional<std::vector<std::int64_t>>> read_host_sysctl(const std::string& root, const ctl_table& t) {
+    using R = Result<std::optional<std::vector<std::int64_t>>>;
+    std::string r = root;
+    while (!r.empty() && r.back() == '/') r.pop_back();
+    const std::string path = r + "/proc/sys/vm/" + std::string(t.procname.substr(3)); // after "vm."
+    if (access(path.c_str(), F_OK) != 0) return std::optional<std::vector<std::int64_t>>{};
+    auto text = read_text_file(path, kSysctlLimit);
+    if (!text) return R::failure(text.error());
+    std::vector<std::int64_t> values;
+    std::istringstream in(text.value()); // proc_dointvec separates a list's values with tabs
+    for (std::string w; in >> w;) {
+        const auto v = parse_int(w);
+        if (!v) return R::failure(path + ": '" + w + "' is not an integer");
+        values.push_back(*v);
+    }
+    if (values.empty()) return R::failure(path + ": the file is empty");
+    return std::optional{std::move(values)};
+}
+
 VmSysctl read_host_sysctls(const std::string& root, int nr_zone_types, std::vector<std::string>* missing) {
     VmSysctl s;
     for (const ctl_table& t : sysctl_table()) {
-        const std::string_view name = t.procname.substr(3); // "vm."
-        auto text = read_text_file(root + "/proc/sys/vm/" + std::string(name), kSysctlLimit);
-        std::vector<std::int64_t> values;
-        if (text) {
-            const std::string& v = text.value();
-            for (const char* p = v.data(); p < v.data() + v.size();) {
-                std::int64_t x = 0;
-                const auto [end, ec] = std::from_chars(p, v.data() + v.size(), x);
-                if (ec != std::errc{}) {
-                    ++p; // the tabs and the newline between the values
-                    continue;
-                }
-                values.push_back(x);
-                p = end;
-            }
-        }
-        if (values.empty()) {
+        const auto read = read_host_sysctl(root, t);
+        if (!read || !read.value()) {
             if (missing) missing->emplace_back(t.procname);
             continue;
         }
+        const std::vector<std::int64_t>& values = *read.value();
         std::visit(
             [&](auto member) {
                 using T = std::remove_reference_t<decltype(s.*member)>;

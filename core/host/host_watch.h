@@ -21,8 +21,13 @@ struct HostKfuncCounter {
 };
 std::span<const HostKfuncCounter> host_kfunc_counters();
 
+// The integers of ROOT/proc/sys/vm/NAME for a row of the table ("67584", or "256\t256\t32\t0\t0"
+// for a list): nullopt when the host has no such file, an error naming the file when it holds
+// something else.
+Result<std::optional<std::vector<std::int64_t>>> read_host_sysctl(const std::string& root, const ctl_table& t);
+
 // The vm.* sysctls of the table (mm/sysctl.h) as /proc/sys/vm shows them; one the host lacks
-// keeps the simulator's boot default and is listed in `missing`.
+// (or cannot be read) keeps the simulator's boot default and is listed in `missing`.
 VmSysctl read_host_sysctls(const std::string& root, int nr_zone_types, std::vector<std::string>* missing = nullptr);
 
 class HostWatch {

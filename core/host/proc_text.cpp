@@ -1,23 +1,17 @@
 #include "host/proc_text.h"
 
-#include <charconv>
+#include "util/units.h"
+
 #include <vector>
 
 namespace rs {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
 std::optional<std::int64_t> to_int(std::string_view s) {
-    std::int64_t v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
-    return v;
+    const auto v = parse_int(s);
+    if (!v) return std::nullopt;
+    return *v;
 }
 
 // Calls line(number, text) for each non-empty line; stops at the first error it returns.
@@ -26,7 +20,7 @@ std::optional<std::string> for_lines(std::string_view text, F line) {
     int no = 0;
     while (!text.empty()) {
         const std::size_t nl = text.find('\n');
-        const std::string_view l = trim(text.substr(0, nl));
+        const std::string_view l = trim_blanks(text.substr(0, nl));
         text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
         ++no;
         if (l.empty()) continue;
@@ -43,7 +37,7 @@ std::optional<std::int64_t> hundredths(std::string_view s) {
     if (dot == std::string_view::npos || s.size() - dot != 3) return std::nullopt;
     const auto whole = to_int(s.substr(0, dot));
     const auto frac = to_int(s.substr(dot + 1));
-    if (!whole || !frac || *whole < 0) return std::nullopt;
+    if (!whole || !frac || *whole < 0 || *frac < 0) return std::nullopt;
     return *whole * 100 + *frac;
 }
 
@@ -53,7 +47,7 @@ Result<ProcValues> parse_vmstat_text(std::string_view text, std::string_view sou
     ProcValues out;
     auto bad = for_lines(text, [&](int no, std::string_view l) -> std::optional<std::string> {
         const std::size_t sp = l.find(' ');
-        const auto v = sp == std::string_view::npos ? std::nullopt : to_int(trim(l.substr(sp + 1)));
+        const auto v = sp == std::string_view::npos ? std::nullopt : to_int(trim_blanks(l.substr(sp + 1)));
         if (!v) return where(source, no) + "expected \"name value\", got \"" + std::string(l) + "\"";
         out.emplace(std::string(l.substr(0, sp)), *v);
         return std::nullopt;
@@ -66,8 +60,8 @@ Result<ProcValues> parse_meminfo_text(std::string_view text, std::string_view so
     ProcValues out;
     auto bad = for_lines(text, [&](int no, std::string_view l) -> std::optional<std::string> {
         const std::size_t colon = l.find(':');
-        std::string_view value = colon == std::string_view::npos ? std::string_view{} : trim(l.substr(colon + 1));
-        if (value.size() > 3 && value.substr(value.size() - 3) == " kB") value = trim(value.substr(0, value.size() - 3));
+        std::string_view value = colon == std::string_view::npos ? std::string_view{} : trim_blanks(l.substr(colon + 1));
+        if (value.size() > 3 && value.substr(value.size() - 3) == " kB") value = trim_blanks(value.substr(0, value.size() - 3));
         const auto v = to_int(value);
         if (!v) return where(source, no) + "expected \"Key: value kB\", got \"" + std::string(l) + "\"";
         out.emplace(std::string(l.substr(0, colon)), *v);
@@ -89,7 +83,7 @@ Result<ProcValues> parse_psi_text(std::string_view text, std::string_view source
         while (!rest.empty()) {
             const std::size_t end = rest.find(' ');
             const std::string_view item = rest.substr(0, end);
-            rest = end == std::string_view::npos ? std::string_view{} : trim(rest.substr(end + 1));
+            rest = end == std::string_view::npos ? std::string_view{} : trim_blanks(rest.substr(end + 1));
             const std::size_t eq = item.find('=');
             const std::string_view key = item.substr(0, eq);
             const std::string_view val = eq == std::string_view::npos ? std::string_view{} : item.substr(eq + 1);
@@ -111,13 +105,13 @@ std::optional<PidStat> parse_pid_stat(std::string_view text) {
     const std::size_t close = text.rfind(')');
     if (open == std::string_view::npos || close == std::string_view::npos || close < open) return std::nullopt;
     PidStat st;
-    const auto pid = to_int(trim(text.substr(0, open)));
+    const auto pid = to_int(trim_blanks(text.substr(0, open)));
     if (!pid) return std::nullopt;
     st.pid = static_cast<int>(*pid);
     st.comm = std::string(text.substr(open + 1, close - open - 1));
     // After the comm: field 3 (state) onwards, separated by single spaces.
     std::vector<std::string_view> f;
-    std::string_view rest = trim(text.substr(close + 1));
+    std::string_view rest = trim_blanks(text.substr(close + 1));
     while (!rest.empty() && f.size() < 13) {
         const std::size_t sp = rest.find(' ');
         f.push_back(rest.substr(0, sp));
@@ -125,7 +119,7 @@ std::optional<PidStat> parse_pid_stat(std::string_view text) {
     }
     if (f.size() < 13 || f[0].size() != 1) return std::nullopt;
     st.state = f[0][0];
-    const auto utime = to_int(f[11]), stime = to_int(trim(f[12]));
+    const auto utime = to_int(f[11]), stime = to_int(trim_blanks(f[12]));
     if (!utime || !stime) return std::nullopt;
     st.utime = static_cast<std::uint64_t>(*utime);
     st.stime = static_cast<std::uint64_t>(*stime);
